@@ -1,0 +1,117 @@
+using Igo.Domain;
+
+namespace Igo.Web.Games;
+
+public enum OpponentKind
+{
+    Human,
+    Computer,
+}
+
+/// <summary>What a player asks for when starting a game. <see cref="ComputerLevel"/> names a computer player when the opponent is one.</summary>
+public sealed record NewGameRequest(int Size, Ruleset Rules, Color CreatorColor, OpponentKind Opponent, string? ComputerLevel = null);
+
+/// <summary>The two player keys of a game (10 characters of base-62 each).</summary>
+public sealed record GameKeys(string Black, string White)
+{
+    public string For(Color color) => color == Color.Black ? Black : White;
+}
+
+public enum ConnectionKind
+{
+    Circuit,
+    Socket,
+    Computer,
+}
+
+/// <summary>The connection that holds a key. <see cref="ConnectionId"/> is unique within an instance.</summary>
+public sealed record SeatHolder(ConnectionKind Kind, string ConnectionId);
+
+public enum SeatFailure
+{
+    NotFound,
+    InUse,
+    AlreadyHolding,
+    ComputerOnly,
+    WrongSecret,
+    Invalid,
+    Unavailable,
+}
+
+/// <summary>The answer to creating or joining: a held seat, or why not (the explanation is shown to the player verbatim).</summary>
+public sealed record SeatOutcome(IGameSeat? Seat, SeatFailure? Failure, string Explanation)
+{
+    public bool Success => Seat is not null;
+}
+
+/// <summary>A chat line with its server-assigned, increasing id and server time.</summary>
+public sealed record ChatMessage(long Id, DateTimeOffset At, Color Author, string Text);
+
+/// <summary>
+/// A game as one version of it was committed: the rules view, the time played so far, when the shared clock started
+/// running (null while nobody is connected), and which colours are held by a connection on any instance.
+/// </summary>
+public sealed record GameSnapshot(long GameId, GameView View, double TimePlayedSeconds, DateTimeOffset? ClockRunningSince, PerColor<bool> Connected);
+
+public enum ActionFailure
+{
+    /// <summary>The rules refuse it; the explanation is PROTOCOL.md's text.</summary>
+    RuleViolation,
+
+    /// <summary>Not allowed in the game's current status.</summary>
+    NotPermitted,
+
+    /// <summary>The opponent's action was committed first ("Game action was preempted by other player").</summary>
+    Preempted,
+
+    /// <summary>Bad input (too long, empty) or the store is unavailable; nothing changed.</summary>
+    Refused,
+}
+
+public sealed record ActionReply(bool Success, string Explanation, ActionFailure? Failure = null);
+
+/// <summary>Receives a game's committed changes. Calls for one observer never overlap and arrive in commit order.</summary>
+public interface IGameObserver
+{
+    Task OnGameChangedAsync(GameSnapshot snapshot);
+
+    Task OnChatAsync(ChatMessage message);
+
+    Task OnPresenceAsync(Color color, bool connected);
+}
+
+/// <summary>
+/// A player key held by one connection. Every action of the player goes through it; disposing it releases the key
+/// (durably, on every instance) and tells the opponent.
+/// </summary>
+public interface IGameSeat : IAsyncDisposable
+{
+    long GameId { get; }
+
+    string Key { get; }
+
+    Color Color { get; }
+
+    GameKeys Keys { get; }
+
+    bool OpponentIsComputer { get; }
+
+    /// <summary>The latest committed state this instance knows.</summary>
+    GameSnapshot Snapshot { get; }
+
+    Task<IReadOnlyList<ChatMessage>> ChatThreadAsync(CancellationToken cancellationToken = default);
+
+    IDisposable Subscribe(IGameObserver observer);
+
+    Task<ActionReply> ActAsync(ActionType type, Point? point, CancellationToken cancellationToken = default);
+
+    Task<ActionReply> ChatAsync(string text, CancellationToken cancellationToken = default);
+}
+
+/// <summary>The one path by which an action reaches the rules and the store, from a circuit, a socket or a computer player.</summary>
+public interface IGameCoordinator
+{
+    Task<SeatOutcome> CreateGameAsync(NewGameRequest request, SeatHolder holder, CancellationToken cancellationToken = default);
+
+    Task<SeatOutcome> JoinGameAsync(string key, string? computerSecret, SeatHolder holder, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Brings up what the test suite needs on a fresh Debian machine, and exports IGO_TEST_PG.
+# Sourced by test.sh. Installs from Debian's packages only where something is missing and we are root.
+# A PostgreSQL given in IGO_TEST_PG (or Docker, through Testcontainers) is used as it is.
+
+apt_updated=
+ensure_package() { # command-to-check package
+  if command -v "$1" >/dev/null 2>&1 || [ -x "$1" ]; then return 0; fi
+  if [ "$(id -u)" != 0 ]; then
+    echo "test: $2 is missing and we are not root; tests that need it will fail" >&2
+    return 0
+  fi
+  if [ -z "$apt_updated" ]; then apt-get update -qq >/dev/null 2>&1 || true; apt_updated=1; fi
+  echo "test: installing $2 from Debian's packages" >&2
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null 2>&1 || echo "test: could not install $2" >&2
+}
+
+pg_bin() {
+  local dir
+  dir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+  [ -n "$dir" ] && echo "$dir"
+}
+
+start_throwaway_postgres() {
+  local bin port dir owner run
+  bin=$(pg_bin)
+  if [ -z "$bin" ]; then ensure_package /usr/lib/postgresql/15/bin/postgres postgresql; bin=$(pg_bin); fi
+  if [ -z "$bin" ]; then echo "test: no PostgreSQL available" >&2; return 0; fi
+
+  port=${IGO_TEST_PG_PORT:-55432}
+  dir=$(mktemp -d /tmp/igo-test-pg.XXXXXX)
+  run=()
+  if [ "$(id -u)" = 0 ]; then
+    # PostgreSQL refuses to run as root: hand the cluster to the postgres user.
+    id postgres >/dev/null 2>&1 || useradd --system --no-create-home postgres
+    chown postgres "$dir"
+    run=(runuser -u postgres --)
+  fi
+  "${run[@]}" "$bin/initdb" -D "$dir/data" -U postgres -A trust -E UTF8 --no-locale >/dev/null
+  # fsync off: a throwaway cluster for tests. Benchmarks use a durable one (docs/BENCHMARKS.md).
+  "${run[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/log" -w -t 60 \
+    -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off -c full_page_writes=off" start >/dev/null
+  IGO_TEST_PG_DIR=$dir
+  IGO_TEST_PG_BIN=$bin
+  IGO_TEST_PG_RUN="${run[*]}"
+  export IGO_TEST_PG="Host=127.0.0.1;Port=$port;Username=postgres;Password=postgres;Database=postgres"
+  export IGO_TEST_PG_DIR IGO_TEST_PG_BIN IGO_TEST_PG_RUN
+  echo "test: throwaway PostgreSQL on port $port ($dir)" >&2
+}
+
+stop_throwaway_postgres() {
+  if [ -n "${IGO_TEST_PG_DIR:-}" ]; then
+    $IGO_TEST_PG_RUN "$IGO_TEST_PG_BIN/pg_ctl" -D "$IGO_TEST_PG_DIR/data" -m immediate stop >/dev/null 2>&1 || true
+    rm -rf "$IGO_TEST_PG_DIR"
+  fi
+}
+
+ensure_package chromium chromium
+ensure_package /usr/games/gnugo gnugo
+if [ -z "${IGO_TEST_PG:-}" ]; then
+  start_throwaway_postgres
+fi
