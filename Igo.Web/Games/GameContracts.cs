@@ -115,3 +115,12 @@ public interface IGameCoordinator
 
     Task<SeatOutcome> JoinGameAsync(string key, string? computerSecret, SeatHolder holder, CancellationToken cancellationToken = default);
 }
+
+/// <summary>A computer opponent a player can pick (a built-in level or an external GTP engine).</summary>
+public sealed record ComputerOpponent(string Id, string Name, string Description);
+
+/// <summary>The computer opponents this instance can run; the first is the default (used by the compatibility endpoint).</summary>
+public interface IComputerOpponents
+{
+    IReadOnlyList<ComputerOpponent> Available { get; }
+}
