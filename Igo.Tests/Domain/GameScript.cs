@@ -54,10 +54,10 @@ internal static class GameScript
         Assert.NotNull(order);
         var black = LayingOrder(size, stones, Stone.Black);
         var white = LayingOrder(size, stones, Stone.White);
-        var plan = Plan(game.Turn, black, white, leadingPass: false);
-        if (plan[^1].Point is null && NextAfter(plan) != toMove)
+        var plan = Plan(game.Turn, black, white, flip: false);
+        if (NextAfter(plan, game.Turn) != toMove)
         {
-            plan = Plan(game.Turn, black, white, leadingPass: true);
+            plan = Plan(game.Turn, black, white, flip: true);
         }
 
         foreach (var (player, point) in plan)
@@ -65,32 +65,42 @@ internal static class GameScript
             game.MustDo(point is null ? ActionType.Pass : ActionType.PlaceStone, player, point);
         }
 
-        if (plan.Count > 0 && NextAfter(plan) != toMove)
-        {
-            game.MustDo(ActionType.Pass, game.Turn);
-        }
-
+        Assert.Equal(toMove, game.Turn);
         Assert.Equal(GameStatus.Play, game.Status);
         Assert.Equal(Diagram.Text(rows), game.CopyBoard().ToString());
     }
 
-    private static Color NextAfter(List<(Color Player, Point? Point)> plan) => plan[^1].Player.Opponent();
+    private static Color NextAfter(List<(Color Player, Point? Point)> plan, Color first) =>
+        plan.Count == 0 ? first : plan[^1].Player.Opponent();
 
-    // Alternating turns; a colour whose stones are all laid passes. Never two passes in a row inside the plan.
-    private static List<(Color Player, Point? Point)> Plan(Color first, List<Point> black, List<Point> white, bool leadingPass)
+    // The colour with more stones left lays them while the other passes; once both have as many left they alternate,
+    // so the plan ends with a placement and never holds two passes in a row. With flip, the player to move at that
+    // moment passes once more, which changes who moves after the plan.
+    private static List<(Color Player, Point? Point)> Plan(Color first, List<Point> black, List<Point> white, bool flip)
     {
-        var plan = new List<(Color, Point?)>();
+        var plan = new List<(Color Player, Point? Point)>();
         var queues = new Dictionary<Color, Queue<Point>> { [Color.Black] = new(black), [Color.White] = new(white) };
         var player = first;
-        if (leadingPass)
+        var flipPending = flip;
+        while (queues[Color.Black].Count + queues[Color.White].Count > 0 || flipPending)
         {
-            plan.Add((player, null));
-            player = player.Opponent();
-        }
+            var mine = queues[player].Count;
+            var theirs = queues[player.Opponent()].Count;
+            var lastWasPass = plan.Count > 0 && plan[^1].Point is null;
+            if (flipPending && mine == theirs && !lastWasPass)
+            {
+                plan.Add((player, null));
+                flipPending = false;
+            }
+            else if (mine > 0 && mine >= theirs)
+            {
+                plan.Add((player, queues[player].Dequeue()));
+            }
+            else
+            {
+                plan.Add((player, null));
+            }
 
-        while (queues[Color.Black].Count + queues[Color.White].Count > 0)
-        {
-            plan.Add((player, queues[player].TryDequeue(out var point) ? point : null));
             player = player.Opponent();
         }
 
