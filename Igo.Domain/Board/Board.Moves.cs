@@ -81,6 +81,7 @@ public sealed partial class Board
         var removed = chainSize[chainOf[cell]];
         capturedCount = 0;
         RemoveChain(chainOf[cell]);
+        capturedCount = 0; // a removal is not a capture by a move
         koCell = NoCell;
         return removed;
     }

@@ -10,9 +10,14 @@ public sealed class Game
 {
     private readonly GameState state;
     private readonly List<GameAction> actions = [];
+    private readonly IReadOnlyList<GameAction> readOnlyActions;
     private GameView? view;
 
-    private Game(int size, Ruleset rules) => state = new GameState(size, rules);
+    private Game(int size, Ruleset rules)
+    {
+        state = new GameState(size, rules);
+        readOnlyActions = actions.AsReadOnly();
+    }
 
     public int Size => state.Size;
 
@@ -27,7 +32,7 @@ public sealed class Game
     public int Version => actions.Count;
 
     /// <summary>The accepted actions in order: the game's source of truth.</summary>
-    public IReadOnlyList<GameAction> Actions => actions;
+    public IReadOnlyList<GameAction> Actions => readOnlyActions;
 
     /// <summary>The moves of the current line of play (taken-back moves are gone), handicap stones not included.</summary>
     public IReadOnlyList<Move> Moves => state.Position.Moves;

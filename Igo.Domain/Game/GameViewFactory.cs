@@ -31,7 +31,7 @@ internal static class GameViewFactory
             state.Rules,
             state.Status,
             turn,
-            points,
+            Array.AsReadOnly(points),
             state.Position.Prisoners,
             state.Tally?.Territory.Territory ?? default,
             state.Pending,
@@ -40,6 +40,6 @@ internal static class GameViewFactory
             state.Position.Moves.Count,
             version,
             state.Tally?.Score,
-            legal);
+            Array.AsReadOnly(legal));
     }
 }

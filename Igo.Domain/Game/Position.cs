@@ -15,6 +15,7 @@ internal sealed class Position
     private Position(int size, Ruleset rules)
     {
         this.rules = rules;
+        Moves = moves.AsReadOnly();
         Board = new Board(size);
         foreach (var point in Handicap.StandardPoints(size, rules.Handicap))
         {
@@ -31,7 +32,7 @@ internal sealed class Position
 
     public PerColor<int> Prisoners { get; private set; }
 
-    public IReadOnlyList<Move> Moves => moves;
+    public IReadOnlyList<Move> Moves { get; }
 
     /// <summary>The stones removed as dead so far in this line, for the record (SGF territory markup).</summary>
     public IEnumerable<(Color Color, IReadOnlyList<Point> Stones)> DeadStoneRemovals =>
