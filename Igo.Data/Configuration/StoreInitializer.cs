@@ -1,5 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -31,6 +33,8 @@ internal sealed partial class StoreInitializer(
         }
         else if (options.Value.MigrateOnStart)
         {
+            // Creating the history table first spares a fresh database EF's logged "failed command" when it probes for it.
+            await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
         }
     }
