@@ -1,4 +1,5 @@
 using Igo.Web;
+using Igo.Web.Compat;
 using Igo.Web.Components;
 using MudBlazor.Services;
 
@@ -10,6 +11,7 @@ builder.WebHost.UseStaticWebAssets();
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
+builder.Services.AddIgoCompatibility(builder.Configuration);
 
 var app = builder.Build();
 
@@ -22,6 +24,7 @@ app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages:
 app.UseAntiforgery();
 
 app.MapStaticAssets();
+app.MapIgoCompatibility();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();
