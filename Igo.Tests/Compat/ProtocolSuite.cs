@@ -95,13 +95,13 @@ public abstract partial class ProtocolSuite
         var white = created.Key("white");
 
         await creator.SendAsync(Wire.Join(white));
-        AssertJoinRefused(await creator.ExpectAsync("join_game_response"), $"You are already playing using that key ({white})");
+        AssertSeatRefused(await creator.ExpectAsync("join_game_response"), $"You are already playing using that key ({white})");
 
         await creator.SendAsync(Wire.Join("0000000000"));
-        AssertJoinRefused(await creator.ExpectAsync("join_game_response"), "A game corresponding to key 0000000000 was not found. Please double-check and try again");
+        AssertSeatRefused(await creator.ExpectAsync("join_game_response"), "A game corresponding to key 0000000000 was not found. Please double-check and try again");
 
         await other.SendAsync(Wire.Join(white));
-        AssertJoinRefused(await other.ExpectAsync("join_game_response"), $"Someone else is already playing using that key ({white})");
+        AssertSeatRefused(await other.ExpectAsync("join_game_response"), $"Someone else is already playing using that key ({white})");
 
         await creator.ExpectNothingAsync();
         await other.ExpectNothingAsync();
@@ -304,7 +304,7 @@ public abstract partial class ProtocolSuite
         await white.ExpectNothingAsync();
     }
 
-    protected static async Task<JsonElement> CreateAsync(ProtocolClient client, string color, int size, double komi = 6.5)
+    internal static async Task<JsonElement> CreateAsync(ProtocolClient client, string color, int size, double komi = 6.5)
     {
         await client.SendAsync(Wire.NewGame(color, size, komi));
         var response = await client.ExpectAsync("new_game_response");
@@ -354,7 +354,7 @@ public abstract partial class ProtocolSuite
         Assert.Equal(0.0, status.GetProperty("timePlayed").GetDouble());
     }
 
-    protected static void AssertJoinRefused(JsonElement response, string explanation)
+    internal static void AssertSeatRefused(JsonElement response, string explanation)
     {
         Assert.Equal(["keys", "yourColor", "success", "explanation"], response.EnumerateObject().Select(p => p.Name));
         Assert.Equal(JsonValueKind.Null, response.GetProperty("keys").ValueKind);

@@ -29,3 +29,10 @@ public sealed class ProtocolSuiteOnFakeCoordinator(FakeCoordinatorApp fixture) :
 {
     protected override AppOnRealPort App => fixture.App;
 }
+
+/// <summary>The bad-input suite against the translation layer alone (the fake coordinator).</summary>
+[Trait("Category", "Compat")]
+public sealed class BadInputSuiteOnFakeCoordinator(FakeCoordinatorApp fixture) : BadInputSuite, IClassFixture<FakeCoordinatorApp>
+{
+    protected override AppOnRealPort App => fixture.App;
+}
