@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Igo.Domain;
 using Igo.Web.Games;
@@ -13,6 +14,9 @@ internal static class OutboundMessages
 {
     private static readonly JsonWriterOptions WriterOptions = new() { SkipValidation = true };
 
+    // Both players of a game on one instance are sent the same committed snapshot: write its JSON once.
+    private static readonly ConditionalWeakTable<GameSnapshot, byte[]> StatusFrames = [];
+
     public static byte[] NewGameResponse(GameKeys? keys, Color? yourColor, string explanation) =>
         SeatResponse("new_game_response", keys, yourColor, explanation);
 
@@ -25,7 +29,8 @@ internal static class OutboundMessages
         writer.WriteString("explanation", explanation);
     });
 
-    public static byte[] GameStatus(GameSnapshot snapshot) => Write("game_status", writer => GameStatusJson.WriteData(writer, snapshot));
+    public static byte[] GameStatus(GameSnapshot snapshot) =>
+        StatusFrames.GetValue(snapshot, static s => Write("game_status", writer => GameStatusJson.WriteData(writer, s)));
 
     public static byte[] Chat(IReadOnlyList<ChatMessage> thread, bool isComplete) => Write("chat", writer =>
     {
