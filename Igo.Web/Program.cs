@@ -1,4 +1,5 @@
 using Igo.Web;
+using Igo.Web.Compat;
 using Igo.Web.Components;
 using Igo.Web.Games;
 using MudBlazor.Services;
@@ -12,6 +13,7 @@ builder.WebHost.UseStaticWebAssets();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 builder.AddIgoGames();
+builder.Services.AddIgoCompatibility(builder.Configuration);
 
 var app = builder.Build();
 
@@ -24,6 +26,7 @@ app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages:
 app.UseAntiforgery();
 
 app.MapStaticAssets();
+app.MapIgoCompatibility();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();
