@@ -5,15 +5,22 @@ namespace Igo.Bench;
 public static class BenchProgram
 {
     // Runs the BenchmarkDotNet suites: dotnet run -c Release --project Igo.Bench -- --filter '*'
+    // or a load generator: dotnet run -c Release --project Igo.Bench -- compat-load --url ws://127.0.0.1:8888/websocket
     // or the computer players' strength matches: dotnet run -c Release --project Igo.Bench -- strength [games] [playouts]
-    public static void Main(string[] args)
+    public static async Task<int> Main(string[] args)
     {
-        if (args is ["strength", .. var rest])
+        if (args is ["compat-load", .. var rest])
         {
-            StrengthMatches.RunAsync(rest).GetAwaiter().GetResult();
-            return;
+            return await Compat.CompatLoad.RunAsync(rest);
+        }
+
+        if (args is ["strength", .. var options])
+        {
+            await StrengthMatches.RunAsync(options);
+            return 0;
         }
 
         BenchmarkSwitcher.FromAssembly(typeof(BenchProgram).Assembly).Run(args);
+        return 0;
     }
 }

@@ -1,5 +1,7 @@
 using Igo.Web;
+using Igo.Web.Compat;
 using Igo.Web.Components;
+using Igo.Web.Games;
 using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -10,6 +12,8 @@ builder.WebHost.UseStaticWebAssets();
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
+builder.AddIgoGames();
+builder.Services.AddIgoCompatibility(builder.Configuration);
 
 var app = builder.Build();
 
@@ -22,6 +26,7 @@ app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages:
 app.UseAntiforgery();
 
 app.MapStaticAssets();
+app.MapIgoCompatibility();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();
