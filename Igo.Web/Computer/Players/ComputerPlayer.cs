@@ -9,7 +9,7 @@ namespace Igo.Web.Computer.Players;
 /// whenever the game changes, decides in the background (never on the thread that delivered the change) and acts
 /// through the seat. A refused action is reported to its policy, which then chooses something else, so it never
 /// repeats an action that cannot succeed. It stops, releasing the key, when the game is complete, when its human
-/// opponent has been away for <see cref="OpponentAwayGrace"/>, or when the host stops.
+/// opponent has been away for the grace period given (a page reload should not make it leave), or when the host stops.
 /// </summary>
 public sealed class ComputerPlayer : IGameObserver, IAsyncDisposable
 {
@@ -22,6 +22,7 @@ public sealed class ComputerPlayer : IGameObserver, IAsyncDisposable
     private readonly ComputerPlayerPolicy policy;
     private readonly ILogger logger;
     private readonly Action<ComputerPlayer> stopped;
+    private readonly TimeSpan opponentAwayGrace;
     private readonly CancellationTokenSource stopping = new();
     private readonly SemaphoreSlim changed = new(0, 1);
     private readonly Lock gate = new();
@@ -31,18 +32,16 @@ public sealed class ComputerPlayer : IGameObserver, IAsyncDisposable
     private CancellationTokenSource? awayTimer;
     private int disposed;
 
-    public ComputerPlayer(IGameSeat seat, ComputerPlayerPolicy policy, ILogger logger, Action<ComputerPlayer> stopped)
+    public ComputerPlayer(IGameSeat seat, ComputerPlayerPolicy policy, TimeSpan opponentAwayGrace, ILogger logger, Action<ComputerPlayer> stopped)
     {
         ArgumentNullException.ThrowIfNull(seat);
         this.seat = seat;
+        this.opponentAwayGrace = opponentAwayGrace;
         this.policy = policy;
         this.logger = logger;
         this.stopped = stopped;
         latest = seat.Snapshot;
     }
-
-    /// <summary>How long the human may be away before the computer lets go of its key (a page reload should not make it leave).</summary>
-    public static TimeSpan OpponentAwayGrace { get; set; } = TimeSpan.FromSeconds(30);
 
     public string Key => seat.Key;
 
@@ -222,7 +221,7 @@ public sealed class ComputerPlayer : IGameObserver, IAsyncDisposable
             awayTimer = timer = CancellationTokenSource.CreateLinkedTokenSource(stopping.Token);
         }
 
-        _ = Task.Delay(OpponentAwayGrace, timer.Token).ContinueWith(
+        _ = Task.Delay(opponentAwayGrace, timer.Token).ContinueWith(
             async delay =>
             {
                 if (delay.IsCompletedSuccessfully)

@@ -134,7 +134,7 @@ public sealed class ComputerPlayerHost(
 
             var profile = catalog.Resolve(computerKey.OpponentId);
             var policy = new ComputerPlayerPolicy(catalog.BrainFor(profile), seat.Color);
-            player = new ComputerPlayer(seat, policy, logger, Stopped);
+            player = new ComputerPlayer(seat, policy, TimeSpan.FromSeconds(options.Value.OpponentAwayGraceSeconds), logger, Stopped);
             lock (gate)
             {
                 players[key] = player;
