@@ -39,30 +39,43 @@ public sealed partial class InstanceLeaseService(
         }
     }
 
+    /// <summary>
+    /// Registers the lease before the app serves anyone, and releases keys this instance id still held from an
+    /// earlier run (an id set in configuration survives restarts) or, on the embedded store, any earlier run's.
+    /// </summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await instances.RenewAsync(instance.Id, Environment.MachineName, StoreTime.Now(time), settings.Lease, cancellationToken);
+            LogRegistered(instance.Id, settings.Lease.TotalSeconds);
+            await ReleaseAsync(instance.Id, cancellationToken);
+            if (settings.ReleaseOthersAtStart)
+            {
+                foreach (var other in await instances.OtherHoldersAsync(instance.Id, cancellationToken))
+                {
+                    await SweepAsync(other, cancellationToken);
+                }
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogHeartbeatFailed(exception);
+        }
+
+        await base.StartAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         DateTimeOffset? healthySince = null;
-        var registered = false;
         using var timer = new PeriodicTimer(settings.Heartbeat, time);
-        do
+        while (await WaitAsync(timer, stoppingToken))
         {
             try
             {
                 var now = StoreTime.Now(time);
-                var renewed = await instances.RenewAsync(instance.Id, Environment.MachineName, now, settings.Lease, stoppingToken);
-                if (!registered)
-                {
-                    registered = true;
-                    LogRegistered(instance.Id, settings.Lease.TotalSeconds);
-                    if (settings.ReleaseOthersAtStart)
-                    {
-                        foreach (var other in await instances.OtherHoldersAsync(instance.Id, stoppingToken))
-                        {
-                            await SweepAsync(other, stoppingToken);
-                        }
-                    }
-                }
-                else if (!renewed)
+                if (!await instances.RenewAsync(instance.Id, Environment.MachineName, now, settings.Lease, stoppingToken))
                 {
                     LogLeaseLost(instance.Id);
                 }
@@ -88,7 +101,6 @@ public sealed partial class InstanceLeaseService(
                 LogHeartbeatFailed(exception);
             }
         }
-        while (await WaitAsync(timer, stoppingToken));
     }
 
     private async Task SweepAsync(Guid dead, CancellationToken cancellationToken)

@@ -226,6 +226,13 @@ public sealed partial class GameStore(IDbContextFactory<IgoDbContext> contexts)
             .ToListAsync(cancellationToken);
     }
 
+    /// <summary>The newest chat message's id in a game (0 for none): where a copy of the game starts following its chat.</summary>
+    public async Task<long> LastChatIdAsync(long gameId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.ChatMessages.Where(c => c.GameId == gameId).MaxAsync(c => (long?)c.Id, cancellationToken) ?? 0;
+    }
+
     private static void ClearHolder(Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<PlayerKeyRecord> set) =>
         set.SetProperty(k => k.HeldByInstance, (Guid?)null).SetProperty(k => k.HeldByConnection, (string?)null).SetProperty(k => k.HeldSince, (DateTimeOffset?)null);
 

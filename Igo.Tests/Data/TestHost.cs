@@ -1,4 +1,4 @@
-using Igo.Data.Configuration;
+using Igo.Web.Games;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -7,8 +7,8 @@ using Microsoft.Extensions.Logging;
 namespace Igo.Tests.Data;
 
 /// <summary>
-/// One app instance for tests: its own service provider and instance id on a shared store, with the hosted services
-/// (store set-up, bus listener, presence lease) running. <see cref="CrashAsync"/> stops it without any clean-up.
+/// One app instance for tests: its own service provider and instance id on a shared store, with the games registered
+/// as the app registers them and the hosted services (store set-up, bus listener, presence lease) running. <see cref="CrashAsync"/> stops it without any clean-up.
 /// </summary>
 public sealed class TestHost : IAsyncDisposable
 {
@@ -57,7 +57,7 @@ public sealed class TestHost : IAsyncDisposable
         {
             builder.Logging.SetMinimumLevel(LogLevel.Debug).AddSimpleConsole();
         }
-        builder.Services.AddIgoData(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.Services.AddIgoGames(builder.Configuration, builder.Environment.ContentRootPath);
         configure?.Invoke(builder.Services);
         var host = builder.Build();
         await host.StartAsync(TestContext.Current.CancellationToken);
