@@ -4,25 +4,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Igo.Data.Stores;
 
-/// <summary>The queries the computer player host needs: a computer key's secret and level, and the computer keys nobody drives.</summary>
+/// <summary>The query the computer player host's takeover sweep needs.</summary>
 public sealed partial class GameStore
 {
-    /// <summary>The key's record when it is a computer player's (it has a secret); null otherwise.</summary>
-    public async Task<PlayerKeyRecord?> FindComputerKeyAsync(string key, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.PlayerKeys.AsNoTracking().SingleOrDefaultAsync(k => k.Key == key && k.ComputerSecret != null, cancellationToken);
-    }
-
     /// <summary>
-    /// Computer keys that no connection holds, in games that are not complete, whose opponent (the human) is held:
-    /// a computer player should be playing there and is not (its driver stopped, or its instance died and was released).
+    /// Computer keys (those with a secret) that no connection holds, in games that are not complete, whose opponent (the
+    /// human) is held: a computer player should be playing there and is not (its driver stopped, or its instance died
+    /// and its keys were released). At most <paramref name="limit"/>, oldest games first.
     /// </summary>
-    public async Task<IReadOnlyList<string>> FindUndrivenComputerKeysAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<PlayerKeyRecord>> FindUndrivenComputerKeysAsync(CancellationToken cancellationToken, int limit = 1000)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await (
-            from computer in db.PlayerKeys
+            from computer in db.PlayerKeys.AsNoTracking()
             join human in db.PlayerKeys on computer.OpponentKey equals human.Key
             join game in db.Games on computer.GameId equals game.Id
             where computer.ComputerSecret != null
@@ -30,6 +24,6 @@ public sealed partial class GameStore
                 && human.HeldByInstance != null
                 && game.Status != GameStatus.Complete
             orderby computer.GameId
-            select computer.Key).Take(1000).ToListAsync(cancellationToken);
+            select computer).Take(limit).ToListAsync(cancellationToken);
     }
 }

@@ -63,7 +63,7 @@ public sealed class ComputerPlayerHostTests : IAsyncDisposable
         var computerKey = seat.Keys.White;
         await Eventually(() => first.DrivenKeys.Contains(computerKey));
 
-        second.Launch(computerKey);
+        second.Launch(coordinator.ComputerSeatOf(computerKey));
         Assert.Equal(0, await second.SweepAsync(TestContext.Current.CancellationToken));
         await Task.Delay(200, TestContext.Current.CancellationToken);
         Assert.Empty(second.DrivenKeys);
@@ -85,7 +85,7 @@ public sealed class ComputerPlayerHostTests : IAsyncDisposable
     {
         var seat = (await coordinator.CreateGameAsync(new NewGameRequest(9, Ruleset.Japanese(), Color.Black, OpponentKind.Computer), Human, TestContext.Current.CancellationToken)).Seat!;
         Assert.True((await seat.ActAsync(ActionType.PlaceStone, new Point(4, 4), TestContext.Current.CancellationToken)).Success);
-        var computerKey = (await coordinator.FindAsync(seat.Keys.White, TestContext.Current.CancellationToken))!;
+        var computerKey = coordinator.ComputerSeatOf(seat.Key);
         var computerSeat = (await coordinator.JoinGameAsync(computerKey.Key, computerKey.Secret, new SeatHolder(ConnectionKind.Computer, "stubborn"), TestContext.Current.CancellationToken)).Seat!;
         var stubborn = new ComputerPlayer(computerSeat, new ComputerPlayerPolicy(new StubbornBrain(new Point(4, 4)), Color.White), TimeSpan.FromMinutes(1), NullLogger.Instance, _ => { });
         cleanup.Add(stubborn);
@@ -122,7 +122,7 @@ public sealed class ComputerPlayerHostTests : IAsyncDisposable
         var engines = new GtpEngines(options, NullLoggerFactory.Instance);
         cleanup.Add(engines);
         var catalog = new ComputerPlayerCatalog(engines, options, NullLoggerFactory.Instance);
-        var host = new ComputerPlayerHost(coordinator, coordinator, catalog, options, NullLogger<ComputerPlayerHost>.Instance);
+        var host = new ComputerPlayerHost(() => coordinator, coordinator, catalog, options, NullLogger<ComputerPlayerHost>.Instance);
         cleanup.Add(new StopHost(host));
         await Task.CompletedTask;
         return host;

@@ -38,7 +38,7 @@ internal sealed class InMemoryCoordinator : IGameCoordinator, IComputerKeyDirect
         var seat = state.Take(request.CreatorColor, holder)!;
         if (state.ComputerColor is { } computerColor)
         {
-            Launcher?.Launch(state.Keys.For(computerColor));
+            Launcher?.Launch(new ComputerSeatRequest(state.Id, state.Keys.For(computerColor), state.Secret!, state.Level));
         }
 
         return Task.FromResult(new SeatOutcome(seat, null, "created"));
@@ -68,25 +68,25 @@ internal sealed class InMemoryCoordinator : IGameCoordinator, IComputerKeyDirect
         return Task.FromResult(seat is null ? new SeatOutcome(null, SeatFailure.InUse, "in use") : new SeatOutcome(seat, null, "joined"));
     }
 
-    public Task<ComputerKey?> FindAsync(string key, CancellationToken cancellationToken = default)
+    /// <summary>The computer key of the game with this key, with its secret (what the real coordinator passes to a launcher).</summary>
+    public ComputerSeatRequest ComputerSeatOf(string key)
     {
         lock (gate)
         {
-            return Task.FromResult(games.TryGetValue(key, out var state) && state.ComputerColor is { } color && state.Keys.For(color) == key
-                ? new ComputerKey(key, state.Secret!, state.Level)
-                : null);
+            var state = games[key];
+            return new ComputerSeatRequest(state.Id, state.Keys.For(state.ComputerColor!.Value), state.Secret!, state.Level);
         }
     }
 
-    public Task<IReadOnlyList<string>> FindUndrivenAsync(CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<ComputerSeatRequest>> FindUndrivenAsync(CancellationToken cancellationToken = default)
     {
         lock (gate)
         {
-            IReadOnlyList<string> keys = games.Values.Distinct()
+            IReadOnlyList<ComputerSeatRequest> requests = games.Values.Distinct()
                 .Where(state => state.ComputerColor is { } color && !state.IsHeld(color) && state.IsHeld(color.Opponent()) && state.Status != GameStatus.Complete)
-                .Select(state => state.Keys.For(state.ComputerColor!.Value))
+                .Select(state => new ComputerSeatRequest(state.Id, state.Keys.For(state.ComputerColor!.Value), state.Secret!, state.Level))
                 .ToList();
-            return Task.FromResult(keys);
+            return Task.FromResult(requests);
         }
     }
 
@@ -123,6 +123,8 @@ internal sealed class InMemoryCoordinator : IGameCoordinator, IComputerKeyDirect
         private readonly Lock gate = new();
         private readonly SeatHolder?[] holders = new SeatHolder?[3];
         private readonly List<(LocalSeat Seat, IGameObserver Observer)> observers = [];
+
+        public long Id => id;
 
         public GameKeys Keys => keys;
 

@@ -6,14 +6,16 @@ using Microsoft.Extensions.Options;
 namespace Igo.Web.Computer.Players;
 
 /// <summary>
-/// Runs this instance's computer players. <see cref="Launch"/> joins a computer key through the coordinator with its
-/// secret, as an ordinary participant; holding the key is the lock, so across instances exactly one drives it (a second
+/// Runs this instance's computer players. <see cref="Launch"/> (called by the coordinator when a game against the
+/// computer is created or its human rejoins) joins the computer key through the coordinator with its secret, as an
+/// ordinary participant; holding the key is the lock, so across instances exactly one drives it (a second
 /// join is refused as in use). Every <see cref="ComputerOptions.SweepIntervalSeconds"/> it also asks the store for
 /// computer keys of unfinished games that nobody holds while their human is connected (their driver stopped, or its
 /// instance died and its lease expired) and takes them over. Stopping the host releases every key it holds.
 /// </summary>
+/// <remarks>The coordinator is reached through a function because it calls this host back (it takes the launchers).</remarks>
 public sealed class ComputerPlayerHost(
-    IGameCoordinator coordinator,
+    Func<IGameCoordinator> coordinator,
     IComputerKeyDirectory directory,
     ComputerPlayerCatalog catalog,
     IOptions<ComputerOptions> options,
@@ -37,30 +39,30 @@ public sealed class ComputerPlayerHost(
         }
     }
 
-    public void Launch(string key)
+    public void Launch(ComputerSeatRequest request)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        ArgumentNullException.ThrowIfNull(request);
         lock (gate)
         {
-            if (stopping.IsCancellationRequested || !players.TryAdd(key, null))
+            if (stopping.IsCancellationRequested || !players.TryAdd(request.Key, null))
             {
                 return; // stopping, or already driven or being joined here
             }
         }
 
-        _ = Task.Run(() => JoinAsync(key));
+        _ = Task.Run(() => JoinAsync(request));
     }
 
     /// <summary>One sweep: takes over every undriven computer key it finds. Returns how many it launched.</summary>
     public async Task<int> SweepAsync(CancellationToken cancellationToken = default)
     {
-        var keys = await directory.FindUndrivenAsync(cancellationToken);
-        foreach (var key in keys)
+        var requests = await directory.FindUndrivenAsync(cancellationToken);
+        foreach (var request in requests)
         {
-            Launch(key);
+            Launch(request);
         }
 
-        return keys.Count;
+        return requests.Count;
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
@@ -111,20 +113,14 @@ public sealed class ComputerPlayerHost(
         }
     }
 
-    private async Task JoinAsync(string key)
+    private async Task JoinAsync(ComputerSeatRequest request)
     {
+        var key = request.Key;
         ComputerPlayer? player = null;
         try
         {
-            var computerKey = await directory.FindAsync(key, stopping.Token);
-            if (computerKey is null)
-            {
-                logger.LogWarning("Asked to drive a key that is not a computer's");
-                return;
-            }
-
             var holder = new SeatHolder(ConnectionKind.Computer, $"computer-{instanceTag}-{Interlocked.Increment(ref connections)}");
-            var outcome = await coordinator.JoinGameAsync(key, computerKey.Secret, holder, stopping.Token);
+            var outcome = await coordinator().JoinGameAsync(key, request.Secret, holder, stopping.Token);
             if (outcome.Seat is not { } seat)
             {
                 // In use: another instance (or connection) drives it, which is exactly what the lock is for.
@@ -132,7 +128,7 @@ public sealed class ComputerPlayerHost(
                 return;
             }
 
-            var profile = catalog.Resolve(computerKey.OpponentId);
+            var profile = catalog.Resolve(request.Level);
             var policy = new ComputerPlayerPolicy(catalog.BrainFor(profile), seat.Color);
             player = new ComputerPlayer(seat, policy, TimeSpan.FromSeconds(options.Value.OpponentAwayGraceSeconds), logger, Stopped);
             lock (gate)
