@@ -1,6 +1,7 @@
 using Igo.Web;
 using Igo.Web.Compat;
 using Igo.Web.Components;
+using Igo.Web.Computer;
 using Igo.Web.Games;
 using MudBlazor.Services;
 
@@ -13,6 +14,7 @@ builder.WebHost.UseStaticWebAssets();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 builder.AddIgoGames();
+builder.Services.AddComputerPlayers();
 builder.Services.AddIgoCompatibility(builder.Configuration);
 
 var app = builder.Build();
