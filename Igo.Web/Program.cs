@@ -1,5 +1,6 @@
 using Igo.Web;
 using Igo.Web.Components;
+using Igo.Web.Ui;
 using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -10,6 +11,7 @@ builder.WebHost.UseStaticWebAssets();
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
+builder.Services.AddIgoUi();
 
 var app = builder.Build();
 
