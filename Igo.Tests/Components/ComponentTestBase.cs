@@ -12,10 +12,19 @@ public abstract class ComponentTestBase : IAsyncLifetime
     {
         Context.JSInterop.Mode = JSRuntimeMode.Loose;
         Context.Services.AddMudServices();
-        Context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        Context.Services.AddSingleton<TimeProvider>(Clock);
     }
 
     protected BunitContext Context { get; } = new();
+
+    /// <summary>The time every component sees; it stands still unless a test moves it.</summary>
+    protected FixedTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero));
+
+    /// <summary>
+    /// Renders as an interactive Blazor Server circuit (components that read RendererInfo need it). Call it after
+    /// registering the test's services: it starts the service provider.
+    /// </summary>
+    protected void RenderInteractively() => Context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 

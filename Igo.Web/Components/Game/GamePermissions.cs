@@ -31,11 +31,18 @@ public sealed record GamePermissions(
             CanPass: myTurn,
             CanResign: playing,
             CanRequestDraw: myTurn,
-            // A take-back undoes the requester's own last move, so it is asked while the opponent is to play.
-            CanRequestUndo: playing && view.Turn != player && view.LastMove is not null,
+            CanRequestUndo: playing && HasMoved(view, player),
             CanMarkDead: endgame,
             CanRequestTally: endgame,
             MustAnswer: pending is not null && pending.Initiator != player,
             AwaitingAnswer: pending is not null && pending.Initiator == player);
+    }
+
+    // A take-back needs a move of the requester's own. Moves alternate (passes included), and white moves first
+    // after a handicap, so the count of moves tells whether this player has made one.
+    private static bool HasMoved(GameView view, Color player)
+    {
+        var first = view.Rules.Handicap >= 2 ? Color.White : Color.Black;
+        return view.MoveNumber >= (player == first ? 1 : 2);
     }
 }
