@@ -8,6 +8,7 @@ public static class UiServices
     public static IServiceCollection AddIgoUi(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(SeatRetryPolicy.Default);
         services.AddScoped<CircuitIdentity>();
         services.AddScoped<SeatHandOff>();
         services.AddScoped<BrowserStorage>();

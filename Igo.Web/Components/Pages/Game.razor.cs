@@ -14,9 +14,6 @@ namespace Igo.Web.Components.Pages;
 /// </summary>
 public sealed partial class Game : IAsyncDisposable
 {
-    // A reload can reach the server before the previous page of this browser has released the key.
-    private static readonly TimeSpan[] InUseRetryDelays = [TimeSpan.FromMilliseconds(400), TimeSpan.FromMilliseconds(800), TimeSpan.FromMilliseconds(1500)];
-
     private readonly CancellationTokenSource lifetime = new();
     private readonly List<ChatMessage> chat = [];
     private IGameSeat? seat;
@@ -27,6 +24,7 @@ public sealed partial class Game : IAsyncDisposable
     private string? joinedKey;
     private string? announcement;
     private bool busy;
+    private bool chatLoaded;
     private bool confirmTaps;
     private TimeSpan offset;
 
@@ -35,6 +33,9 @@ public sealed partial class Game : IAsyncDisposable
 
     [Inject]
     private IGameCoordinator Coordinator { get; set; } = default!;
+
+    [Inject]
+    private SeatRetryPolicy RetryPolicy { get; set; } = default!;
 
     [Inject]
     private CircuitIdentity Circuit { get; set; } = default!;
@@ -175,14 +176,14 @@ public sealed partial class Game : IAsyncDisposable
                 return new SeatOutcome(null, SeatFailure.Unavailable, "The game could not be opened right now. Please try again in a moment.");
             }
 
-            if (outcome.Failure != SeatFailure.InUse || attempt >= InUseRetryDelays.Length)
+            if (outcome.Failure != SeatFailure.InUse || attempt >= RetryPolicy.InUseDelays.Count)
             {
                 return outcome;
             }
 
             try
             {
-                await Task.Delay(InUseRetryDelays[attempt], lifetime.Token);
+                await Task.Delay(RetryPolicy.InUseDelays[attempt], lifetime.Token);
             }
             catch (OperationCanceledException)
             {
@@ -205,6 +206,9 @@ public sealed partial class Game : IAsyncDisposable
             Logger.LogWarning(exception, "Loading the chat thread failed");
             Snackbar.Add("The earlier chat could not be loaded; new messages still arrive.", Severity.Warning);
         }
+
+        // Only now does the panel appear, so that what was said before the player arrived counts as read.
+        chatLoaded = true;
     }
 
     private async Task LoadBrowserSettingsAsync()
@@ -397,6 +401,7 @@ public sealed partial class Game : IAsyncDisposable
         snapshot = null;
         announcement = null;
         chat.Clear();
+        chatLoaded = false;
         if (held is not null)
         {
             try
