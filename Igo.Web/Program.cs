@@ -1,5 +1,7 @@
 using Igo.Web;
+using Igo.Web.Compat;
 using Igo.Web.Components;
+using Igo.Web.Games;
 using Igo.Web.Ui;
 using MudBlazor.Services;
 
@@ -11,6 +13,8 @@ builder.WebHost.UseStaticWebAssets();
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
+builder.AddIgoGames();
+builder.Services.AddIgoCompatibility(builder.Configuration);
 builder.Services.AddIgoUi();
 
 var app = builder.Build();
@@ -24,6 +28,7 @@ app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages:
 app.UseAntiforgery();
 
 app.MapStaticAssets();
+app.MapIgoCompatibility();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

@@ -1,0 +1,248 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.WebSockets;
+using System.Text;
+using System.Threading.Channels;
+
+namespace Igo.Bench.Compat;
+
+/// <summary>
+/// Load generator for the /websocket endpoint (issue 4): N concurrent games, each with two sockets playing a fixed legal
+/// game (new_game, join_game, alternating place_stone moves that never capture, two passes). Reports actions per second
+/// (new_game, join_game and every game_action count) and p50/p95/p99 of the mover's response and of the opponent's
+/// game_status. With two URLs, black plays on the first instance and white on the second.
+/// <code>dotnet run -c Release --project Igo.Bench -- compat-load --url ws://127.0.0.1:8888/websocket [--url ws://…] --games 1,50,200,1000 --moves 40</code>
+/// The server must allow the rate (Compat__RateLimitPerSecond, Compat__RateLimitBurst).
+/// </summary>
+public static class CompatLoad
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var urls = Values(args, "--url").Select(u => new Uri(u)).ToArray();
+        if (urls.Length == 0)
+        {
+            urls = [new Uri("ws://127.0.0.1:8888/websocket")];
+        }
+
+        var gameCounts = (Values(args, "--games").FirstOrDefault() ?? "1,50,200").Split(',').Select(int.Parse).ToArray();
+        var moves = int.Parse(Values(args, "--moves").FirstOrDefault() ?? "40", CultureInfo.InvariantCulture);
+        Console.WriteLine($"| games | instances | actions | seconds | actions/s | response p50/p95/p99 ms | opponent game_status p50/p95/p99 ms | failures |");
+        Console.WriteLine("| ---: | ---: | ---: | ---: | ---: | --- | --- | ---: |");
+        foreach (var games in gameCounts)
+        {
+            var result = await RunRoundAsync(urls, games, moves);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {games} | {urls.Length} | {result.Actions} | {result.Seconds:F2} | {result.Actions / result.Seconds:F0} | {Percentiles(result.Responses)} | {Percentiles(result.Pushes)} | {result.Failures} |"));
+        }
+
+        return 0;
+    }
+
+    private static async Task<RoundResult> RunRoundAsync(Uri[] urls, int games, int moves)
+    {
+        var players = new List<(Player Black, Player White)>(games);
+        for (var i = 0; i < games; i++)
+        {
+            players.Add((await Player.ConnectAsync(urls[0]), await Player.ConnectAsync(urls[^1])));
+        }
+
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var runs = players.Select(p => PlayGameAsync(p.Black, p.White, moves, start.Task)).ToArray();
+        var clock = Stopwatch.StartNew();
+        start.SetResult();
+        var results = await Task.WhenAll(runs);
+        var seconds = clock.Elapsed.TotalSeconds;
+
+        foreach (var (black, white) in players)
+        {
+            await black.DisposeAsync();
+            await white.DisposeAsync();
+        }
+
+        return new RoundResult(
+            results.Sum(r => r.Actions),
+            seconds,
+            [.. results.SelectMany(r => r.Responses).Order()],
+            [.. results.SelectMany(r => r.Pushes).Order()],
+            results.Sum(r => r.Failures));
+    }
+
+    private static async Task<GameResult> PlayGameAsync(Player black, Player white, int moves, Task start)
+    {
+        await start;
+        var result = new GameResult();
+        try
+        {
+            await black.SendAsync("""{"type":"new_game","vs":"human","color":"black","size":19,"komi":6.5}""");
+            var created = await black.ExpectAsync("new_game_response");
+            result.Actions++;
+            await black.ExpectAsync("game_status");
+            await black.ExpectAsync("chat");
+            await black.ExpectAsync("opponent_connected");
+            var whiteKey = KeyOf(created, "white");
+            var blackKey = KeyOf(created, "black");
+
+            await white.SendAsync($$"""{"type":"join_game","key":"{{whiteKey}}"}""");
+            await white.ExpectAsync("join_game_response");
+            result.Actions++;
+            await white.ExpectAsync("game_status");
+            await white.ExpectAsync("chat");
+            await white.ExpectAsync("opponent_connected");
+            await black.ExpectAsync("opponent_connected");
+
+            for (var move = 0; move < moves + 2; move++)
+            {
+                var (mover, opponent, key) = move % 2 == 0 ? (black, white, blackKey) : (white, black, whiteKey);
+                var action = move < moves
+                    ? PlaceStone(key, move)
+                    : $$"""{"type":"game_action","key":"{{key}}","action_type":"pass_turn"}""";
+                var sent = Stopwatch.GetTimestamp();
+                await mover.SendAsync(action);
+                var pushed = opponent.ExpectAsync("game_status");
+                var response = await mover.ExpectAsync("game_action_response");
+                result.Responses.Add(Stopwatch.GetElapsedTime(sent).TotalMilliseconds);
+                if (!response.Contains("\"success\":true", StringComparison.Ordinal))
+                {
+                    result.Failures++;
+                }
+
+                await pushed;
+                result.Pushes.Add(Stopwatch.GetElapsedTime(sent).TotalMilliseconds);
+                await mover.ExpectAsync("game_status");
+                result.Actions++;
+            }
+        }
+        catch (Exception failure) when (failure is OperationCanceledException or WebSocketException or InvalidOperationException)
+        {
+            result.Failures++;
+        }
+
+        return result;
+    }
+
+    /// <summary>Black plays columns 0, 4, 8, …; white columns 2, 6, 10, …: groups never touch, so nothing is ever captured.</summary>
+    private static string PlaceStone(string key, int move)
+    {
+        var ownMove = move / 2;
+        var column = ((ownMove / 19) * 4) + (move % 2 == 0 ? 0 : 2);
+        var row = ownMove % 19;
+        return $$"""{"type":"game_action","key":"{{key}}","action_type":"place_stone","coords":[{{row}},{{column}}]}""";
+    }
+
+    private static string KeyOf(string response, string color)
+    {
+        var marker = $"\"{color}\":\"";
+        var start = response.IndexOf(marker, StringComparison.Ordinal) + marker.Length;
+        return response.Substring(start, 10);
+    }
+
+    private static string Percentiles(double[] sorted) => sorted.Length == 0
+        ? "-"
+        : string.Create(CultureInfo.InvariantCulture, $"{At(sorted, 0.50):F1} / {At(sorted, 0.95):F1} / {At(sorted, 0.99):F1}");
+
+    private static double At(double[] sorted, double quantile) => sorted[Math.Min(sorted.Length - 1, (int)(quantile * sorted.Length))];
+
+    private static IEnumerable<string> Values(string[] args, string name)
+    {
+        for (var i = 0; i < args.Length - 1; i++)
+        {
+            if (args[i] == name)
+            {
+                yield return args[i + 1];
+            }
+        }
+    }
+
+    private sealed record RoundResult(int Actions, double Seconds, double[] Responses, double[] Pushes, int Failures);
+
+    private sealed class GameResult
+    {
+        public int Actions { get; set; }
+
+        public List<double> Responses { get; } = [];
+
+        public List<double> Pushes { get; } = [];
+
+        public int Failures { get; set; }
+    }
+
+    /// <summary>One socket: sends text frames and queues each received message's text for the game to take in order.</summary>
+    private sealed class Player : IAsyncDisposable
+    {
+        private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+        private readonly ClientWebSocket socket;
+        private readonly Channel<string> received = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        private readonly Task reading;
+
+        private Player(ClientWebSocket socket)
+        {
+            this.socket = socket;
+            reading = ReadAsync();
+        }
+
+        public static async Task<Player> ConnectAsync(Uri url)
+        {
+            var socket = new ClientWebSocket();
+            await socket.ConnectAsync(url, CancellationToken.None);
+            return new Player(socket);
+        }
+
+        public Task SendAsync(string json) => socket.SendAsync(Encoding.UTF8.GetBytes(json), WebSocketMessageType.Text, true, CancellationToken.None);
+
+        public async Task<string> ExpectAsync(string messageType)
+        {
+            using var timeout = new CancellationTokenSource(Timeout);
+            var message = await received.Reader.ReadAsync(timeout.Token);
+            return message.StartsWith($$"""{"messageType":"{{messageType}}",""", StringComparison.Ordinal)
+                ? message
+                : throw new InvalidOperationException($"Expected {messageType}, got {message[..Math.Min(200, message.Length)]}");
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+            }
+            catch (WebSocketException)
+            {
+                // Already closed by the server.
+            }
+
+            await reading;
+            socket.Dispose();
+        }
+
+        private async Task ReadAsync()
+        {
+            var buffer = new byte[64 * 1024];
+            var message = new MemoryStream();
+            try
+            {
+                while (true)
+                {
+                    var result = await socket.ReceiveAsync(buffer, CancellationToken.None);
+                    if (result.MessageType == WebSocketMessageType.Close)
+                    {
+                        return;
+                    }
+
+                    message.Write(buffer, 0, result.Count);
+                    if (result.EndOfMessage)
+                    {
+                        received.Writer.TryWrite(Encoding.UTF8.GetString(message.GetBuffer(), 0, (int)message.Length));
+                        message.SetLength(0);
+                    }
+                }
+            }
+            catch (WebSocketException)
+            {
+                // The server went away; the game in progress counts a failure.
+            }
+            finally
+            {
+                received.Writer.TryComplete();
+            }
+        }
+    }
+}

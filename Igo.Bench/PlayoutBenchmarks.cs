@@ -1,0 +1,108 @@
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Running;
+using Igo.Domain;
+
+namespace Igo.Bench;
+
+/// <summary>
+/// Random legal playouts on one thread, the Monte-Carlo workload: from an empty board, each side plays a uniformly
+/// chosen legal move that does not fill its own eye (nor retake a ko at once) until both pass; then the board is reset
+/// with <see cref="Board.CopyFrom"/>. One operation is one stone placed, so the report reads as time per move;
+/// the MovesPerSecond column is its inverse.
+/// </summary>
+[Config(typeof(ShortPlayoutConfig))]
+public class PlayoutBenchmarks
+{
+    private const int MovesPerInvoke = 200_000;
+
+    private Board empty = null!;
+    private Board board = null!;
+    private Random random = null!;
+
+    [Params(9, 19)]
+    public int Size { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        empty = new Board(Size);
+        board = new Board(Size);
+        random = new Random(20261128);
+    }
+
+    [Benchmark(OperationsPerInvoke = MovesPerInvoke)]
+    public int RandomPlayoutMoves()
+    {
+        var placed = 0;
+        var color = Color.Black;
+        var passes = 0;
+        board.CopyFrom(empty);
+        while (placed < MovesPerInvoke)
+        {
+            if (board.PlayRandomMove(color, random) is null)
+            {
+                board.Pass();
+                if (++passes == 2)
+                {
+                    board.CopyFrom(empty); // the playout is over: start the next one
+                    passes = 0;
+                    color = Color.White; // flips back to black below
+                }
+            }
+            else
+            {
+                placed++;
+                passes = 0;
+            }
+
+            color = color.Opponent();
+        }
+
+        return board.EmptyCount;
+    }
+
+    private sealed class ShortPlayoutConfig : ManualConfig
+    {
+        public ShortPlayoutConfig()
+        {
+            AddJob(Job.ShortRun.WithId("Short"));
+            AddColumn(new MovesPerSecondColumn());
+        }
+    }
+}
+
+/// <summary>Moves per second from the mean time per operation (one operation = one move).</summary>
+internal sealed class MovesPerSecondColumn : IColumn
+{
+    public string Id => nameof(MovesPerSecondColumn);
+
+    public string ColumnName => "Moves/s";
+
+    public bool AlwaysShow => true;
+
+    public ColumnCategory Category => ColumnCategory.Custom;
+
+    public int PriorityInCategory => 0;
+
+    public bool IsNumeric => true;
+
+    public UnitType UnitType => UnitType.Dimensionless;
+
+    public string Legend => "Moves per second on one thread (1 s / mean time per move)";
+
+    public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, SummaryStyle.Default);
+
+    public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
+    {
+        var mean = summary[benchmarkCase]?.ResultStatistics?.Mean;
+        return mean is > 0 ? (1e9 / mean.Value).ToString("N0", System.Globalization.CultureInfo.InvariantCulture) : "-";
+    }
+
+    public bool IsAvailable(Summary summary) => true;
+
+    public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
+}

@@ -1,0 +1,121 @@
+using Igo.Data.Model;
+using Igo.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Igo.Data;
+
+/// <summary>
+/// The store: games, player keys, the append-only action log, chat, and the instances' presence leases.
+/// Tables and columns are snake_case and values are plain (enums as words, times as timestamptz), so the data reads well in psql.
+/// </summary>
+public sealed class IgoDbContext(DbContextOptions<IgoDbContext> options) : DbContext(options)
+{
+    public DbSet<GameRecord> Games => Set<GameRecord>();
+
+    public DbSet<PlayerKeyRecord> PlayerKeys => Set<PlayerKeyRecord>();
+
+    public DbSet<ActionRecord> Actions => Set<ActionRecord>();
+
+    public DbSet<ChatMessageRecord> ChatMessages => Set<ChatMessageRecord>();
+
+    public DbSet<InstanceRecord> Instances => Set<InstanceRecord>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        configurationBuilder.Properties<Color>().HaveConversion<SnakeCaseEnumConverter<Color>>().HaveMaxLength(5);
+        configurationBuilder.Properties<KoRule>().HaveConversion<SnakeCaseEnumConverter<KoRule>>().HaveMaxLength(SnakeCaseEnumNames<KoRule>.MaxLength);
+        configurationBuilder.Properties<ScoringRule>().HaveConversion<SnakeCaseEnumConverter<ScoringRule>>().HaveMaxLength(SnakeCaseEnumNames<ScoringRule>.MaxLength);
+        configurationBuilder.Properties<GameStatus>().HaveConversion<SnakeCaseEnumConverter<GameStatus>>().HaveMaxLength(SnakeCaseEnumNames<GameStatus>.MaxLength);
+        configurationBuilder.Properties<ResultType>().HaveConversion<SnakeCaseEnumConverter<ResultType>>().HaveMaxLength(SnakeCaseEnumNames<ResultType>.MaxLength);
+        configurationBuilder.Properties<ActionType>().HaveConversion<SnakeCaseEnumConverter<ActionType>>().HaveMaxLength(SnakeCaseEnumNames<ActionType>.MaxLength);
+        if (Database.IsSqlite())
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcIsoTextConverter>();
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        ConfigureGames(modelBuilder.Entity<GameRecord>());
+        ConfigurePlayerKeys(modelBuilder.Entity<PlayerKeyRecord>());
+        ConfigureActions(modelBuilder.Entity<ActionRecord>());
+        ConfigureChat(modelBuilder.Entity<ChatMessageRecord>());
+        ConfigureInstances(modelBuilder.Entity<InstanceRecord>());
+        UseSnakeCaseColumns(modelBuilder);
+    }
+
+    private static void ConfigureGames(EntityTypeBuilder<GameRecord> game)
+    {
+        game.ToTable("games", table => table.HasCheckConstraint("ck_games_version", "version >= 0"));
+        game.HasKey(g => g.Id);
+        game.Ignore(g => g.Rules);
+    }
+
+    private static void ConfigurePlayerKeys(EntityTypeBuilder<PlayerKeyRecord> key)
+    {
+        key.ToTable("player_keys");
+        key.HasKey(k => k.Key);
+        key.Property(k => k.Key).HasMaxLength(PlayerKeyRecord.KeyLength).IsFixedLength();
+        key.Property(k => k.OpponentKey).HasMaxLength(PlayerKeyRecord.KeyLength).IsFixedLength();
+        key.Property(k => k.ComputerSecret).HasMaxLength(PlayerKeyRecord.KeyLength).IsFixedLength();
+        key.Property(k => k.ComputerLevel).HasMaxLength(64);
+        key.Property(k => k.HeldByConnection).HasMaxLength(128);
+        key.HasOne<GameRecord>().WithMany().HasForeignKey(k => k.GameId).OnDelete(DeleteBehavior.Cascade);
+        key.HasIndex(k => new { k.GameId, k.Color }).IsUnique();
+        key.HasIndex(k => k.HeldByInstance);
+    }
+
+    private static void ConfigureActions(EntityTypeBuilder<ActionRecord> action)
+    {
+        action.ToTable("actions", table => table.HasCheckConstraint("ck_actions_sequence", "sequence >= 1"));
+        action.HasKey(a => new { a.GameId, a.Sequence });
+        action.HasOne<GameRecord>().WithMany().HasForeignKey(a => a.GameId).OnDelete(DeleteBehavior.Cascade);
+    }
+
+    private static void ConfigureChat(EntityTypeBuilder<ChatMessageRecord> chat)
+    {
+        chat.ToTable("chat_messages");
+        chat.HasKey(c => c.Id);
+        chat.Property(c => c.Text).HasMaxLength(ChatLimits.MaxLength);
+        chat.HasOne<GameRecord>().WithMany().HasForeignKey(c => c.GameId).OnDelete(DeleteBehavior.Cascade);
+        chat.HasIndex(c => new { c.GameId, c.Id });
+    }
+
+    private static void ConfigureInstances(EntityTypeBuilder<InstanceRecord> instance)
+    {
+        instance.ToTable("instances");
+        instance.HasKey(i => i.Id);
+        instance.Property(i => i.Id).ValueGeneratedNever();
+        instance.Property(i => i.HostName).HasMaxLength(255);
+        instance.HasIndex(i => i.LeaseExpiresAt);
+    }
+
+    private static void UseSnakeCaseColumns(ModelBuilder modelBuilder)
+    {
+        foreach (var entity in modelBuilder.Model.GetEntityTypes())
+        {
+            foreach (var property in entity.GetProperties())
+            {
+                property.SetColumnName(SnakeCase.From(property.Name));
+            }
+
+            foreach (var key in entity.GetKeys())
+            {
+                key.SetName($"pk_{entity.GetTableName()}");
+            }
+
+            foreach (var foreignKey in entity.GetForeignKeys())
+            {
+                foreignKey.SetConstraintName($"fk_{entity.GetTableName()}_{foreignKey.PrincipalEntityType.GetTableName()}");
+            }
+
+            foreach (var index in entity.GetIndexes())
+            {
+                index.SetDatabaseName($"ix_{entity.GetTableName()}_{string.Join('_', index.Properties.Select(p => SnakeCase.From(p.Name)))}");
+            }
+        }
+    }
+}

@@ -1,0 +1,150 @@
+using Igo.Data.Events;
+using Igo.Data.Stores;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Igo.Data.Presence;
+
+/// <summary>
+/// Keeps this instance's lease alive and frees the keys of instances whose lease expired, telling their opponents.
+/// A sweeper only judges others after its own lease has been renewed without a break for a whole lease period, so
+/// after an outage that stopped every instance's heartbeat, the live ones get a chance to renew before anyone is
+/// declared dead. On a clean stop this instance releases its own keys.
+/// </summary>
+public sealed partial class InstanceLeaseService(
+    InstanceStore instances,
+    GameStore games,
+    IGameEventBus bus,
+    IgoInstance instance,
+    TimeProvider time,
+    IOptions<PresenceOptions> options,
+    ILogger<InstanceLeaseService> logger) : BackgroundService
+{
+    private readonly PresenceOptions settings = options.Value;
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        try
+        {
+            await ReleaseAsync(instance.Id, cancellationToken);
+            await instances.RemoveAsync(instance.Id, cancellationToken);
+        }
+#pragma warning disable CA1031 // A failed clean-up is what the lease is for: others release the keys when it expires.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            LogStopReleaseFailed(exception);
+        }
+    }
+
+    /// <summary>
+    /// Registers the lease before the app serves anyone, and releases keys this instance id still held from an
+    /// earlier run (an id set in configuration survives restarts) or, on the embedded store, any earlier run's.
+    /// </summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await instances.RenewAsync(instance.Id, Environment.MachineName, StoreTime.Now(time), settings.Lease, cancellationToken);
+            LogRegistered(instance.Id, settings.Lease.TotalSeconds);
+            await ReleaseAsync(instance.Id, cancellationToken);
+            if (settings.ReleaseOthersAtStart)
+            {
+                foreach (var other in await instances.OtherHoldersAsync(instance.Id, cancellationToken))
+                {
+                    await SweepAsync(other, cancellationToken);
+                }
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogHeartbeatFailed(exception);
+        }
+
+        await base.StartAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        DateTimeOffset? healthySince = null;
+        using var timer = new PeriodicTimer(settings.Heartbeat, time);
+        while (await WaitAsync(timer, stoppingToken))
+        {
+            try
+            {
+                var now = StoreTime.Now(time);
+                if (!await instances.RenewAsync(instance.Id, Environment.MachineName, now, settings.Lease, stoppingToken))
+                {
+                    LogLeaseLost(instance.Id);
+                }
+
+                healthySince ??= now;
+                if (now - healthySince >= settings.Lease)
+                {
+                    foreach (var expired in await instances.ExpiredAsync(now, instance.Id, stoppingToken))
+                    {
+                        await SweepAsync(expired, stoppingToken);
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+#pragma warning disable CA1031 // The store may be down for a while; keep trying at the heartbeat's pace.
+            catch (Exception exception)
+#pragma warning restore CA1031
+            {
+                healthySince = null;
+                LogHeartbeatFailed(exception);
+            }
+        }
+    }
+
+    private async Task SweepAsync(Guid dead, CancellationToken cancellationToken)
+    {
+        var released = await ReleaseAsync(dead, cancellationToken);
+        await instances.RemoveAsync(dead, cancellationToken);
+        LogSwept(dead, released);
+    }
+
+    private async Task<int> ReleaseAsync(Guid holder, CancellationToken cancellationToken)
+    {
+        var released = await games.ReleaseInstanceKeysAsync(holder, StoreTime.Now(time), cancellationToken);
+        if (released.Count > 0)
+        {
+            await bus.PublishAsync([.. released.Select(r => new PresenceChanged(r.GameId, r.Version, holder, r.Color, Connected: false))], cancellationToken);
+        }
+
+        return released.Count;
+    }
+
+    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Instance {InstanceId} holds a presence lease of {LeaseSeconds} s")]
+    private partial void LogRegistered(Guid instanceId, double leaseSeconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Instance {InstanceId} found its lease gone: another instance released its keys; their connections must rejoin")]
+    private partial void LogLeaseLost(Guid instanceId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Instance {DeadInstance} stopped renewing its lease; released {KeyCount} keys it held")]
+    private partial void LogSwept(Guid deadInstance, int keyCount);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Renewing the presence lease failed; will retry")]
+    private partial void LogHeartbeatFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Releasing this instance's keys at stop failed; other instances will release them when the lease expires")]
+    private partial void LogStopReleaseFailed(Exception exception);
+}

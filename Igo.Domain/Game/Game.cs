@@ -1,0 +1,174 @@
+namespace Igo.Domain;
+
+/// <summary>
+/// One game of Go as a state machine over its log of accepted actions (PROTOCOL.md §5 plus rulesets, handicap and undo).
+/// <see cref="Apply"/> either accepts an action (it is logged, the version goes up) or rejects it with the exact
+/// explanation and changes nothing. <see cref="Replay"/> rebuilds a game from its log. Not thread-safe: the caller
+/// serialises the actions of one game; <see cref="View"/> snapshots are immutable and may be shared freely.
+/// </summary>
+public sealed class Game
+{
+    private readonly GameState state;
+    private readonly List<GameAction> actions = [];
+    private readonly IReadOnlyList<GameAction> readOnlyActions;
+    private GameView? view;
+
+    private Game(int size, Ruleset rules)
+    {
+        state = new GameState(size, rules);
+        readOnlyActions = actions.AsReadOnly();
+    }
+
+    public int Size => state.Size;
+
+    public Ruleset Rules => state.Rules;
+
+    public GameStatus Status => state.Status;
+
+    /// <summary>Whose turn it is (meaningful in play; after two passes, the player who passed first).</summary>
+    public Color Turn => state.Position.Turn;
+
+    /// <summary>Number of accepted actions.</summary>
+    public int Version => actions.Count;
+
+    /// <summary>The accepted actions in order: the game's source of truth.</summary>
+    public IReadOnlyList<GameAction> Actions => readOnlyActions;
+
+    /// <summary>The moves of the current line of play (taken-back moves are gone), handicap stones not included.</summary>
+    public IReadOnlyList<Move> Moves => state.Position.Moves;
+
+    /// <summary>Zobrist hash of the stones on the board (see <see cref="Board.Hash"/>).</summary>
+    public ulong BoardHash => state.Position.Board.Hash;
+
+    /// <summary>Stones captured by each colour, dead stones removed at the end included.</summary>
+    public PerColor<int> Prisoners => state.Position.Prisoners;
+
+    public GameResult? Result => state.Result;
+
+    public PendingRequest? PendingRequest => state.Pending;
+
+    /// <summary>The counted score once a tally has been accepted.</summary>
+    public ScoreTally? Tally => state.Tally;
+
+    /// <summary>The handicap stones black started with.</summary>
+    public IReadOnlyList<Point> HandicapStones => Handicap.StandardPoints(Size, Rules.Handicap);
+
+    internal IEnumerable<(Color Color, IReadOnlyList<Point> Stones)> DeadStoneRemovals => state.Position.DeadStoneRemovals;
+
+    /// <summary>A new game: sizes 2 to 25; a handicap of 2 to 9 stones (9x9, 13x13, 19x19) is placed and white moves first.</summary>
+    public static Game Create(int size, Ruleset rules)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(size, Board.MinSize);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(size, Board.MaxSize);
+        ArgumentNullException.ThrowIfNull(rules);
+        if (!double.IsFinite(rules.Komi))
+        {
+            throw new ArgumentException("Komi must be a finite number.", nameof(rules));
+        }
+
+        if (!Handicap.IsSupported(size, rules.Handicap))
+        {
+            throw new ArgumentException(
+                $"A handicap of {rules.Handicap} stones is not supported on {size}x{size}: use 0, or 2 to 9 stones on 9x9, 13x13 or 19x19.",
+                nameof(rules));
+        }
+
+        return new Game(size, rules);
+    }
+
+    /// <summary>Rebuilds a game from its log; throws <see cref="InvalidDataException"/> when a logged action is not accepted.</summary>
+    public static Game Replay(int size, Ruleset rules, IEnumerable<GameAction> actions)
+    {
+        ArgumentNullException.ThrowIfNull(actions);
+        var game = Create(size, rules);
+        var index = 0;
+        foreach (var action in actions)
+        {
+            var outcome = game.Apply(action);
+            if (!outcome.Accepted)
+            {
+                throw new InvalidDataException(
+                    $"Logged action {index} ({action.Type} by {action.Player}{(action.Point is { } p ? $" at {p}" : string.Empty)}) is rejected on replay: {outcome.Message}");
+            }
+
+            index++;
+        }
+
+        return game;
+    }
+
+    public ActionOutcome Apply(GameAction action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        var outcome = Decide(action);
+        if (outcome.Accepted)
+        {
+            actions.Add(action);
+            state.LastAction = action;
+            view = null;
+        }
+
+        return outcome;
+    }
+
+    /// <summary>An immutable snapshot of the current version (built once per version).</summary>
+    public GameView View() => view ??= GameViewFactory.Create(state, Version, state.LastAction);
+
+    /// <summary>Whether <paramref name="player"/> could place a stone here in the current position (occupied, suicide, ko); turn and status not considered.</summary>
+    public bool IsLegalPlacement(Point point, Color player) =>
+        point.IsOnBoard(Size) && state.Position.IsLegal(point, player);
+
+    /// <summary>The points where the player to move may place a stone now; none unless the game is in play.</summary>
+    public IEnumerable<Point> LegalMoves()
+    {
+        if (Status != GameStatus.Play)
+        {
+            return [];
+        }
+
+        var legal = new List<Point>();
+        for (var row = 0; row < Size; row++)
+        {
+            for (var col = 0; col < Size; col++)
+            {
+                var point = new Point(row, col);
+                if (state.Position.IsLegal(point, Turn))
+                {
+                    legal.Add(point);
+                }
+            }
+        }
+
+        return legal;
+    }
+
+    /// <summary>A copy of the board for analysis or playouts (changing it does not touch the game).</summary>
+    public Board CopyBoard() => state.Position.Board.Clone();
+
+    private ActionOutcome Decide(GameAction action)
+    {
+        if (action.Player is not (Color.Black or Color.White))
+        {
+            return ActionOutcome.NotPermitted(GameMessages.UnknownPlayer);
+        }
+
+        if (state.Status == GameStatus.Complete)
+        {
+            return ActionOutcome.NotPermitted(GameMessages.GameIsComplete);
+        }
+
+        return action.Type switch
+        {
+            ActionType.PlaceStone => StonePlay.Place(state, action.Player, action.Point),
+            ActionType.Pass => StonePlay.Pass(state, action.Player),
+            ActionType.Resign => StonePlay.Resign(state, action.Player),
+            ActionType.RequestDraw => DrawOffer.Request(state, action.Player),
+            ActionType.MarkDead => DeadStoneMarking.Request(state, action.Player, action.Point),
+            ActionType.RequestTally => ScoreTallying.Request(state, action.Player),
+            ActionType.RequestUndo => Takeback.Request(state, action.Player),
+            ActionType.Accept => RequestAnswers.Answer(state, action.Player, accept: true),
+            ActionType.Reject => RequestAnswers.Answer(state, action.Player, accept: false),
+            _ => ActionOutcome.NotPermitted(GameMessages.UnknownAction),
+        };
+    }
+}

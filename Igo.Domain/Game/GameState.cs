@@ -1,0 +1,44 @@
+namespace Igo.Domain;
+
+/// <summary>Everything a game is at one moment; the action handlers read it, decide, and change it only when they accept.</summary>
+internal sealed class GameState(int size, Ruleset rules)
+{
+    public int Size { get; } = size;
+
+    public Ruleset Rules { get; } = rules;
+
+    public Position Position { get; } = Position.Start(size, rules);
+
+    public GameStatus Status { get; set; } = GameStatus.Play;
+
+    public PendingRequest? Pending { get; private set; }
+
+    /// <summary>The stones of a pending mark-dead request.</summary>
+    public IReadOnlyList<Point> MarkedDead { get; set; } = [];
+
+    public GameResult? Result { get; private set; }
+
+    public ScoreTally? Tally { get; set; }
+
+    /// <summary>The last accepted action (two passes in a row end play only when nothing was recorded in between).</summary>
+    public GameAction? LastAction { get; set; }
+
+    public void OpenRequest(RequestType type, Color initiator)
+    {
+        Pending = new PendingRequest(type, initiator);
+        Status = GameStatus.RequestPending;
+    }
+
+    public void CloseRequest(GameStatus next)
+    {
+        Pending = null;
+        MarkedDead = [];
+        Status = next;
+    }
+
+    public void Finish(GameResult result)
+    {
+        CloseRequest(GameStatus.Complete);
+        Result = result;
+    }
+}

@@ -1,0 +1,45 @@
+namespace Igo.Domain;
+
+/// <summary>Builds the immutable <see cref="GameView"/> of a game state.</summary>
+internal static class GameViewFactory
+{
+    public static GameView Create(GameState state, int version, GameAction? lastAction)
+    {
+        var size = state.Size;
+        var board = state.Position.Board;
+        var marked = state.MarkedDead.ToHashSet();
+        var owners = state.Tally?.Territory.Owners;
+        var points = new PointState[size * size];
+        var legal = new bool[size * size];
+        var inPlay = state.Status == GameStatus.Play;
+        var turn = state.Position.Turn;
+        for (var row = 0; row < size; row++)
+        {
+            for (var col = 0; col < size; col++)
+            {
+                var point = new Point(row, col);
+                var index = (row * size) + col;
+                var stone = board[point];
+                var counted = owners is not null && stone == Stone.Empty;
+                points[index] = new PointState(stone, marked.Contains(point), counted, counted ? owners![index] : Stone.Empty);
+                legal[index] = inPlay && state.Position.IsLegal(point, turn);
+            }
+        }
+
+        return new GameView(
+            size,
+            state.Rules,
+            state.Status,
+            turn,
+            Array.AsReadOnly(points),
+            state.Position.Prisoners,
+            state.Tally?.Territory.Territory ?? default,
+            state.Pending,
+            state.Result,
+            lastAction is { Type: ActionType.PlaceStone } ? lastAction.Point : null,
+            state.Position.Moves.Count,
+            version,
+            state.Tally?.Score,
+            Array.AsReadOnly(legal));
+    }
+}

@@ -1,0 +1,49 @@
+using Igo.Web.Compat;
+
+namespace Igo.Tests.Compat;
+
+[Trait("Category", "Compat")]
+public sealed class TokenBucketTests
+{
+    [Fact]
+    public void A_burst_is_allowed_then_messages_at_the_refill_rate()
+    {
+        var time = new ManualTime();
+        var bucket = new TokenBucket(burst: 3, perSecond: 2, time);
+
+        Assert.True(bucket.TryTake());
+        Assert.True(bucket.TryTake());
+        Assert.True(bucket.TryTake());
+        Assert.False(bucket.TryTake());
+
+        time.Advance(TimeSpan.FromMilliseconds(499));
+        Assert.False(bucket.TryTake());
+        time.Advance(TimeSpan.FromMilliseconds(2));
+        Assert.True(bucket.TryTake());
+        Assert.False(bucket.TryTake());
+    }
+
+    [Fact]
+    public void An_idle_connection_refills_only_up_to_the_burst()
+    {
+        var time = new ManualTime();
+        var bucket = new TokenBucket(burst: 2, perSecond: 10, time);
+
+        time.Advance(TimeSpan.FromHours(1));
+
+        Assert.True(bucket.TryTake());
+        Assert.True(bucket.TryTake());
+        Assert.False(bucket.TryTake());
+    }
+
+    private sealed class ManualTime : TimeProvider
+    {
+        private long ticks;
+
+        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+        public override long GetTimestamp() => ticks;
+
+        public void Advance(TimeSpan by) => ticks += by.Ticks;
+    }
+}

@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Igo.Tests.Infrastructure;
+
+/// <summary>
+/// The whole Igo app on a real Kestrel port on the loopback interface (a free port chosen by the OS), in this process:
+/// for tests that need a real client, such as a WebSocket or a browser. Settings override the configuration; the
+/// services callback runs after the app's own registrations (to replace one with a test double).
+/// </summary>
+public sealed class AppOnRealPort : IAsyncDisposable
+{
+    private readonly Factory factory;
+
+    private AppOnRealPort(Factory factory, Uri baseAddress)
+    {
+        this.factory = factory;
+        BaseAddress = baseAddress;
+    }
+
+    /// <summary>http://127.0.0.1:&lt;port&gt;/</summary>
+    public Uri BaseAddress { get; }
+
+    public IServiceProvider Services => factory.Services;
+
+    public static AppOnRealPort Start(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    {
+        var factory = new Factory(settings ?? new Dictionary<string, string?>(), services);
+        factory.UseKestrel(0);
+        factory.StartServer();
+        var addresses = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        var address = addresses.First(a => a.StartsWith("http://", StringComparison.Ordinal));
+        var uri = new UriBuilder(address) { Host = "127.0.0.1", Path = "/" }.Uri;
+        return new AppOnRealPort(factory, uri);
+    }
+
+    /// <summary>The ws:// address of a path on this app, by default the compatibility endpoint.</summary>
+    public Uri WebSocketUri(string path = "/websocket") => new UriBuilder(BaseAddress) { Scheme = "ws", Path = path }.Uri;
+
+    public ValueTask DisposeAsync() => factory.DisposeAsync();
+
+    private sealed class Factory(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Development");
+            foreach (var (key, value) in settings)
+            {
+                builder.UseSetting(key, value);
+            }
+
+            if (services is not null)
+            {
+                builder.ConfigureTestServices(services);
+            }
+        }
+    }
+}

@@ -1,0 +1,320 @@
+using Igo.Domain;
+using Igo.Web.Games;
+
+namespace Igo.Web.Compat;
+
+/// <summary>
+/// One igo-frontend connection's conversation: it holds at most one seat (player key) and turns the four inbound message
+/// types into coordinator calls and answers (PROTOCOL.md §2.3). Messages are handled one at a time, in order; the
+/// order of what goes back is kept by <see cref="SessionOutput"/>. Disposing it gives the seat up (the key is released).
+/// </summary>
+internal sealed class CompatSession(
+    IGameCoordinator coordinator,
+    SeatHolder holder,
+    HeldKeys heldKeys,
+    CompatibilityOptions options,
+    string? computerLevel,
+    IOutboundSink sink,
+    ILogger logger) : IAsyncDisposable
+{
+    private static readonly int[] SupportedSizes = [9, 13, 19];
+
+    private readonly SessionOutput output = new(sink);
+    private IGameSeat? seat;
+    private IDisposable? subscription;
+
+    public string ConnectionId => holder.ConnectionId;
+
+    /// <summary>Answers a frame that was refused before it became a message (malformed, binary, wrong types).</summary>
+    public void Refuse(string error) => output.Send(OutboundMessages.Error(error));
+
+    public async Task HandleAsync(InboundMessage message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            switch (message)
+            {
+                case NewGameMessage newGame:
+                    await NewGameAsync(newGame, cancellationToken);
+                    break;
+                case JoinGameMessage join:
+                    await JoinGameAsync(join, cancellationToken);
+                    break;
+                case GameActionMessage action:
+                    await ActAsync(action, cancellationToken);
+                    break;
+                case ChatInMessage chat:
+                    await ChatAsync(chat, cancellationToken);
+                    break;
+                default:
+                    break;
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception failure)
+        {
+            // The exception's text stays in the log; the client gets a plain sentence.
+            CompatLog.MessageFailed(logger, failure, message.GetType().Name, holder.ConnectionId);
+            output.Answer(OutboundMessages.Error(ProtocolTexts.InternalError), produced: null);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        output.End();
+        await ReleaseAsync(seat, subscription);
+        seat = null;
+        subscription = null;
+    }
+
+    private async Task NewGameAsync(NewGameMessage message, CancellationToken cancellationToken)
+    {
+        if (!IsSupportedSize(message.Size))
+        {
+            output.Send(OutboundMessages.NewGameResponse(null, null, ProtocolTexts.BoardSizeRefused));
+            return;
+        }
+
+        if (!(message.Komi is >= 0 and <= 100.5))
+        {
+            output.Send(OutboundMessages.NewGameResponse(null, null, ProtocolTexts.KomiRefused));
+            return;
+        }
+
+        var request = new NewGameRequest(
+            (int)message.Size,
+            Ruleset.Japanese(message.Komi),
+            message.Color,
+            message.Opponent,
+            message.Opponent == OpponentKind.Computer ? computerLevel : null);
+        var outcome = await coordinator.CreateGameAsync(request, holder, cancellationToken);
+        if (outcome.Seat is not { } created)
+        {
+            var explanation = outcome.Failure == SeatFailure.Unavailable || string.IsNullOrEmpty(outcome.Explanation)
+                ? ProtocolTexts.ServiceUnavailable
+                : outcome.Explanation;
+            output.Send(OutboundMessages.NewGameResponse(null, null, explanation));
+            return;
+        }
+
+        var text = message.Opponent == OpponentKind.Computer
+            ? ProtocolTexts.CreatedVsComputer(created.Keys, created.Color)
+            : ProtocolTexts.CreatedVsHuman(created.Keys, created.Color);
+        await TakeSeatAsync(created, OutboundMessages.NewGameResponse(created.Keys, created.Color, text), isNewGame: true, cancellationToken);
+    }
+
+    private async Task JoinGameAsync(JoinGameMessage message, CancellationToken cancellationToken)
+    {
+        var key = message.Key;
+        if (seat is not null && string.Equals(seat.Key, key, StringComparison.Ordinal))
+        {
+            output.Send(JoinRefused(ProtocolTexts.AlreadyPlaying(key)));
+            return;
+        }
+
+        if (!PlayerKeys.IsWellFormed(key))
+        {
+            output.Send(JoinRefused(ProtocolTexts.KeyNotFound(PlayerKeys.Shorten(key))));
+            return;
+        }
+
+        var outcome = await coordinator.JoinGameAsync(key, message.ComputerSecret, holder, cancellationToken);
+        if (outcome.Seat is not { } joined)
+        {
+            if (outcome.Failure == SeatFailure.WrongSecret)
+            {
+                // The original raised here (an error, not a response); only a computer player's client sends secrets.
+                output.Send(OutboundMessages.Error(ProtocolTexts.WrongSecret));
+                return;
+            }
+
+            output.Send(JoinRefused(JoinFailureText(outcome, key)));
+            return;
+        }
+
+        if (!SupportedSizes.Contains(joined.Snapshot.View.Size))
+        {
+            var size = joined.Snapshot.View.Size;
+            await ReleaseAsync(joined, subscriptionToEnd: null);
+            output.Send(JoinRefused(ProtocolTexts.UnsupportedBoardSize(size)));
+            return;
+        }
+
+        var text = ProtocolTexts.Joined(joined.Color, joined.OpponentIsComputer);
+        await TakeSeatAsync(joined, OutboundMessages.JoinGameResponse(joined.Keys, joined.Color, text), isNewGame: false, cancellationToken);
+    }
+
+    /// <summary>
+    /// Makes a seat just created or joined this connection's seat: subscribes, reads its state and chat, sends the four
+    /// messages in order, and only then gives up the previous seat (PROTOCOL.md §4: released only after the new join succeeded).
+    /// </summary>
+    private async Task TakeSeatAsync(IGameSeat taken, byte[] response, bool isNewGame, CancellationToken cancellationToken)
+    {
+        var events = new SeatEvents(output);
+        IDisposable? taking = null;
+        IReadOnlyList<ChatMessage> thread;
+        try
+        {
+            taking = taken.Subscribe(events);
+            thread = isNewGame ? [] : await taken.ChatThreadAsync(cancellationToken);
+        }
+        catch
+        {
+            output.Discard(events);
+            await ReleaseAsync(taken, taking);
+            throw;
+        }
+
+        var snapshot = taken.Snapshot;
+        var previous = seat;
+        var previousSubscription = subscription;
+
+        // The previous seat of the same game, other colour: it is released right below, so the opponent now is not connected.
+        var switchingColour = previous is not null && previous.GameId == taken.GameId && previous.Color != taken.Color;
+        var opponentConnected = !switchingColour && snapshot.Connected[taken.Color.Opponent()];
+
+        heldKeys.Hold(taken.Key, holder.ConnectionId);
+        seat = taken;
+        subscription = taking;
+        output.Begin(events, taken.Color, response, snapshot, thread, opponentConnected, switchingColour ? taken.Color : null);
+
+        if (previous is not null)
+        {
+            await ReleaseAsync(previous, previousSubscription);
+        }
+    }
+
+    private async Task ActAsync(GameActionMessage message, CancellationToken cancellationToken)
+    {
+        if (SeatFor(message.Key) is not { } held)
+        {
+            return;
+        }
+
+        Point? point = null;
+        if (ProtocolNames.NeedsPoint(message.Action))
+        {
+            if (PointRefusal(message, held.Snapshot.View.Size) is { } refusal)
+            {
+                output.Send(OutboundMessages.GameActionResponse(false, refusal));
+                return;
+            }
+
+            point = message.Coords.Point;
+        }
+
+        // Held events are released by the answer, or, if the call throws, by the error HandleAsync sends.
+        output.HoldEvents();
+        var reply = await held.ActAsync(message.Action, point, cancellationToken);
+
+        if (reply.Success)
+        {
+            output.Answer(OutboundMessages.GameActionResponse(true, reply.Explanation), held.Snapshot);
+            return;
+        }
+
+        output.Answer(OutboundMessages.GameActionResponse(false, FailureText(reply, message, held)), produced: null);
+    }
+
+    private async Task ChatAsync(ChatInMessage message, CancellationToken cancellationToken)
+    {
+        if (SeatFor(message.Key) is not { } held)
+        {
+            return;
+        }
+
+        var refusal = message.Text.Length > options.MaxChatLength ? ProtocolTexts.ChatTooLong(options.MaxChatLength)
+            : message.Text.Length == 0 ? ProtocolTexts.ChatEmpty
+            : message.Text.Contains('\0', StringComparison.Ordinal) ? ProtocolTexts.ChatHasNul
+            : null;
+        if (refusal is not null)
+        {
+            output.Send(OutboundMessages.Error(refusal));
+            return;
+        }
+
+        // No direct answer: both players, the author included, receive the line through the seat's events.
+        var reply = await held.ChatAsync(message.Text, cancellationToken);
+        if (!reply.Success)
+        {
+            output.Send(OutboundMessages.Error(string.IsNullOrEmpty(reply.Explanation) ? ProtocolTexts.ServiceUnavailable : reply.Explanation));
+        }
+    }
+
+    /// <summary>The seat a game_action or chat_message names, or null after sending the original's error (PROTOCOL.md §3.4).</summary>
+    private IGameSeat? SeatFor(string key)
+    {
+        if (seat is not null && string.Equals(seat.Key, key, StringComparison.Ordinal))
+        {
+            return seat;
+        }
+
+        var shown = PlayerKeys.Shorten(key);
+        var error = !heldKeys.IsHeld(key) ? ProtocolTexts.UnknownKey(shown)
+            : seat is null ? ProtocolTexts.NotSubscribed
+            : ProtocolTexts.NotSubscribedToKey(shown);
+        output.Send(OutboundMessages.Error(error));
+        return null;
+    }
+
+    private static string? PointRefusal(GameActionMessage message, int size) => message.Coords.Kind switch
+    {
+        CoordsKind.None => ProtocolTexts.CoordsRequired(message.ActionName),
+        CoordsKind.Malformed => ProtocolTexts.CoordsMalformed,
+        _ when !message.Coords.Point.IsOnBoard(size) => ProtocolTexts.CoordsOffBoard(message.Coords.Point, size),
+        _ => null,
+    };
+
+    private static string FailureText(ActionReply reply, GameActionMessage message, IGameSeat held)
+    {
+        if (!string.IsNullOrEmpty(reply.Explanation))
+        {
+            return reply.Explanation;
+        }
+
+        return reply.Failure switch
+        {
+            ActionFailure.Preempted => ProtocolTexts.Preempted,
+            ActionFailure.NotPermitted => ProtocolTexts.NotPermitted(message.ActionName, held.Snapshot.View.Status),
+            _ => ProtocolTexts.ServiceUnavailable,
+        };
+    }
+
+    private static string JoinFailureText(SeatOutcome outcome, string key) => outcome.Failure switch
+    {
+        SeatFailure.NotFound => ProtocolTexts.KeyNotFound(key),
+        SeatFailure.InUse => ProtocolTexts.SomeoneElsePlaying(key),
+        SeatFailure.AlreadyHolding => ProtocolTexts.AlreadyPlaying(key),
+        SeatFailure.ComputerOnly => ProtocolTexts.ComputerOnly(key),
+        SeatFailure.Invalid when !string.IsNullOrEmpty(outcome.Explanation) => outcome.Explanation,
+        SeatFailure.Invalid => ProtocolTexts.KeyNotFound(key),
+        _ => ProtocolTexts.ServiceUnavailable,
+    };
+
+    private static byte[] JoinRefused(string explanation) => OutboundMessages.JoinGameResponse(null, null, explanation);
+
+    private static bool IsSupportedSize(double size) => size == Math.Floor(size) && SupportedSizes.Contains((int)size);
+
+    /// <summary>Gives a seat up: no more events, and the key released on every instance. Failures are logged, never thrown.</summary>
+    private async Task ReleaseAsync(IGameSeat? released, IDisposable? subscriptionToEnd)
+    {
+        if (released is null)
+        {
+            return;
+        }
+
+        heldKeys.Release(released.Key, holder.ConnectionId);
+        try
+        {
+            subscriptionToEnd?.Dispose();
+            await released.DisposeAsync();
+        }
+        catch (Exception failure)
+        {
+            CompatLog.ReleaseFailed(logger, failure, holder.ConnectionId);
+        }
+    }
+}

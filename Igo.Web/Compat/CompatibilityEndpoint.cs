@@ -1,0 +1,66 @@
+using System.Net.WebSockets;
+using Igo.Web.Games;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.Extensions.Options;
+
+namespace Igo.Web.Compat;
+
+/// <summary>
+/// Accepts igo-frontend sockets at <c>/websocket</c>: refuses a non-WebSocket request (400) and a disallowed origin (403),
+/// then runs the connection until it closes.
+/// </summary>
+internal sealed class CompatibilityEndpoint(
+    IOptions<CompatibilityOptions> options,
+    HeldKeys heldKeys,
+    TimeProvider time,
+    IHostApplicationLifetime lifetime,
+    ILogger<CompatibilityEndpoint> logger)
+{
+    private readonly CompatibilityOptions settings = options.Value;
+    private readonly OriginPolicy origins = new(options.Value.OriginSuffix);
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        // Plain-text refusals: the status-code pages of the Blazor app must not turn them into an HTML page.
+        context.Features.Get<IStatusCodePagesFeature>()?.Enabled = false;
+
+        if (!context.WebSockets.IsWebSocketRequest)
+        {
+            await RefuseAsync(context, StatusCodes.Status400BadRequest, "This endpoint only accepts WebSocket connections");
+            return;
+        }
+
+        var origin = context.Request.Headers.Origin.ToString();
+        if (!origins.IsAllowed(origin))
+        {
+            CompatLog.OriginRefused(logger, origin);
+            await RefuseAsync(context, StatusCodes.Status403Forbidden, "This origin may not connect");
+            return;
+        }
+
+        var coordinator = context.RequestServices.GetRequiredService<IGameCoordinator>();
+        var computerLevel = context.RequestServices.GetService<IComputerOpponents>()?.Available is [var first, ..] ? first.Id : null;
+        var holder = new SeatHolder(ConnectionKind.Socket, Guid.NewGuid().ToString("N"));
+
+        using var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
+        {
+            KeepAliveInterval = settings.KeepAliveInterval,
+            KeepAliveTimeout = settings.KeepAliveTimeout,
+        });
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
+        var connection = new CompatConnection(
+            socket,
+            sink => new CompatSession(coordinator, holder, heldKeys, settings, computerLevel, sink, logger),
+            settings,
+            time,
+            logger);
+        await connection.RunAsync(stopping.Token);
+    }
+
+    private static Task RefuseAsync(HttpContext context, int status, string text)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        return context.Response.WriteAsync(text, context.RequestAborted);
+    }
+}

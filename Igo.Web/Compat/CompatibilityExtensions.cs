@@ -1,0 +1,40 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Igo.Web.Compat;
+
+/// <summary>Wires the igo-frontend compatibility endpoint into the app: one line in the services, one in the endpoints.</summary>
+public static class CompatibilityExtensions
+{
+    /// <summary>Registers the endpoint and binds <see cref="CompatibilityOptions"/> from the <c>Compat</c> section.</summary>
+    public static IServiceCollection AddIgoCompatibility(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<CompatibilityOptions>()
+            .Bind(configuration.GetSection(CompatibilityOptions.SectionName))
+            .ValidateDataAnnotations()
+            .Validate(o => o.KeepAliveInterval > TimeSpan.Zero && o.KeepAliveTimeout > TimeSpan.Zero, "Compat:KeepAliveInterval and Compat:KeepAliveTimeout must be positive")
+            .Validate(o => o.Path.StartsWith('/'), "Compat:Path must start with /")
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<HeldKeys>();
+        services.AddSingleton<CompatibilityEndpoint>();
+        return services;
+    }
+
+    /// <summary>Maps the WebSocket endpoint (by default <c>/websocket</c>) with the protocol's keep-alive pings.</summary>
+    public static IEndpointConventionBuilder MapIgoCompatibility(this IEndpointRouteBuilder endpoints)
+    {
+        var settings = endpoints.ServiceProvider.GetRequiredService<IOptions<CompatibilityOptions>>().Value;
+        var endpoint = endpoints.ServiceProvider.GetRequiredService<CompatibilityEndpoint>();
+
+        // A pipeline of its own, as SignalR does: the WebSocket middleware applies to this endpoint only.
+        var pipeline = endpoints.CreateApplicationBuilder();
+        pipeline.UseWebSockets(new WebSocketOptions
+        {
+            KeepAliveInterval = settings.KeepAliveInterval,
+            KeepAliveTimeout = settings.KeepAliveTimeout,
+        });
+        pipeline.Run(endpoint.HandleAsync);
+        return endpoints.Map(settings.Path, pipeline.Build()).WithDisplayName("igo-frontend compatibility WebSocket");
+    }
+}

@@ -1,0 +1,51 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Igo.Web.Compat;
+
+/// <summary>
+/// Settings of the igo-frontend compatibility endpoint, bound from the <c>Compat</c> section
+/// (for example <c>Compat:OriginSuffix</c>, or the environment variable <c>Compat__OriginSuffix</c>).
+/// </summary>
+public sealed class CompatibilityOptions
+{
+    public const string SectionName = "Compat";
+
+    /// <summary>The path the frontend connects to (its URL is baked in at build time).</summary>
+    public string Path { get; set; } = "/websocket";
+
+    /// <summary>
+    /// Like the original's <c>--origin-suffix</c>: empty accepts every origin; otherwise the Origin's host[:port] must match
+    /// <c>.*&lt;suffix&gt;(:\d+)?$</c>, or <c>&lt;suffix&gt;(:\d+)?$</c> when the suffix starts with <c>^</c>. A regular expression.
+    /// </summary>
+    public string OriginSuffix { get; set; } = string.Empty;
+
+    /// <summary>The largest message accepted; a bigger one closes the connection (the original allowed 10 MiB).</summary>
+    [Range(1024, 16 * 1024 * 1024)]
+    public int MaxFrameBytes { get; set; } = 64 * 1024;
+
+    /// <summary>The longest chat message, in characters (UTF-16 code units).</summary>
+    [Range(1, 1_000_000)]
+    public int MaxChatLength { get; set; } = 2000;
+
+    /// <summary>How often the server sends a WebSocket ping.</summary>
+    public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long the server waits for the pong to a ping before it drops the connection (and frees its key).</summary>
+    public TimeSpan KeepAliveTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Messages a connection may send at once before the rate limit applies (the token bucket's size).</summary>
+    [Range(1, 1_000_000)]
+    public int RateLimitBurst { get; set; } = 60;
+
+    /// <summary>Messages per second a connection may keep sending; a client that exceeds burst and rate is disconnected.</summary>
+    [Range(0.1, 1_000_000)]
+    public double RateLimitPerSecond { get; set; } = 20;
+
+    /// <summary>Messages waiting to be handled for one connection; more means the client floods, and it is disconnected.</summary>
+    [Range(1, 100_000)]
+    public int MaxPendingInbound { get; set; } = 64;
+
+    /// <summary>Messages waiting to be written to one connection; more means the client does not read, and it is disconnected.</summary>
+    [Range(1, 1_000_000)]
+    public int MaxPendingOutbound { get; set; } = 1024;
+}

@@ -1,0 +1,92 @@
+using System.Globalization;
+using Igo.Domain;
+using Igo.Web.Games;
+
+namespace Igo.Web.Compat;
+
+/// <summary>
+/// Every text this endpoint shows to an igo-frontend player. The original's strings are verbatim (PROTOCOL.md §4, §5.9);
+/// the others explain what this port refuses beyond the original (docs/COMPATIBILITY.md).
+/// </summary>
+internal static class ProtocolTexts
+{
+    public static string CreatedVsHuman(GameKeys keys, Color creator) =>
+        $"Successfully created new game. Make sure to give the {creator.Opponent().ToWord()} player key ({keys.For(creator.Opponent())}) to your opponent so that they can join the game.  Your key is {keys.For(creator)}. Make sure to write it down in case you want to pause the game and resume it later, or if you want to view it once complete";
+
+    public static string CreatedVsComputer(GameKeys keys, Color creator) =>
+        $"Successfully created new game. Your key is {keys.For(creator)}. Make sure to write it down in case you want to pause the game and resume it later, or if you want to view it once complete. The AI player will join the game shortly";
+
+    public static string Joined(Color color, bool opponentIsComputer) =>
+        opponentIsComputer
+            ? $"Successfully (re)joined the game as {color.ToWord()}. The computer player will join shortly"
+            : $"Successfully (re)joined the game as {color.ToWord()}";
+
+    public static string KeyNotFound(string key) =>
+        $"A game corresponding to key {key} was not found. Please double-check and try again";
+
+    public static string AlreadyPlaying(string key) => $"You are already playing using that key ({key})";
+
+    public static string SomeoneElsePlaying(string key) => $"Someone else is already playing using that key ({key})";
+
+    public static string ComputerOnly(string key) =>
+        $"Key {key} is designated as a computer player and cannot be joined without the correct secret";
+
+    public const string Preempted = "Game action was preempted by other player";
+
+    // The three error texts of PROTOCOL.md §3.4 for a key this connection does not hold.
+    public static string UnknownKey(string key) => $"Received message with unknown key {key}";
+
+    public const string NotSubscribed = "Received message from a client who isn't subscribed to anything";
+
+    public static string NotSubscribedToKey(string key) =>
+        $"Received message with key {key} from a client who isn't subscribed to that key";
+
+    // Beyond the original: refusals that the original did not make, each with a clear explanation.
+    public const string BoardSizeRefused = "The board size must be 9, 13 or 19";
+
+    public const string KomiRefused = "Komi must be a number from 0 to 100.5";
+
+    public const string WrongSecret = "The computer player's secret does not match that key";
+
+    public const string ServiceUnavailable = "The game server could not complete that just now. Please try again in a moment";
+
+    public const string InternalError = "The game server could not handle that message. Please try again";
+
+    public static string UnsupportedBoardSize(int size) =>
+        $"This game is played on a {size}x{size} board, which this client cannot show (only 9, 13 and 19 are supported)";
+
+    public static string CoordsRequired(string actionType) =>
+        $"{actionType} needs coords: [row, col], two whole numbers";
+
+    public const string CoordsMalformed = "coords must be [row, col]: an array of two whole numbers";
+
+    public static string CoordsOffBoard(Point point, int size) =>
+        string.Create(CultureInfo.InvariantCulture, $"Point {point} is not on the {size}x{size} board: rows and columns run from 0 to {size - 1}");
+
+    public static string NotPermitted(string actionType, GameStatus status) =>
+        $"{actionType} is not allowed while {Describe(status)}";
+
+    public const string BinaryFrame = "Binary frames are not accepted: send each message as a text frame holding one JSON object";
+
+    public static string TooLarge(int limit) =>
+        string.Create(CultureInfo.InvariantCulture, $"The message is larger than the limit of {limit} bytes; closing the connection");
+
+    public static string TooFast(double perSecond) =>
+        string.Create(CultureInfo.InvariantCulture, $"Too many messages (more than {perSecond} per second); closing the connection");
+
+    public static string ChatTooLong(int limit) =>
+        string.Create(CultureInfo.InvariantCulture, $"The chat message is longer than the limit of {limit} characters and was not sent");
+
+    public const string ChatEmpty = "The chat message is empty and was not sent";
+
+    public const string ChatHasNul = "The chat message contains a NUL character and was not sent";
+
+    private static string Describe(GameStatus status) => status switch
+    {
+        GameStatus.Play => "the game is in play",
+        GameStatus.Endgame => "the game is in the endgame (both players passed)",
+        GameStatus.RequestPending => "a request is awaiting an answer",
+        GameStatus.Complete => "the game is complete",
+        _ => "the game is in this state",
+    };
+}

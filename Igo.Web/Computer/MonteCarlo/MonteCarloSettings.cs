@@ -1,0 +1,24 @@
+namespace Igo.Web.Computer.MonteCarlo;
+
+/// <summary>
+/// How much the built-in player thinks per move: a number of playouts, a time, or both (whichever ends first).
+/// A playout budget with a <see cref="Seed"/> makes the search repeatable (tests, strength measurements);
+/// <see cref="Threads"/> searches run side by side (root parallelism) and their root statistics are added up.
+/// <see cref="JudgePlayouts"/> random games measure who owns what for dead stones and score estimates.
+/// </summary>
+public sealed record MonteCarloSettings(int? Playouts, TimeSpan? Time, int Threads, int? Seed = null, int JudgePlayouts = 1000)
+{
+    public static int AllCores => Environment.ProcessorCount;
+
+    public MonteCarloSettings Validate()
+    {
+        if (Playouts is null && Time is null)
+        {
+            throw new ArgumentException("A search needs a playout budget, a time budget, or both.");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThan(Threads, 1, nameof(Threads));
+        ArgumentOutOfRangeException.ThrowIfLessThan(JudgePlayouts, 1, nameof(JudgePlayouts));
+        return this;
+    }
+}

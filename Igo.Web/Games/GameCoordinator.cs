@@ -1,0 +1,343 @@
+using Igo.Data;
+using Igo.Data.Events;
+using Igo.Data.Model;
+using Igo.Data.Stores;
+using Igo.Domain;
+
+namespace Igo.Web.Games;
+
+/// <summary>
+/// The one path by which a player reaches a game: creating and joining give a held key (a seat), and every action
+/// and chat line of the seat goes through the game's <see cref="LiveGame"/> queue here. Games are in memory while a
+/// connection on this instance holds one of their keys.
+/// </summary>
+internal sealed partial class GameCoordinator : IGameCoordinator, IAsyncDisposable
+{
+    private readonly Lock gate = new();
+    private readonly Dictionary<long, Entry> games = [];
+    private readonly GameServices services;
+    private readonly IReadOnlyList<IComputerPlayerLauncher> launchers;
+    private readonly ILogger<GameCoordinator> logger;
+    private readonly CancellationTokenSource stopping = new();
+    private int disposed;
+
+    public GameCoordinator(
+        GameStore store,
+        ActionWriter writer,
+        IGameEventBus bus,
+        IgoInstance instance,
+        TimeProvider time,
+        IEnumerable<IComputerPlayerLauncher> launchers,
+        ILogger<GameCoordinator> logger)
+    {
+        services = new GameServices(store, writer, bus, instance, time, logger);
+        this.launchers = [.. launchers];
+        this.logger = logger;
+    }
+
+    internal GameStore Store => services.Store;
+
+    public async Task<SeatOutcome> CreateGameAsync(NewGameRequest request, SeatHolder holder, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(holder);
+        if (InvalidRequest(request) is { } invalid)
+        {
+            return new SeatOutcome(null, SeatFailure.Invalid, invalid);
+        }
+
+        var keys = new GameKeys(PlayerKeys.New(), PlayerKeys.New());
+        var computer = request.Opponent == OpponentKind.Computer;
+        var secret = computer ? PlayerKeys.New() : null;
+        var storeHolder = StoreHolder(holder);
+        long gameId;
+        cancellationToken.ThrowIfCancellationRequested();
+        try
+        {
+            // Not cancellable: the creator holds a key from the moment the game is stored, and must get its seat.
+            var stored = await services.Store.CreateGameAsync(
+                new NewGame(request.Size, request.Rules, keys.Black, keys.White, request.CreatorColor, storeHolder, secret, computer ? request.ComputerLevel : null, StoreTime.Now(services.Time)),
+                CancellationToken.None);
+            gameId = stored.Id;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogStoreFailed(exception, "create a game");
+            return Unavailable();
+        }
+
+        var seat = await TryOpenSeatAsync(gameId, request.CreatorColor, storeHolder, keys.For(request.CreatorColor));
+        if (seat is null)
+        {
+            return Unavailable();
+        }
+
+        var opponent = request.CreatorColor.Opponent();
+        if (secret is not null)
+        {
+            Launch(new ComputerSeatRequest(gameId, keys.For(opponent), secret, request.ComputerLevel));
+        }
+
+        var explanation = computer
+            ? CoordinatorMessages.CreatedVersusComputer(seat.Key)
+            : CoordinatorMessages.Created(opponent, keys.For(opponent), seat.Key);
+        return new SeatOutcome(seat, null, explanation);
+    }
+
+    public async Task<SeatOutcome> JoinGameAsync(string key, string? computerSecret, SeatHolder holder, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(holder);
+        key ??= string.Empty;
+        if (!PlayerKeys.IsWellFormed(key))
+        {
+            return new SeatOutcome(null, SeatFailure.NotFound, CoordinatorMessages.NotFound(key));
+        }
+
+        var storeHolder = StoreHolder(holder);
+        PlayerKeyRecord? found;
+        try
+        {
+            found = await services.Store.FindKeyAsync(key, cancellationToken);
+            if (found is null)
+            {
+                return new SeatOutcome(null, SeatFailure.NotFound, CoordinatorMessages.NotFound(key));
+            }
+
+            // The in-use test comes first: while the computer is connected, a human is told "someone else" (PROTOCOL.md §4).
+            if (found.HeldByInstance is not null)
+            {
+                return HeldFailure(key, found.HeldByInstance == storeHolder.Instance && found.HeldByConnection == storeHolder.ConnectionId);
+            }
+
+            if (found.ComputerSecret is null ? computerSecret is not null : !PlayerKeys.SecretMatches(found.ComputerSecret, computerSecret))
+            {
+                return computerSecret is null
+                    ? new SeatOutcome(null, SeatFailure.ComputerOnly, CoordinatorMessages.ComputerOnly(key))
+                    : new SeatOutcome(null, SeatFailure.WrongSecret, CoordinatorMessages.WrongSecret(key));
+            }
+
+            // Not cancellable: once the key is taken, the caller must get the seat that releases it.
+            switch (await services.Store.TryHoldKeyAsync(key, storeHolder, StoreTime.Now(services.Time), CancellationToken.None))
+            {
+                case HoldResult.NotFound:
+                    return new SeatOutcome(null, SeatFailure.NotFound, CoordinatorMessages.NotFound(key));
+                case HoldResult.InUse:
+                    return HeldFailure(key, sameConnection: false);
+                case HoldResult.AlreadyHolding:
+                    return HeldFailure(key, sameConnection: true);
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogStoreFailed(exception, "join a game");
+            return Unavailable();
+        }
+
+        var seat = await TryOpenSeatAsync(found.GameId, found.Color, storeHolder, key);
+        if (seat is null)
+        {
+            return Unavailable();
+        }
+
+        await AnnounceAsync(seat, connected: true);
+        var computer = seat.Live.KeyOf(seat.Color.Opponent());
+        if (computer.ComputerSecret is { } secret && !seat.Snapshot.Connected[computer.Color])
+        {
+            Launch(new ComputerSeatRequest(seat.GameId, computer.Key, secret, computer.ComputerLevel));
+        }
+
+        return new SeatOutcome(seat, null, CoordinatorMessages.Joined(seat.Color, seat.OpponentIsComputer));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        // Registered under two service types, so the container disposes it twice.
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
+
+        await stopping.CancelAsync();
+        List<Entry> open;
+        lock (gate)
+        {
+            open = [.. games.Values];
+            games.Clear();
+        }
+
+        foreach (var entry in open.Where(e => e.Opening.IsCompletedSuccessfully))
+        {
+            await entry.Opening.Result.DisposeAsync();
+        }
+
+        stopping.Dispose();
+    }
+
+    /// <summary>Releases a seat's key durably, tells everyone, and lets the game go from memory when no seat needs it.</summary>
+    internal async Task ReleaseAsync(GameSeat seat)
+    {
+        await ReleaseKeyAsync(seat.Key, seat.StoreHolder);
+        await AnnounceAsync(seat, connected: false);
+        await DropAsync(seat.Live.Id);
+    }
+
+    /// <summary>Tells observers here and the other instances that a key was taken or released; a failure only delays it.</summary>
+    private async Task AnnounceAsync(GameSeat seat, bool connected)
+    {
+        try
+        {
+            await seat.Live.PresenceChangedHereAsync(seat.Color, connected);
+        }
+#pragma warning disable CA1031 // The key change is durable already; others learn of it on their next resync.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            LogStoreFailed(exception, "announce a key change");
+        }
+    }
+
+    private async Task<GameSeat?> TryOpenSeatAsync(long gameId, Color color, KeyHolder holder, string key)
+    {
+        Entry entry;
+        lock (gate)
+        {
+            if (!games.TryGetValue(gameId, out entry!))
+            {
+                entry = new Entry(LiveGame.OpenAsync(gameId, services, CancellationToken.None));
+                games[gameId] = entry;
+            }
+
+            entry.Seats++;
+        }
+
+        try
+        {
+            return new GameSeat(this, await entry.Opening, color, holder);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogStoreFailed(exception, "load a game");
+            await DropAsync(gameId);
+            await ReleaseKeyAsync(key, holder);
+            return null;
+        }
+    }
+
+    private async Task DropAsync(long gameId)
+    {
+        LiveGame? unused = null;
+        lock (gate)
+        {
+            if (games.TryGetValue(gameId, out var entry) && --entry.Seats == 0)
+            {
+                games.Remove(gameId);
+                unused = entry.Opening.IsCompletedSuccessfully ? entry.Opening.Result : null;
+            }
+        }
+
+        if (unused is not null)
+        {
+            await unused.DisposeAsync();
+        }
+    }
+
+    /// <summary>Releasing must not be lost: on failure it is retried in the background until it succeeds or the app stops.</summary>
+    private async Task ReleaseKeyAsync(string key, KeyHolder holder)
+    {
+        try
+        {
+            await services.Store.ReleaseKeyAsync(key, holder, StoreTime.Now(services.Time), stopping.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping: the presence lease service releases this instance's keys.
+        }
+#pragma warning disable CA1031 // Retried below; the caller's work is done either way.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            LogReleaseFailed(exception, 1);
+            _ = Task.Run(() => RetryReleaseAsync(key, holder));
+        }
+    }
+
+    private async Task RetryReleaseAsync(string key, KeyHolder holder)
+    {
+        var delay = TimeSpan.FromMilliseconds(200);
+        for (var attempt = 2; !stopping.IsCancellationRequested; attempt++)
+        {
+            try
+            {
+                await Task.Delay(delay, stopping.Token);
+                await services.Store.ReleaseKeyAsync(key, holder, StoreTime.Now(services.Time), stopping.Token);
+                return;
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+#pragma warning disable CA1031 // Keep trying: the key must not stay held by a connection that is gone.
+            catch (Exception exception)
+#pragma warning restore CA1031
+            {
+                LogReleaseFailed(exception, attempt);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(5).Ticks));
+            }
+        }
+    }
+
+    private void Launch(ComputerSeatRequest request)
+    {
+        foreach (var launcher in launchers)
+        {
+            try
+            {
+                launcher.Launch(request);
+            }
+#pragma warning disable CA1031 // A launcher's bug must not fail the human's create or join.
+            catch (Exception exception)
+#pragma warning restore CA1031
+            {
+                LogLaunchFailed(exception, request.GameId);
+            }
+        }
+    }
+
+    private KeyHolder StoreHolder(SeatHolder holder) => new(services.Instance.Id, $"{holder.Kind}:{holder.ConnectionId}");
+
+    private static string? InvalidRequest(NewGameRequest request)
+    {
+        try
+        {
+            _ = Game.Create(request.Size, request.Rules);
+        }
+        catch (ArgumentException exception)
+        {
+            return exception.Message;
+        }
+
+        return request.CreatorColor is Color.Black or Color.White ? null : "The creator's colour must be black or white";
+    }
+
+    private static SeatOutcome HeldFailure(string key, bool sameConnection) => sameConnection
+        ? new SeatOutcome(null, SeatFailure.AlreadyHolding, CoordinatorMessages.AlreadyPlaying(key))
+        : new SeatOutcome(null, SeatFailure.InUse, CoordinatorMessages.SomeoneElse(key));
+
+    private static SeatOutcome Unavailable() => new(null, SeatFailure.Unavailable, CoordinatorMessages.StoreUnavailable);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The store failed while trying to {Operation}")]
+    private partial void LogStoreFailed(Exception exception, string operation);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Releasing a key failed (attempt {Attempt}); retrying in the background")]
+    private partial void LogReleaseFailed(Exception exception, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Starting the computer player of game {GameId} failed")]
+    private partial void LogLaunchFailed(Exception exception, long gameId);
+
+    private sealed class Entry(Task<LiveGame> opening)
+    {
+        public Task<LiveGame> Opening { get; } = opening;
+
+        public int Seats { get; set; }
+    }
+}

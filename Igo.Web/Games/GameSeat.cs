@@ -1,0 +1,135 @@
+using Igo.Data;
+using Igo.Data.Stores;
+using Igo.Domain;
+
+namespace Igo.Web.Games;
+
+/// <summary>A key held by one connection on this instance. Every action of its player goes through here.</summary>
+internal sealed class GameSeat : IGameSeat
+{
+    private readonly GameCoordinator coordinator;
+    private readonly Lock gate = new();
+    private readonly List<IDisposable> subscriptions = [];
+    private int disposed;
+    private volatile bool released;
+
+    public GameSeat(GameCoordinator coordinator, LiveGame live, Color color, KeyHolder holder)
+    {
+        this.coordinator = coordinator;
+        Live = live;
+        Color = color;
+        StoreHolder = holder;
+        var black = live.KeyOf(Color.Black);
+        var white = live.KeyOf(Color.White);
+        Keys = new GameKeys(black.Key, white.Key);
+        OpponentIsComputer = live.KeyOf(color.Opponent()).ComputerSecret is not null;
+    }
+
+    public long GameId => Live.Id;
+
+    public string Key => Keys.For(Color);
+
+    public Color Color { get; }
+
+    public GameKeys Keys { get; }
+
+    public bool OpponentIsComputer { get; }
+
+    public GameSnapshot Snapshot => Live.Snapshot;
+
+    internal LiveGame Live { get; }
+
+    internal KeyHolder StoreHolder { get; }
+
+    /// <summary>Set on the game's queue, so an action queued before the release still runs and none after it does.</summary>
+    internal bool IsReleased => released;
+
+    public async Task<IReadOnlyList<ChatMessage>> ChatThreadAsync(CancellationToken cancellationToken = default)
+    {
+        var messages = await coordinator.Store.ChatAfterAsync(GameId, 0, cancellationToken);
+        return [.. messages.Select(m => new ChatMessage(m.Id, m.At, m.Color, m.Text))];
+    }
+
+    public IDisposable Subscribe(IGameObserver observer)
+    {
+        ArgumentNullException.ThrowIfNull(observer);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) == 1, this);
+        var subscription = Live.Subscribe(observer);
+        lock (gate)
+        {
+            subscriptions.Add(subscription);
+        }
+
+        return new Subscription(this, subscription);
+    }
+
+    public Task<ActionReply> ActAsync(ActionType type, Point? point, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Volatile.Read(ref disposed) == 1
+            ? Task.FromResult(new ActionReply(false, CoordinatorMessages.SeatReleased, ActionFailure.Refused))
+            : Live.ActAsync(this, type, point);
+    }
+
+    public Task<ActionReply> ChatAsync(string text, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (ChatRules.Refusal(text) is { } refusal)
+        {
+            return Task.FromResult(new ActionReply(false, refusal, ActionFailure.Refused));
+        }
+
+        return Volatile.Read(ref disposed) == 1
+            ? Task.FromResult(new ActionReply(false, CoordinatorMessages.SeatReleased, ActionFailure.Refused))
+            : Live.ChatAsync(this, text);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
+
+        List<IDisposable> mine;
+        lock (gate)
+        {
+            mine = [.. subscriptions];
+            subscriptions.Clear();
+        }
+
+        foreach (var subscription in mine)
+        {
+            subscription.Dispose();
+        }
+
+        await Live.RunAsync(() => released = true);
+        await coordinator.ReleaseAsync(this);
+    }
+
+    private sealed class Subscription(GameSeat seat, IDisposable inner) : IDisposable
+    {
+        public void Dispose()
+        {
+            lock (seat.gate)
+            {
+                seat.subscriptions.Remove(inner);
+            }
+
+            inner.Dispose();
+        }
+    }
+}
+
+/// <summary>What a chat line may be: not empty, not too long, no NUL (PostgreSQL text cannot hold it).</summary>
+internal static class ChatRules
+{
+    public static string? Refusal(string? text) => text switch
+    {
+        null or { Length: 0 } => CoordinatorMessages.ChatEmpty,
+        _ when string.IsNullOrWhiteSpace(text) => CoordinatorMessages.ChatEmpty,
+        { Length: > ChatLimits.MaxLength } => CoordinatorMessages.ChatTooLong(ChatLimits.MaxLength),
+        _ when text.Contains('\0', StringComparison.Ordinal) => CoordinatorMessages.ChatHasNul,
+        _ => null,
+    };
+}

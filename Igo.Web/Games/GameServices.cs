@@ -1,0 +1,14 @@
+using Igo.Data;
+using Igo.Data.Events;
+using Igo.Data.Stores;
+
+namespace Igo.Web.Games;
+
+/// <summary>What every live game needs, bundled once by the coordinator.</summary>
+internal sealed record GameServices(
+    GameStore Store,
+    ActionWriter Writer,
+    IGameEventBus Bus,
+    IgoInstance Instance,
+    TimeProvider Time,
+    ILogger Logger);

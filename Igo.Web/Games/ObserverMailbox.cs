@@ -1,0 +1,47 @@
+using System.Threading.Channels;
+
+namespace Igo.Web.Games;
+
+/// <summary>
+/// Delivers one observer's calls in order, one at a time, on its own loop: a slow or failing observer neither blocks
+/// the game nor the other observers.
+/// </summary>
+internal sealed partial class ObserverMailbox : IDisposable
+{
+    private readonly Channel<Func<IGameObserver, Task>> calls = Channel.CreateUnbounded<Func<IGameObserver, Task>>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly IGameObserver observer;
+    private readonly ILogger logger;
+    private readonly long gameId;
+
+    public ObserverMailbox(IGameObserver observer, long gameId, ILogger logger)
+    {
+        this.observer = observer;
+        this.gameId = gameId;
+        this.logger = logger;
+        _ = Task.Run(DeliverAsync);
+    }
+
+    public void Post(Func<IGameObserver, Task> call) => calls.Writer.TryWrite(call);
+
+    public void Dispose() => calls.Writer.TryComplete();
+
+    private async Task DeliverAsync()
+    {
+        await foreach (var call in calls.Reader.ReadAllAsync())
+        {
+            try
+            {
+                await call(observer);
+            }
+#pragma warning disable CA1031 // An observer's failure is its own; the others and the game go on.
+            catch (Exception exception)
+#pragma warning restore CA1031
+            {
+                LogObserverFailed(exception, gameId, observer.GetType().Name);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "An observer of game {GameId} ({ObserverType}) failed")]
+    private partial void LogObserverFailed(Exception exception, long gameId, string observerType);
+}
