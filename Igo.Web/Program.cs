@@ -3,6 +3,7 @@ using Igo.Web.Compat;
 using Igo.Web.Components;
 using Igo.Web.Computer;
 using Igo.Web.Games;
+using Igo.Web.Ui;
 using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -16,6 +17,7 @@ builder.Services.AddMudServices();
 builder.AddIgoGames();
 builder.Services.AddComputerPlayers();
 builder.Services.AddIgoCompatibility(builder.Configuration);
+builder.Services.AddIgoUi();
 
 var app = builder.Build();
 
