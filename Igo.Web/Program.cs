@@ -2,6 +2,7 @@ using Igo.Web;
 using Igo.Web.Compat;
 using Igo.Web.Components;
 using Igo.Web.Games;
+using Igo.Web.Operations;
 using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -14,6 +15,7 @@ builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 builder.AddIgoGames();
 builder.Services.AddIgoCompatibility(builder.Configuration);
+builder.AddIgoOperations();
 
 var app = builder.Build();
 
@@ -23,6 +25,7 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseIgoOperations();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
