@@ -3,6 +3,7 @@ using Igo.Web.Compat;
 using Igo.Web.Components;
 using Igo.Web.Computer;
 using Igo.Web.Games;
+using Igo.Web.Operations;
 using Igo.Web.Ui;
 using MudBlazor.Services;
 
@@ -18,6 +19,7 @@ builder.AddIgoGames();
 builder.Services.AddComputerPlayers();
 builder.Services.AddIgoCompatibility(builder.Configuration);
 builder.Services.AddIgoUi();
+builder.AddIgoOperations();
 
 var app = builder.Build();
 
@@ -27,6 +29,7 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseIgoOperations();
 app.UseAntiforgery();
 
 app.MapStaticAssets();

@@ -1,3 +1,5 @@
+using System.Diagnostics.Metrics;
+using Igo.Data.Diagnostics;
 using Igo.Data.Events;
 using Igo.Data.Presence;
 using Igo.Data.Stores;
@@ -30,6 +32,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton(store);
         services.TryAddSingleton(new IgoInstance(configuration.GetValue<Guid?>("Igo:InstanceId") ?? Guid.NewGuid()));
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(provider => new IgoMetrics(provider.GetService<IMeterFactory>()));
 
         if (store.Kind == StoreKind.PostgreSql)
         {

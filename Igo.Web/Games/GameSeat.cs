@@ -13,8 +13,9 @@ internal sealed class GameSeat : IGameSeat
     private int disposed;
     private volatile bool released;
 
-    public GameSeat(GameCoordinator coordinator, LiveGame live, Color color, KeyHolder holder)
+    public GameSeat(GameCoordinator coordinator, LiveGame live, Color color, KeyHolder holder, ConnectionKind holderKind)
     {
+        HolderKind = holderKind;
         this.coordinator = coordinator;
         Live = live;
         Color = color;
@@ -40,6 +41,8 @@ internal sealed class GameSeat : IGameSeat
     internal LiveGame Live { get; }
 
     internal KeyHolder StoreHolder { get; }
+
+    internal ConnectionKind HolderKind { get; }
 
     /// <summary>Set on the game's queue, so an action queued before the release still runs and none after it does.</summary>
     internal bool IsReleased => released;
