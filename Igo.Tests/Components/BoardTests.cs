@@ -1,6 +1,7 @@
 using Bunit;
 using Igo.Domain;
 using Igo.Web.Components.Game;
+using Board = Igo.Web.Components.Game.Board;
 
 namespace Igo.Tests.Components;
 
