@@ -153,7 +153,8 @@ internal sealed class CompatSession(
     /// </summary>
     private async Task TakeSeatAsync(IGameSeat taken, byte[] response, bool isNewGame, CancellationToken cancellationToken)
     {
-        var events = new SeatEvents(output);
+        var decliner = new UndoDecliner(taken, logger);
+        var events = new SeatEvents(output, decliner);
         IDisposable? taking = null;
         IReadOnlyList<ChatMessage> thread;
         try
@@ -180,6 +181,7 @@ internal sealed class CompatSession(
         seat = taken;
         subscription = taking;
         output.Begin(events, taken.Color, response, snapshot, thread, opponentConnected, switchingColour ? taken.Color : null);
+        decliner.Consider(snapshot);
 
         if (previous is not null)
         {
