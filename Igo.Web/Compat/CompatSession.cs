@@ -117,7 +117,7 @@ internal sealed class CompatSession(
 
         if (!PlayerKeys.IsWellFormed(key))
         {
-            output.Send(JoinRefused(ProtocolTexts.KeyNotFound(PlayerKeys.Shorten(key))));
+            output.Send(JoinRefused(ProtocolTexts.KeyNotFound(EchoText.Shorten(key))));
             return;
         }
 
@@ -254,7 +254,7 @@ internal sealed class CompatSession(
             return seat;
         }
 
-        var shown = PlayerKeys.Shorten(key);
+        var shown = EchoText.Shorten(key);
         var error = !heldKeys.IsHeld(key) ? ProtocolTexts.UnknownKey(shown)
             : seat is null ? ProtocolTexts.NotSubscribed
             : ProtocolTexts.NotSubscribedToKey(shown);
