@@ -18,6 +18,7 @@ if [ "$(id -u)" = 0 ]; then id postgres >/dev/null 2>&1 || useradd --system --no
   -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=300 -c shared_buffers=256MB" start >/dev/null
 pids=()
 cleanup() {
+  for log in "$dir"/app*.log; do [ -s "$log" ] && { echo "--- $log (last lines)"; tail -n 30 "$log"; }; done
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
   "${run[@]}" "$bin/pg_ctl" -D "$dir/data" -m fast stop >/dev/null 2>&1 || true
