@@ -13,7 +13,7 @@ namespace Igo.Bench;
 /// Strength of the built-in player on 9x9 (Japanese rules, komi 6.5), colours alternating, with playout budgets so a
 /// run is repeatable: against a uniformly random player, and against GNU Go at levels 1 and 10 when it is installed.
 /// Every game is played to a counted result by the computer players' own policy (dead stones, count requests).
-/// Run: <c>dotnet run -c Release --project Igo.Bench -- strength [games per match] [playouts per move] [tactics on|off] [opponents: random,gnugo1,gnugo10]</c>.
+/// Run: <c>dotnet run -c Release --project Igo.Bench -- strength [games per match] [playouts per move] [tactics on|off] [opponents: random,notactics,gnugo1,gnugo10]</c>.
 /// </summary>
 internal static class StrengthMatches
 {
@@ -32,6 +32,13 @@ internal static class StrengthMatches
         if (opponents.Contains("random"))
         {
             await MatchAsync("uniformly random player", games, BuiltIn, (color, seed) => new RandomSide(color, seed));
+        }
+
+        if (opponents.Contains("notactics"))
+        {
+            // The same player with plain playouts (no answer to the last move), to measure what the playout tactics are worth.
+            await MatchAsync("built-in without playout tactics", games, BuiltIn, (color, seed) =>
+                new PolicySide(new ComputerPlayerPolicy(new MonteCarloBrain(new MonteCarloSettings(playouts, null, threads, Seed: seed + 1000) { Tactics = false }), color)));
         }
 
         var gnuGo = new GtpCommandLine("/usr/games/gnugo", ["--mode", "gtp"]);
