@@ -17,8 +17,9 @@ status=$?
 
 passed=0; failed=0
 if [ -f "$results/igo.trx" ]; then
-  passed=$(grep -o 'outcome="Passed"' "$results/igo.trx" | wc -l)
-  failed=$(grep -o 'outcome="Failed"' "$results/igo.trx" | wc -l)
+  # Count the test results only (the TRX's ResultSummary carries an outcome attribute too).
+  passed=$(grep -o '<UnitTestResult [^>]*outcome="Passed"' "$results/igo.trx" | wc -l)
+  failed=$(grep -o '<UnitTestResult [^>]*outcome="Failed"' "$results/igo.trx" | wc -l)
 fi
 if [ "$status" != 0 ] && [ "$failed" = 0 ]; then failed=1; fi
 echo "$passed passed, $failed failed"

@@ -1,8 +1,10 @@
 using Igo.Web;
 using Igo.Web.Compat;
 using Igo.Web.Components;
+using Igo.Web.Computer;
 using Igo.Web.Games;
 using Igo.Web.Operations;
+using Igo.Web.Ui;
 using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -14,7 +16,9 @@ builder.WebHost.UseStaticWebAssets();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 builder.AddIgoGames();
+builder.Services.AddComputerPlayers();
 builder.Services.AddIgoCompatibility(builder.Configuration);
+builder.Services.AddIgoUi();
 builder.AddIgoOperations();
 
 var app = builder.Build();

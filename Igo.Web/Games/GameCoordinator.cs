@@ -15,6 +15,8 @@ namespace Igo.Web.Games;
 /// </summary>
 internal sealed partial class GameCoordinator : IGameCoordinator, IAsyncDisposable
 {
+    private const int MaxConnectionIdLength = 100;
+
     private readonly Lock gate = new();
     private readonly Dictionary<long, Entry> games = [];
     private readonly GameServices services;
@@ -44,7 +46,7 @@ internal sealed partial class GameCoordinator : IGameCoordinator, IAsyncDisposab
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(holder);
-        if (InvalidRequest(request) is { } invalid)
+        if ((InvalidHolder(holder) ?? InvalidRequest(request)) is { } invalid)
         {
             return new SeatOutcome(null, SeatFailure.Invalid, invalid);
         }
@@ -90,6 +92,11 @@ internal sealed partial class GameCoordinator : IGameCoordinator, IAsyncDisposab
     public async Task<SeatOutcome> JoinGameAsync(string key, string? computerSecret, SeatHolder holder, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(holder);
+        if (InvalidHolder(holder) is { } invalid)
+        {
+            return new SeatOutcome(null, SeatFailure.Invalid, invalid);
+        }
+
         key ??= string.Empty;
         if (!PlayerKeys.IsWellFormed(key))
         {
@@ -310,6 +317,9 @@ internal sealed partial class GameCoordinator : IGameCoordinator, IAsyncDisposab
     }
 
     private KeyHolder StoreHolder(SeatHolder holder) => new(services.Instance.Id, $"{holder.Kind}:{holder.ConnectionId}");
+
+    private static string? InvalidHolder(SeatHolder holder) =>
+        holder.ConnectionId is { Length: > 0 and <= MaxConnectionIdLength } ? null : $"A connection id must have 1 to {MaxConnectionIdLength} characters";
 
     private static string? InvalidRequest(NewGameRequest request)
     {

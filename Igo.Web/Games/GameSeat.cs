@@ -69,9 +69,7 @@ internal sealed class GameSeat : IGameSeat
     public Task<ActionReply> ActAsync(ActionType type, Point? point, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return Volatile.Read(ref disposed) == 1
-            ? Task.FromResult(new ActionReply(false, CoordinatorMessages.SeatReleased, ActionFailure.Refused))
-            : Live.ActAsync(this, type, point);
+        return Volatile.Read(ref disposed) == 1 ? Released() : WhileRunningAsync(() => Live.ActAsync(this, type, point));
     }
 
     public Task<ActionReply> ChatAsync(string text, CancellationToken cancellationToken = default)
@@ -82,9 +80,7 @@ internal sealed class GameSeat : IGameSeat
             return Task.FromResult(new ActionReply(false, refusal, ActionFailure.Refused));
         }
 
-        return Volatile.Read(ref disposed) == 1
-            ? Task.FromResult(new ActionReply(false, CoordinatorMessages.SeatReleased, ActionFailure.Refused))
-            : Live.ChatAsync(this, text);
+        return Volatile.Read(ref disposed) == 1 ? Released() : WhileRunningAsync(() => Live.ChatAsync(this, text));
     }
 
     public async ValueTask DisposeAsync()
@@ -106,8 +102,34 @@ internal sealed class GameSeat : IGameSeat
             subscription.Dispose();
         }
 
-        await Live.RunAsync(() => released = true);
+        try
+        {
+            await Live.RunAsync(() => released = true);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The app is stopping and the game is gone from memory; the lease service releases its keys.
+            released = true;
+            return;
+        }
+
         await coordinator.ReleaseAsync(this);
+    }
+
+    private static Task<ActionReply> Released() =>
+        Task.FromResult(new ActionReply(false, CoordinatorMessages.SeatReleased, ActionFailure.Refused));
+
+    /// <summary>Once the app is stopping, the game's queue is closed: the player is told, not thrown at.</summary>
+    private static async Task<ActionReply> WhileRunningAsync(Func<Task<ActionReply>> step)
+    {
+        try
+        {
+            return await step();
+        }
+        catch (ObjectDisposedException)
+        {
+            return new ActionReply(false, CoordinatorMessages.StoreUnavailable, ActionFailure.Refused);
+        }
     }
 
     private sealed class Subscription(GameSeat seat, IDisposable inner) : IDisposable
