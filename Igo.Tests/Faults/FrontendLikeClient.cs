@@ -41,6 +41,11 @@ public sealed class FrontendLikeClient : IAsyncDisposable
 
     public Uri Instance => instances[instance];
 
+    /// <summary>The start of the last game_status (status, turn, result), for failure messages.</summary>
+    public string Shown => LastStatus.ValueKind == JsonValueKind.Object
+        ? $"status {LastStatus.GetProperty("status")}, turn {LastStatus.GetProperty("turn")}, result {LastStatus.GetProperty("result").GetRawText()}, pending {LastStatus.GetProperty("pendingRequest").GetRawText()}"
+        : "nothing";
+
     /// <summary>How many times it came back after losing its socket.</summary>
     public int Reconnects { get; private set; }
 
@@ -180,7 +185,16 @@ public sealed class FrontendLikeClient : IAsyncDisposable
                 throw new TimeoutException($"{Color} did not see the expected game_status; last board:\n{Board}");
             }
 
-            var received = await socket!.ReceiveAsync(left);
+            Received received;
+            try
+            {
+                received = await socket!.ReceiveAsync(left);
+            }
+            catch (TimeoutException)
+            {
+                throw new TimeoutException($"{Color} did not see the expected game_status; last shown: {Shown}");
+            }
+
             if (received.MessageType == "game_status")
             {
                 Note(received.Data);

@@ -76,6 +76,33 @@ public sealed class StoreProbe(string connectionString)
         return (int)(long)(await command.ExecuteScalarAsync())!;
     }
 
+    /// <summary>The other server processes on this database, as "pid state query" lines (for failure messages).</summary>
+    public async Task<string> OtherBackendsAsync()
+    {
+        await using var connection = await OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT pid || ' ' || coalesce(state, '') || ' ' || left(query, 60) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()",
+            connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var lines = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            lines.Add(reader.GetString(0));
+        }
+
+        return string.Join('\n', lines);
+    }
+
+    /// <summary>Server processes on this database whose last statement was a LISTEN: the instances' event listeners.</summary>
+    public async Task<int> ListenersAsync()
+    {
+        await using var connection = await OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND query LIKE 'LISTEN %'",
+            connection);
+        return (int)(long)(await command.ExecuteScalarAsync())!;
+    }
+
     private async Task<NpgsqlConnection> OpenAsync()
     {
         var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);

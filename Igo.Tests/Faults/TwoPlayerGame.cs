@@ -60,7 +60,7 @@ public sealed class TwoPlayerGame(FrontendLikeClient black, FrontendLikeClient w
                 break;
             }
 
-            Assert.True(attempt < 10, $"{move} refused {attempt} times, last: {outcome.Explanation}");
+            Assert.True(attempt < 30, $"{move} refused {attempt} times, last: {outcome.Explanation}");
             await Task.Delay(500, TestContext.Current.CancellationToken);
         }
 
