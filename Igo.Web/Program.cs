@@ -1,7 +1,10 @@
 using Igo.Web;
 using Igo.Web.Compat;
 using Igo.Web.Components;
+using Igo.Web.Computer;
 using Igo.Web.Games;
+using Igo.Web.Operations;
+using Igo.Web.Ui;
 using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -13,7 +16,10 @@ builder.WebHost.UseStaticWebAssets();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 builder.AddIgoGames();
+builder.Services.AddComputerPlayers();
 builder.Services.AddIgoCompatibility(builder.Configuration);
+builder.Services.AddIgoUi();
+builder.AddIgoOperations();
 
 var app = builder.Build();
 
@@ -23,6 +29,7 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseIgoOperations();
 app.UseAntiforgery();
 
 app.MapStaticAssets();

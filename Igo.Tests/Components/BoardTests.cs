@@ -1,0 +1,227 @@
+using Bunit;
+using Igo.Domain;
+using Igo.Web.Components.Game;
+using Board = Igo.Web.Components.Game.Board;
+
+namespace Igo.Tests.Components;
+
+[Trait("Category", "Components")]
+public sealed class BoardTests : ComponentTestBase
+{
+    private readonly List<Point> chosen = [];
+
+    private IRenderedComponent<Board> RenderBoard(GameView view, BoardMode mode = BoardMode.Place, bool confirmTaps = false) =>
+        Context.Render<Board>(p => p
+            .Add(b => b.View, view)
+            .Add(b => b.Mode, mode)
+            .Add(b => b.ConfirmTaps, confirmTaps)
+            .Add(b => b.OnPointChosen, point => chosen.Add(point)));
+
+    private static string Cell(string label) => $"[role=gridcell][data-point='{label}']";
+
+    [Fact]
+    public void Stones_and_the_last_move_marker_are_drawn_from_the_view()
+    {
+        var view = TestViews.Picture(
+        [
+            ".........",
+            ".........",
+            "..X......",
+            ".........",
+            "....O....",
+            ".........",
+            ".........",
+            ".........",
+            ".........",
+        ], lastMove: new Point(4, 4), turn: Color.Black);
+
+        var board = RenderBoard(view);
+
+        Assert.Single(board.FindAll(".stone.black"));
+        Assert.Single(board.FindAll(".stone.white"));
+        Assert.NotNull(board.Find($"{Cell("C7")} .stone.black"));
+        Assert.NotNull(board.Find($"{Cell("E5")} .last-move.on-white"));
+        Assert.Single(board.FindAll(".last-move"));
+    }
+
+    [Fact]
+    public void Every_point_is_a_labelled_grid_cell_with_coordinates_from_the_bottom()
+    {
+        var view = TestViews.Empty(19);
+        view = TestViews.Place(view, new Point(3, 15), Color.Black);
+
+        var board = RenderBoard(view);
+
+        Assert.Equal(361, board.FindAll("[role=gridcell]").Count);
+        Assert.Equal("D4, empty", board.Find(Cell("D4")).GetAttribute("aria-label"));
+        Assert.Equal("Q16, black stone, last move", board.Find(Cell("Q16")).GetAttribute("aria-label"));
+        Assert.Equal("T19, empty", board.Find(Cell("T19")).GetAttribute("aria-label"));
+        var columns = board.FindAll(".labels text").Select(t => t.TextContent).Distinct().ToList();
+        Assert.DoesNotContain("I", columns);
+        Assert.Contains("J", columns);
+        Assert.Contains("19", columns);
+    }
+
+    [Theory]
+    [InlineData(9, 5)]
+    [InlineData(13, 5)]
+    [InlineData(19, 9)]
+    public void Star_points_match_the_board_size(int size, int expected)
+    {
+        var board = RenderBoard(TestViews.Empty(size));
+
+        Assert.Equal(expected, board.FindAll(".star").Count);
+    }
+
+    [Fact]
+    public void Marked_dead_stones_and_counted_territory_are_shown_and_announced()
+    {
+        var view = TestViews.Picture(
+        [
+            "bbX.O",
+            "bXO.w",
+            "XXOww",
+            "-XoOO",
+            "XXOOw",
+        ], status: GameStatus.Complete, result: new GameResult(ResultType.StandardWin, Color.White));
+
+        var board = RenderBoard(view, BoardMode.Watch);
+
+        Assert.Equal(3, board.FindAll(".territory.black").Count);
+        Assert.Equal(4, board.FindAll(".territory.white").Count);
+        Assert.NotNull(board.Find($"{Cell("C2")} .dead-mark"));
+        Assert.Equal("C2, white stone, marked dead", board.Find(Cell("C2")).GetAttribute("aria-label"));
+        Assert.Equal("A5, empty, black territory", board.Find(Cell("A5")).GetAttribute("aria-label"));
+        Assert.Equal("A2, empty", board.Find(Cell("A2")).GetAttribute("aria-label"));
+    }
+
+    [Fact]
+    public void Clicking_a_legal_empty_point_chooses_it()
+    {
+        var board = RenderBoard(TestViews.Empty(9));
+
+        board.Find(Cell("D4")).Click();
+
+        Assert.Equal([new Point(5, 3)], chosen);
+    }
+
+    [Fact]
+    public void Clicking_an_illegal_or_occupied_point_does_nothing()
+    {
+        var ko = new Point(0, 0);
+        var view = TestViews.Picture(
+        [
+            ".O...",
+            "O....",
+            ".....",
+            ".....",
+            "....X",
+        ], illegal: [ko]);
+
+        var board = RenderBoard(view);
+        board.Find(Cell("A5")).Click();
+        board.Find(Cell("B5")).Click();
+        board.Find(Cell("E1")).Click();
+
+        Assert.Empty(chosen);
+        Assert.Equal("true", board.Find(Cell("A5")).GetAttribute("aria-disabled"));
+    }
+
+    [Fact]
+    public void A_preview_stone_of_the_player_to_move_exists_only_on_legal_points()
+    {
+        var view = TestViews.Picture(
+        [
+            ".O...",
+            "O....",
+            ".....",
+            ".....",
+            "....X",
+        ], turn: Color.White, illegal: [new Point(0, 0)]);
+
+        var board = RenderBoard(view);
+
+        Assert.Equal(25 - 3 - 1, board.FindAll(".preview.white").Count);
+        Assert.Empty(board.FindAll(".preview.black"));
+        Assert.Empty(board.FindAll($"{Cell("A5")} .preview"));
+        Assert.Empty(board.FindAll($"{Cell("B5")} .preview"));
+    }
+
+    [Fact]
+    public void Nothing_is_chosen_while_the_board_is_only_watched()
+    {
+        var board = RenderBoard(TestViews.Empty(9), BoardMode.Watch);
+
+        board.Find(Cell("E5")).Click();
+        board.Find(Cell("E5")).KeyDown(new Microsoft.AspNetCore.Components.Web.KeyboardEventArgs { Key = "Enter" });
+
+        Assert.Empty(chosen);
+        Assert.Empty(board.FindAll(".preview"));
+    }
+
+    [Fact]
+    public void In_the_endgame_clicking_a_stone_chooses_its_chain_and_empty_points_do_nothing()
+    {
+        var view = TestViews.Picture(
+        [
+            ".....",
+            ".OO..",
+            ".....",
+            "..X..",
+            ".....",
+        ], status: GameStatus.Endgame);
+
+        var board = RenderBoard(view, BoardMode.MarkDead);
+        board.Find(Cell("C4")).Click();
+        board.Find(Cell("A1")).Click();
+        board.Find(Cell("C2")).Click();
+
+        Assert.Equal([new Point(1, 2), new Point(3, 2)], chosen);
+        Assert.Equal(3, board.FindAll(".pt.selectable").Count);
+    }
+
+    [Fact]
+    public void In_confirm_mode_the_first_tap_previews_and_the_second_tap_plays()
+    {
+        var board = RenderBoard(TestViews.Empty(9), confirmTaps: true);
+
+        board.Find(Cell("C3")).Click();
+        Assert.Empty(chosen);
+        Assert.NotNull(board.Find($"{Cell("C3")}.awaiting-confirm"));
+
+        board.Find(Cell("D3")).Click();
+        Assert.Empty(chosen);
+        Assert.Empty(board.FindAll($"{Cell("C3")}.awaiting-confirm"));
+
+        board.Find(Cell("D3")).Click();
+        Assert.Equal([new Point(6, 3)], chosen);
+    }
+
+    [Fact]
+    public void Arrow_keys_move_the_single_tab_stop_and_Enter_plays_the_focused_point()
+    {
+        var board = RenderBoard(TestViews.Empty(9));
+        Assert.Equal("E5", board.Find("[role=gridcell][tabindex='0']").GetAttribute("data-point"));
+
+        board.Find(Cell("E5")).KeyDown(new Microsoft.AspNetCore.Components.Web.KeyboardEventArgs { Key = "ArrowLeft" });
+        board.Find(Cell("D5")).KeyDown(new Microsoft.AspNetCore.Components.Web.KeyboardEventArgs { Key = "ArrowDown" });
+        board.Find(Cell("D4")).KeyDown(new Microsoft.AspNetCore.Components.Web.KeyboardEventArgs { Key = "Home" });
+
+        Assert.Equal(["A4"], board.FindAll("[role=gridcell][tabindex='0']").Select(c => c.GetAttribute("data-point")));
+        board.Find(Cell("A4")).KeyDown(new Microsoft.AspNetCore.Components.Web.KeyboardEventArgs { Key = " " });
+        Assert.Equal([new Point(5, 0)], chosen);
+    }
+
+    [Fact]
+    public void Arrow_keys_stop_at_the_edge_of_the_board()
+    {
+        var view = TestViews.Place(TestViews.Empty(9), new Point(0, 8), Color.Black);
+        var board = RenderBoard(view);
+        Assert.Equal("J9", board.Find("[role=gridcell][tabindex='0']").GetAttribute("data-point"));
+
+        board.Find(Cell("J9")).KeyDown(new Microsoft.AspNetCore.Components.Web.KeyboardEventArgs { Key = "ArrowUp" });
+        board.Find(Cell("J9")).KeyDown(new Microsoft.AspNetCore.Components.Web.KeyboardEventArgs { Key = "ArrowRight" });
+
+        Assert.Equal("J9", board.Find("[role=gridcell][tabindex='0']").GetAttribute("data-point"));
+    }
+}

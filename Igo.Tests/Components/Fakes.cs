@@ -1,0 +1,135 @@
+using Igo.Domain;
+using Igo.Web.Games;
+
+namespace Igo.Tests.Components;
+
+/// <summary>A seat for component tests: records what the page asks, and lets the test push what the coordinator would.</summary>
+internal sealed class FakeGameSeat(string key, Color color, GameSnapshot snapshot, bool opponentIsComputer = false) : IGameSeat
+{
+    private readonly List<IGameObserver> observers = [];
+
+    public List<(ActionType Type, Point? Point)> Actions { get; } = [];
+
+    public List<string> Chats { get; } = [];
+
+    public List<ChatMessage> Thread { get; } = [];
+
+    public Func<ActionType, Point?, ActionReply> Reply { get; set; } = (_, _) => new ActionReply(true, "ok");
+
+    public bool Disposed { get; private set; }
+
+    public int ActiveSubscriptions => observers.Count;
+
+    public long GameId => 1;
+
+    public string Key { get; } = key;
+
+    public Color Color { get; } = color;
+
+    public GameKeys Keys => Color == Color.Black ? new GameKeys(Key, "OpponentK1") : new GameKeys("OpponentK1", Key);
+
+    public bool OpponentIsComputer { get; } = opponentIsComputer;
+
+    public GameSnapshot Snapshot { get; set; } = snapshot;
+
+    public Task<IReadOnlyList<ChatMessage>> ChatThreadAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<ChatMessage>>(Thread.ToList());
+
+    public IDisposable Subscribe(IGameObserver observer)
+    {
+        observers.Add(observer);
+        return new Subscription(() => observers.Remove(observer));
+    }
+
+    public Task<ActionReply> ActAsync(ActionType type, Point? point, CancellationToken cancellationToken = default)
+    {
+        Actions.Add((type, point));
+        return Task.FromResult(Reply(type, point));
+    }
+
+    public Task<ActionReply> ChatAsync(string text, CancellationToken cancellationToken = default)
+    {
+        Chats.Add(text);
+        return Task.FromResult(new ActionReply(true, "sent"));
+    }
+
+    public async Task PushAsync(GameSnapshot next)
+    {
+        Snapshot = next;
+        foreach (var observer in observers.ToList())
+        {
+            await observer.OnGameChangedAsync(next);
+        }
+    }
+
+    public async Task PushChatAsync(ChatMessage message)
+    {
+        foreach (var observer in observers.ToList())
+        {
+            await observer.OnChatAsync(message);
+        }
+    }
+
+    public async Task PushPresenceAsync(Color who, bool connected)
+    {
+        foreach (var observer in observers.ToList())
+        {
+            await observer.OnPresenceAsync(who, connected);
+        }
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Disposed = true;
+        return ValueTask.CompletedTask;
+    }
+
+    private sealed class Subscription(Action remove) : IDisposable
+    {
+        public void Dispose() => remove();
+    }
+}
+
+internal sealed class FakeGameCoordinator : IGameCoordinator
+{
+    public List<(string Key, SeatHolder Holder)> Joins { get; } = [];
+
+    public List<(NewGameRequest Request, SeatHolder Holder)> Creations { get; } = [];
+
+    /// <summary>Answers to joins, in order; the last one repeats.</summary>
+    public List<SeatOutcome> JoinOutcomes { get; } = [];
+
+    public SeatOutcome? CreateOutcome { get; set; }
+
+    public Task<SeatOutcome> CreateGameAsync(NewGameRequest request, SeatHolder holder, CancellationToken cancellationToken = default)
+    {
+        Creations.Add((request, holder));
+        return Task.FromResult(CreateOutcome ?? new SeatOutcome(null, SeatFailure.Unavailable, "No outcome configured"));
+    }
+
+    public Task<SeatOutcome> JoinGameAsync(string key, string? computerSecret, SeatHolder holder, CancellationToken cancellationToken = default)
+    {
+        Joins.Add((key, holder));
+        var outcome = JoinOutcomes[Math.Min(Joins.Count - 1, JoinOutcomes.Count - 1)];
+        return Task.FromResult(outcome);
+    }
+}
+
+internal sealed class FakeComputerOpponents(params ComputerOpponent[] available) : IComputerOpponents
+{
+    public IReadOnlyList<ComputerOpponent> Available { get; } = available;
+}
+
+/// <summary>A clock that stands still where the test puts it.</summary>
+public sealed class FixedTimeProvider(DateTimeOffset now) : TimeProvider
+{
+    public DateTimeOffset Now { get; set; } = now;
+
+    public override DateTimeOffset GetUtcNow() => Now;
+}
+
+internal static class Snapshots
+{
+    public static GameSnapshot Of(GameView view, bool blackConnected = true, bool whiteConnected = true, double seconds = 0, DateTimeOffset? since = null) =>
+        new(1, view, seconds, since, new PerColor<bool>(blackConnected, whiteConnected));
+}

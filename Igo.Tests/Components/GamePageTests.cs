@@ -1,0 +1,268 @@
+using Bunit;
+using Igo.Domain;
+using Igo.Web.Components.Pages;
+using Igo.Web.Games;
+using Igo.Web.Ui;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using Color = Igo.Domain.Color;
+using GamePage = Igo.Web.Components.Pages.Game;
+
+namespace Igo.Tests.Components;
+
+[Trait("Category", "Components")]
+public sealed class GamePageTests : ComponentTestBase
+{
+    private const string Key = "BlackKey01";
+    private readonly FakeGameCoordinator coordinator = new();
+
+    public GamePageTests()
+    {
+        Context.Services.AddSingleton<IGameCoordinator>(coordinator);
+        Context.Services.AddSingleton(new SeatRetryPolicy([TimeSpan.Zero, TimeSpan.Zero]));
+        Context.Services.AddIgoUi();
+    }
+
+    private static FakeGameSeat SeatWith(GameView view, Color color = Color.Black, bool whiteConnected = true, bool computer = false) =>
+        new(Key, color, Snapshots.Of(view, whiteConnected: whiteConnected), computer);
+
+    private (IRenderedComponent<IComponent> Providers, IRenderedComponent<GamePage> Page) Open(params SeatOutcome[] outcomes)
+    {
+        coordinator.JoinOutcomes.AddRange(outcomes);
+        RenderInteractively();
+        var providers = Context.Render(builder =>
+        {
+            builder.OpenComponent<MudPopoverProvider>(0);
+            builder.CloseComponent();
+            builder.OpenComponent<MudDialogProvider>(1);
+            builder.CloseComponent();
+            builder.OpenComponent<MudSnackbarProvider>(2);
+            builder.CloseComponent();
+        });
+        var page = Context.Render<GamePage>(p => p.Add(g => g.Key, Key));
+        return ((IRenderedComponent<IComponent>)providers, page);
+    }
+
+    private static SeatOutcome Joined(IGameSeat seat) => new(seat, null, "Successfully (re)joined the game as black");
+
+    private static string Cell(string label) => $"[role=gridcell][data-point='{label}']";
+
+    [Fact]
+    public void The_page_holds_the_key_as_this_circuit_and_shows_the_game()
+    {
+        var seat = SeatWith(TestViews.Empty(9));
+
+        var (_, page) = Open(Joined(seat));
+
+        page.WaitForAssertion(() => Assert.Equal(81, page.FindAll("[role=gridcell]").Count));
+        var (key, holder) = Assert.Single(coordinator.Joins);
+        Assert.Equal(Key, key);
+        Assert.Equal(ConnectionKind.Circuit, holder.Kind);
+        Assert.Equal(Context.Services.GetRequiredService<CircuitIdentity>().Id, holder.ConnectionId);
+        Assert.Equal(1, seat.ActiveSubscriptions);
+        Assert.Contains("Your move (black)", page.Find("[data-status]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Clicking_a_legal_point_plays_it_through_the_seat_and_an_illegal_one_does_not()
+    {
+        var view = TestViews.Picture(
+        [
+            ".O...",
+            "O....",
+            ".....",
+            ".....",
+            ".....",
+        ], illegal: [new Point(0, 0)]);
+        var seat = SeatWith(view);
+        var (_, page) = Open(Joined(seat));
+        page.WaitForAssertion(() => page.Find(Cell("C3")));
+
+        page.Find(Cell("A5")).Click();
+        page.Find(Cell("B5")).Click();
+        page.Find(Cell("C3")).Click();
+
+        Assert.Equal([(ActionType.PlaceStone, (Point?)new Point(2, 2))], seat.Actions);
+    }
+
+    [Fact]
+    public void A_refused_action_shows_the_explanation()
+    {
+        var seat = SeatWith(TestViews.Empty(9));
+        seat.Reply = (_, _) => new ActionReply(false, "Playing at (2, 2) violates the simple ko rule", ActionFailure.RuleViolation);
+        var (providers, page) = Open(Joined(seat));
+        page.WaitForAssertion(() => page.Find(Cell("C7")));
+
+        page.Find(Cell("C7")).Click();
+
+        providers.WaitForAssertion(() => Assert.Contains("violates the simple ko rule", providers.Markup, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_pushed_move_appears_on_the_board_and_is_announced()
+    {
+        var start = TestViews.Picture(
+        [
+            ".XO..",
+            "XO...",
+            ".....",
+            ".....",
+            ".....",
+        ], turn: Color.White);
+        var seat = SeatWith(start);
+        var (_, page) = Open(Joined(seat));
+        page.WaitForAssertion(() => page.Find(Cell("A5")));
+
+        var next = TestViews.Place(start, new Point(0, 0), Color.White, new PerColor<int>(0, 2), new Point(0, 1), new Point(1, 0));
+        await seat.PushAsync(Snapshots.Of(next));
+
+        page.WaitForAssertion(() => Assert.Equal("A5, white stone, last move", page.Find(Cell("A5")).GetAttribute("aria-label")));
+        Assert.Equal("White A5, captures 2", page.Find("[data-live-region]").TextContent);
+        Assert.Equal("B5, empty", page.Find(Cell("B5")).GetAttribute("aria-label"));
+    }
+
+    [Fact]
+    public async Task An_older_snapshot_never_replaces_a_newer_one()
+    {
+        var start = TestViews.Empty(9);
+        var newer = TestViews.Place(start, new Point(4, 4), Color.Black);
+        var seat = SeatWith(newer);
+        var (_, page) = Open(Joined(seat));
+        page.WaitForAssertion(() => page.Find(Cell("E5")));
+
+        await seat.PushAsync(Snapshots.Of(start));
+
+        Assert.Equal("E5, black stone, last move", page.Find(Cell("E5")).GetAttribute("aria-label"));
+    }
+
+    [Fact]
+    public async Task Chat_loads_the_thread_shows_pushed_messages_and_sends_through_the_seat()
+    {
+        var seat = SeatWith(TestViews.Empty(9));
+        seat.Thread.Add(new ChatMessage(1, Clock.Now, Color.White, "Hello"));
+        var (_, page) = Open(Joined(seat));
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("li.msg")));
+
+        await seat.PushChatAsync(new ChatMessage(2, Clock.Now, Color.White, "Have fun"));
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("li.msg").Count));
+        Assert.Equal("1", page.Find("[data-unread]").GetAttribute("data-unread"));
+        page.Find("#chat-input").Input("Thanks");
+        page.Find("[data-action=send]").Click();
+
+        Assert.Equal(["Thanks"], seat.Chats);
+        Assert.Empty(page.FindAll("[data-unread]"));
+    }
+
+    [Fact]
+    public async Task The_opponents_request_is_answered_in_a_dialog()
+    {
+        var seat = SeatWith(TestViews.Empty(9));
+        var (providers, page) = Open(Joined(seat));
+        page.WaitForAssertion(() => page.Find(Cell("E5")));
+
+        var asked = TestViews.Empty(9, GameStatus.RequestPending) with { PendingRequest = new PendingRequest(RequestType.Draw, Color.White), Version = 2 };
+        await seat.PushAsync(Snapshots.Of(asked));
+        providers.WaitForAssertion(() => providers.Find("[data-answer=accept]"));
+        providers.Find("[data-answer=accept]").Click();
+
+        Assert.Equal([(ActionType.Accept, (Point?)null)], seat.Actions);
+        Assert.Equal("White asks to end the game as a draw.", page.Find("[data-live-region]").TextContent);
+    }
+
+    [Fact]
+    public void In_the_endgame_clicking_a_stone_marks_its_chain_dead()
+    {
+        var view = TestViews.Picture(["..O..", ".....", ".....", ".....", "....."], status: GameStatus.Endgame);
+        var seat = SeatWith(view);
+        var (_, page) = Open(Joined(seat));
+        page.WaitForAssertion(() => page.Find(Cell("C5")));
+
+        page.Find(Cell("C5")).Click();
+
+        Assert.Equal([(ActionType.MarkDead, (Point?)new Point(0, 2))], seat.Actions);
+    }
+
+    [Fact]
+    public async Task An_absent_opponent_is_shown_with_the_invite_and_their_return_is_announced()
+    {
+        var seat = SeatWith(TestViews.Empty(9) with { MoveNumber = 0 }, whiteConnected: false);
+        var (_, page) = Open(Joined(seat));
+        page.WaitForAssertion(() => page.Find("[data-opponent-away]"));
+
+        Assert.Contains("White is not connected", page.Find("[data-opponent-away]").TextContent, StringComparison.Ordinal);
+        Assert.EndsWith("/game/OpponentK1", page.Find("#invite-link").GetAttribute("value"), StringComparison.Ordinal);
+        Assert.Equal("OpponentK1", page.Find("#opponent-key").GetAttribute("value"));
+
+        await seat.PushPresenceAsync(Color.White, true);
+
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-opponent-away]")));
+        Assert.Equal("White connected.", page.Find("[data-live-region]").TextContent);
+    }
+
+    [Fact]
+    public void A_computer_opponent_gets_no_invite()
+    {
+        var seat = SeatWith(TestViews.Empty(9), whiteConnected: true, computer: true);
+        var (_, page) = Open(Joined(seat));
+        page.WaitForAssertion(() => page.Find("#own-key"));
+
+        Assert.Empty(page.FindAll("#invite-link"));
+        Assert.Equal(Key, page.Find("#own-key").GetAttribute("value"));
+    }
+
+    [Fact]
+    public void A_key_held_in_another_tab_is_explained_and_can_be_retried()
+    {
+        var seat = SeatWith(TestViews.Empty(9));
+        var inUse = new SeatOutcome(null, SeatFailure.InUse, "This key is already in use by another connection");
+
+        var (_, page) = Open(inUse, inUse, inUse, Joined(seat));
+
+        page.WaitForAssertion(() => page.Find("[data-join-failure]"));
+        Assert.Equal(3, coordinator.Joins.Count);
+        Assert.Contains("already in use", page.Find("[data-explanation]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Only one window can hold a player's key", page.Markup, StringComparison.Ordinal);
+
+        page.Find("[data-action=retry]").Click();
+
+        page.WaitForAssertion(() => Assert.Equal(81, page.FindAll("[role=gridcell]").Count));
+        Assert.Equal(4, coordinator.Joins.Count);
+    }
+
+    [Fact]
+    public void An_unknown_key_is_explained_without_a_retry()
+    {
+        var (_, page) = Open(new SeatOutcome(null, SeatFailure.NotFound, "A game corresponding to key BlackKey01 was not found. Please double-check and try again"));
+
+        page.WaitForAssertion(() => page.Find("[data-join-failure]"));
+        Assert.Contains("was not found", page.Find("[data-explanation]").TextContent, StringComparison.Ordinal);
+        Assert.Empty(page.FindAll("[data-action=retry]"));
+        Assert.Single(coordinator.Joins);
+    }
+
+    [Fact]
+    public async Task A_seat_handed_over_by_the_home_page_is_used_without_joining_again()
+    {
+        var seat = SeatWith(TestViews.Empty(9));
+        await Context.Services.GetRequiredService<SeatHandOff>().OfferAsync(seat);
+
+        var (_, page) = Open(new SeatOutcome(null, SeatFailure.InUse, "should not be asked"));
+
+        page.WaitForAssertion(() => Assert.Equal(81, page.FindAll("[role=gridcell]").Count));
+        Assert.Empty(coordinator.Joins);
+    }
+
+    [Fact]
+    public async Task Closing_the_page_unsubscribes_and_releases_the_key()
+    {
+        var seat = SeatWith(TestViews.Empty(9));
+        var (_, page) = Open(Joined(seat));
+        page.WaitForAssertion(() => page.Find(Cell("E5")));
+
+        await Context.DisposeComponentsAsync();
+
+        Assert.True(seat.Disposed);
+        Assert.Equal(0, seat.ActiveSubscriptions);
+    }
+}

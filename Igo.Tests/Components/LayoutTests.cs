@@ -1,0 +1,45 @@
+using Bunit;
+using Igo.Web.Components.Layout;
+using Igo.Web.Ui;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Igo.Tests.Components;
+
+[Trait("Category", "Components")]
+public sealed class LayoutTests : ComponentTestBase
+{
+    public LayoutTests() => Context.Services.AddIgoUi();
+
+    private IRenderedComponent<MainLayout> RenderLayout() =>
+        Context.Render<MainLayout>(p => p.Add(l => l.Body, (RenderFragment)(b => b.AddMarkupContent(0, "<p id=body>page</p>"))));
+
+    [Fact]
+    public void A_remembered_dark_theme_is_applied_and_the_toggle_switches_and_remembers_light()
+    {
+        Context.JSInterop.Setup<string?>("igo.storage.get", Preferences.DarkTheme).SetResult("true");
+        RenderInteractively();
+
+        var layout = RenderLayout();
+
+        layout.WaitForAssertion(() => Assert.NotNull(layout.Find(".igo-dark #body")));
+        Assert.Equal("Switch to the light theme", layout.Find("[data-action=toggle-theme]").GetAttribute("aria-label"));
+
+        layout.Find("[data-action=toggle-theme]").Click();
+
+        Assert.NotNull(layout.Find(".igo-light #body"));
+        var stored = Context.JSInterop.VerifyInvoke("igo.storage.set");
+        Assert.Equal([Preferences.DarkTheme, "false"], stored.Arguments);
+    }
+
+    [Fact]
+    public void Without_a_remembered_choice_the_light_theme_is_the_default_here()
+    {
+        RenderInteractively();
+
+        var layout = RenderLayout();
+
+        Assert.NotNull(layout.Find(".igo-light #body"));
+        Assert.Equal("Switch to the dark theme", layout.Find("[data-action=toggle-theme]").GetAttribute("aria-label"));
+    }
+}

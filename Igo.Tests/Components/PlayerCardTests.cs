@@ -1,0 +1,52 @@
+using Bunit;
+using Igo.Domain;
+using Igo.Web.Components.Game;
+
+namespace Igo.Tests.Components;
+
+[Trait("Category", "Components")]
+public sealed class PlayerCardTests : ComponentTestBase
+{
+    [Fact]
+    public void A_card_shows_colour_presence_and_prisoners()
+    {
+        var card = Context.Render<PlayerCard>(p => p
+            .Add(c => c.Color, Color.White)
+            .Add(c => c.IsYou, true)
+            .Add(c => c.Connected, false)
+            .Add(c => c.Prisoners, 4)
+            .Add(c => c.ToMove, true));
+
+        Assert.Contains("White (you)", card.Find(".player-name").TextContent, StringComparison.Ordinal);
+        Assert.Contains("away", card.Find(".presence").TextContent, StringComparison.Ordinal);
+        Assert.Equal("4", card.Find("[data-stat=prisoners]").TextContent);
+        Assert.Contains("to-move", card.Find(".player-card").ClassList);
+        Assert.Empty(card.FindAll("[data-stat=territory]"));
+        Assert.Equal("White, you, away, 4 prisoners", card.Find(".player-card").GetAttribute("aria-label"));
+    }
+
+    [Fact]
+    public void Territory_and_total_appear_once_the_score_is_tallied()
+    {
+        var card = Context.Render<PlayerCard>(p => p
+            .Add(c => c.Color, Color.Black)
+            .Add(c => c.Connected, true)
+            .Add(c => c.Prisoners, 3)
+            .Add(c => c.Territory, 12)
+            .Add(c => c.Score, 15.0)
+            .Add(c => c.IsWinner, true));
+
+        Assert.Equal("12", card.Find("[data-stat=territory]").TextContent);
+        Assert.Equal("15", card.Find("[data-stat=total]").TextContent);
+        Assert.Contains("winner", card.Markup, StringComparison.Ordinal);
+        Assert.Contains("connected", card.Find(".presence").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_computer_opponent_is_named_as_such()
+    {
+        var card = Context.Render<PlayerCard>(p => p.Add(c => c.Color, Color.White).Add(c => c.IsComputer, true).Add(c => c.Connected, true));
+
+        Assert.Contains("computer", card.Find(".presence").TextContent, StringComparison.Ordinal);
+    }
+}

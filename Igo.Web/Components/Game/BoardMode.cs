@@ -1,0 +1,27 @@
+namespace Igo.Web.Components.Game;
+
+/// <summary>What a click or Enter on a point does.</summary>
+public enum BoardMode
+{
+    /// <summary>Nothing: the board is only looked at (not the player's turn, or the game is over).</summary>
+    Watch,
+
+    /// <summary>Places a stone on a legal empty point.</summary>
+    Place,
+
+    /// <summary>Proposes the chain under the point as dead (endgame).</summary>
+    MarkDead,
+}
+
+/// <summary>Everything one point draws; a point re-renders only when this changes.</summary>
+public readonly record struct PointVisual(
+    string Label,
+    Domain.Stone Stone,
+    bool LastMove,
+    bool MarkedDead,
+    Domain.Stone Territory,
+    bool Playable,
+    bool Selectable,
+    bool Focused,
+    bool AwaitingConfirm,
+    Domain.Stone Preview);

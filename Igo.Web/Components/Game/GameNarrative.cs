@@ -1,0 +1,72 @@
+using System.Globalization;
+using Igo.Domain;
+
+namespace Igo.Web.Components.Game;
+
+/// <summary>The game put into words for the player: whose turn, what is happening, how it ended.</summary>
+public static class GameNarrative
+{
+    public static string Status(GameView view, Color player)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        return view.Status switch
+        {
+            GameStatus.Play when view.Turn == player => $"Your move ({player.ToWord()}).",
+            GameStatus.Play => $"Waiting for {view.Turn.ToWord()} to move.",
+            GameStatus.Endgame => "Both players passed. Click a chain to propose it dead, or request the tally.",
+            GameStatus.RequestPending when view.PendingRequest is { } request && request.Initiator == player =>
+                $"You asked to {Request(request, view)}. Waiting for {request.Initiator.Opponent().ToWord()} to answer.",
+            GameStatus.RequestPending when view.PendingRequest is { } request =>
+                $"{request.Initiator.ToTitle()} asks to {Request(request, view)}.",
+            GameStatus.Complete when view.Result is { } result => Result(result, view.Score),
+            _ => "The game is over.",
+        };
+    }
+
+    /// <summary>What a request asks for, as the end of "Black asks to ...".</summary>
+    public static string Request(PendingRequest request, GameView view)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(view);
+        return request.Type switch
+        {
+            RequestType.Draw => "end the game as a draw",
+            RequestType.TallyScore => "tally the score and end the game",
+            RequestType.Undo => "take back their last move",
+            RequestType.MarkDead => MarkDead(view),
+            _ => "do something",
+        };
+    }
+
+    public static string Result(GameResult result, PerColor<double>? score)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return result switch
+        {
+            { Type: ResultType.Resignation, Winner: { } winner } => $"{winner.Opponent().ToTitle()} resigned. {winner.ToTitle()} wins.",
+            { Type: ResultType.StandardWin, Winner: { } winner } when score is { } s =>
+                $"{winner.ToTitle()} wins by {Points(Math.Abs(s.Black - s.White))} ({Scores(s)}).",
+            { Type: ResultType.StandardWin, Winner: { } winner } => $"{winner.ToTitle()} wins.",
+            { Type: ResultType.Draw } when score is { } s && s.Black == s.White => $"The game is a draw ({Scores(s)}).",
+            _ => "The game is a draw by agreement.",
+        };
+    }
+
+    public static string Points(double value) => value == 1 ? "1 point" : $"{Number(value)} points";
+
+    public static string Number(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
+
+    private static string Scores(PerColor<double> score) => $"Black {Number(score.Black)}, White {Number(score.White)}";
+
+    private static string MarkDead(GameView view)
+    {
+        var marked = view.Points.Where(p => p.MarkedDead && p.Stone != Stone.Empty).ToList();
+        if (marked.Count == 0)
+        {
+            return "mark stones as dead";
+        }
+
+        var colour = marked[0].Stone.ToColor()!.Value.ToWord();
+        return marked.Count == 1 ? $"mark 1 {colour} stone as dead" : $"mark {marked.Count} {colour} stones as dead";
+    }
+}
