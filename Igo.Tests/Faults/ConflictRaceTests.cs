@@ -22,9 +22,10 @@ public sealed class ConflictRaceTests(ITestOutputHelper log) : IAsyncLifetime
         var games = new List<TwoPlayerGame>();
         try
         {
-            games.AddRange(await Task.WhenAll(Enumerable.Range(0, Games).Select(_ => TwoPlayerGame.StartAsync(instances, blackOn: 0, whiteOn: 1))));
+            games.AddRange(await Task.WhenAll(Enumerable.Range(0, Games).Select(i => TwoPlayerGame.StartAsync(instances, blackOn: i % 2, whiteOn: 1 - (i % 2)))));
 
-            // Both instances have each game live, and it is black's turn.
+            // Both instances have each game live, and it is black's turn. Black is on A in even games and on B in odd
+            // ones, so that whichever instance is quicker, each colour wins some races and loses others.
             await Task.WhenAll(games.Select(game => game.PlayAsync(2, ReconnectTimeout)));
 
             // Pairs that cannot both succeed: two resignations; black's draw request (its turn) against white's
