@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using Color = Igo.Domain.Color;
-using GamePage = Igo.Web.Components.Pages.Game;
+
 
 namespace Igo.Tests.Components;
 

@@ -1,16 +1,16 @@
 using Bunit;
 using Igo.Domain;
-using Igo.Web.Components.Game;
+using Igo.Web.Components.Play;
 
 namespace Igo.Tests.Components;
 
 [Trait("Category", "Components")]
-public sealed class BoardTests : ComponentTestBase
+public sealed class GoBoardTests : ComponentTestBase
 {
     private readonly List<Point> chosen = [];
 
-    private IRenderedComponent<Board> RenderBoard(GameView view, BoardMode mode = BoardMode.Place, bool confirmTaps = false) =>
-        Context.Render<Board>(p => p
+    private IRenderedComponent<GoBoard> RenderBoard(GameView view, BoardMode mode = BoardMode.Place, bool confirmTaps = false) =>
+        Context.Render<GoBoard>(p => p
             .Add(b => b.View, view)
             .Add(b => b.Mode, mode)
             .Add(b => b.ConfirmTaps, confirmTaps)

@@ -1,9 +1,9 @@
 using Igo.Domain;
 using Microsoft.AspNetCore.Components;
 
-namespace Igo.Web.Components.Game;
+namespace Igo.Web.Components.Play;
 
-public sealed partial class Board
+public sealed partial class GoBoard
 {
     /// <summary>Distance between lines in SVG units; the SVG scales to its container.</summary>
     internal const int Cell = 100;

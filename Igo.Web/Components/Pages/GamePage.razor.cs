@@ -1,5 +1,5 @@
 using Igo.Domain;
-using Igo.Web.Components.Game;
+using Igo.Web.Components.Play;
 using Igo.Web.Games;
 using Igo.Web.Ui;
 using Microsoft.AspNetCore.Components;
@@ -12,7 +12,7 @@ namespace Igo.Web.Components.Pages;
 /// One game, at the player's own URL: holds the player's key for as long as the page is open, shows pushed changes
 /// as they arrive and sends the player's actions through the seat.
 /// </summary>
-public sealed partial class Game : IAsyncDisposable
+public sealed partial class GamePage : IAsyncDisposable
 {
     private readonly CancellationTokenSource lifetime = new();
     private readonly List<ChatMessage> chat = [];
@@ -59,7 +59,7 @@ public sealed partial class Game : IAsyncDisposable
     private NavigationManager Navigation { get; set; } = default!;
 
     [Inject]
-    private ILogger<Game> Logger { get; set; } = default!;
+    private ILogger<GamePage> Logger { get; set; } = default!;
 
     private GameView View => snapshot!.View;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Igo.Domain;
 
-namespace Igo.Web.Components.Game;
+namespace Igo.Web.Components.Play;
 
 /// <summary>The game put into words for the player: whose turn, what is happening, how it ended.</summary>
 public static class GameNarrative
