@@ -6,11 +6,26 @@ public static class BenchProgram
 {
     // Runs the BenchmarkDotNet suites: dotnet run -c Release --project Igo.Bench -- --filter '*'
     // or a load generator: dotnet run -c Release --project Igo.Bench -- compat-load --url ws://127.0.0.1:8888/websocket
+    // or the coordinator's: dotnet run -c Release --project Igo.Bench -- coordinator "<Npgsql connection string>" [seconds]
+    // or the computer players' strength matches: dotnet run -c Release --project Igo.Bench -- strength [games] [playouts]
     public static async Task<int> Main(string[] args)
     {
         if (args is ["compat-load", .. var rest])
         {
             return await Compat.CompatLoad.RunAsync(rest);
+        }
+
+        if (args is ["coordinator", var connectionString, ..])
+        {
+            var seconds = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10;
+            await CoordinatorLoad.RunAsync(connectionString, TimeSpan.FromSeconds(seconds));
+            return 0;
+        }
+
+        if (args is ["strength", .. var options])
+        {
+            await StrengthMatches.RunAsync(options);
+            return 0;
         }
 
         BenchmarkSwitcher.FromAssembly(typeof(BenchProgram).Assembly).Run(args);

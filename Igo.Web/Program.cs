@@ -1,7 +1,9 @@
 using Igo.Web;
 using Igo.Web.Compat;
 using Igo.Web.Components;
+using Igo.Web.Computer;
 using Igo.Web.Games;
+using Igo.Web.Operations;
 using Igo.Web.Ui;
 using MudBlazor.Services;
 
@@ -14,8 +16,10 @@ builder.WebHost.UseStaticWebAssets();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 builder.AddIgoGames();
+builder.Services.AddComputerPlayers();
 builder.Services.AddIgoCompatibility(builder.Configuration);
 builder.Services.AddIgoUi();
+builder.AddIgoOperations();
 
 var app = builder.Build();
 
@@ -25,6 +29,7 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseIgoOperations();
 app.UseAntiforgery();
 
 app.MapStaticAssets();

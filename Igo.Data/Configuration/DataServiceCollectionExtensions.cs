@@ -1,3 +1,5 @@
+using System.Diagnostics.Metrics;
+using Igo.Data.Diagnostics;
 using Igo.Data.Events;
 using Igo.Data.Presence;
 using Igo.Data.Stores;
@@ -30,10 +32,11 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton(store);
         services.TryAddSingleton(new IgoInstance(configuration.GetValue<Guid?>("Igo:InstanceId") ?? Guid.NewGuid()));
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(provider => new IgoMetrics(provider.GetService<IMeterFactory>()));
 
         if (store.Kind == StoreKind.PostgreSql)
         {
-            services.AddSingleton(_ => NpgsqlDataSource.Create(store.ConnectionString));
+            services.AddSingleton(_ => NpgsqlDataSource.Create(WithAutoPrepare(store.ConnectionString)));
             services.AddPooledDbContextFactory<IgoDbContext>((provider, options) => options.UseNpgsql(provider.GetRequiredService<NpgsqlDataSource>()));
         }
         else
@@ -59,5 +62,21 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<ActionWriter>();
         services.AddHostedService<InstanceLeaseService>();
         return services;
+    }
+
+    /// <summary>
+    /// The same few statements run for every action (the commit, the key checks, the NOTIFY batch): prepared once per
+    /// connection they skip PostgreSQL's parse and plan. A connection string that sets these itself keeps its values.
+    /// </summary>
+    private static string WithAutoPrepare(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase) && !connectionString.Contains("AutoPrepare", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.MaxAutoPrepare = 64;
+            builder.AutoPrepareMinUsages = 2;
+        }
+
+        return builder.ConnectionString;
     }
 }

@@ -1,5 +1,8 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -24,18 +27,51 @@ internal sealed partial class StoreInitializer(
         {
             var path = new SqliteConnectionStringBuilder(store.ConnectionString).DataSource;
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            await db.Database.EnsureCreatedAsync(cancellationToken);
+            await EnsureSqliteSchemaAsync(db, cancellationToken);
 
             // WAL lets readers go on while one connection writes.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
         else if (options.Value.MigrateOnStart)
         {
+            var creator = db.GetService<IRelationalDatabaseCreator>();
+            if (!await creator.ExistsAsync(cancellationToken))
+            {
+                await creator.CreateAsync(cancellationToken);
+            }
+
+            // Creating the history table first spares a fresh database EF's logged "failed command" when it probes for it.
+            await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
         }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// EnsureCreated makes the tables of a new file but never changes an existing one, so the file records the
+    /// schema it was made with (the number of migrations, in SQLite's user_version) and an older file is reported.
+    /// </summary>
+    private async Task EnsureSqliteSchemaAsync(IgoDbContext db, CancellationToken cancellationToken)
+    {
+        var schema = db.Database.GetMigrations().Count();
+        if (await db.Database.EnsureCreatedAsync(cancellationToken))
+        {
+            // PRAGMA takes no parameters; the value is a count, not input.
+            var setVersion = "PRAGMA user_version = " + schema.ToString(System.Globalization.CultureInfo.InvariantCulture) + ";";
+            await db.Database.ExecuteSqlRawAsync(setVersion, cancellationToken);
+            return;
+        }
+
+        var fileSchema = await db.Database.SqlQueryRaw<int>("SELECT user_version AS \"Value\" FROM pragma_user_version").SingleAsync(cancellationToken);
+        if (fileSchema != schema)
+        {
+            LogOldSqliteFile(fileSchema, schema);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The SQLite file has schema {FileSchema} but this version of Igo expects {Schema}: move it aside to start afresh, or use PostgreSQL, whose migrations upgrade in place")]
+    private partial void LogOldSqliteFile(int fileSchema, int schema);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Store: {Store}")]
     private partial void LogStore(string store);

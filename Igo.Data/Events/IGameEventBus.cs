@@ -14,4 +14,10 @@ public interface IGameEventBus
 
     /// <summary>Receives the events of one game until the returned handle is disposed.</summary>
     IDisposable Subscribe(long gameId, Action<GameEvent> handler);
+
+    /// <summary>
+    /// True while other instances' events can reach this one: the PostgreSQL listener connection is up and listening
+    /// (always true in process). Readiness reports it: an instance that cannot hear its opponents' moves should get no players.
+    /// </summary>
+    bool IsListening { get; }
 }

@@ -16,8 +16,15 @@ public sealed class InProcessGameEventBus : IGameEventBus, IAsyncDisposable
     public InProcessGameEventBus(ILogger<InProcessGameEventBus> logger)
     {
         subscriptions = new GameSubscriptions(logger);
-        delivery = Task.Run(DeliverAsync);
+
+        // Not the creator's logging scope or activity: the loop outlives whatever request first needed the bus.
+        using (ExecutionContext.SuppressFlow())
+        {
+            delivery = Task.Run(DeliverAsync);
+        }
     }
+
+    public bool IsListening => true;
 
     public ValueTask PublishAsync(IReadOnlyList<GameEvent> events, CancellationToken cancellationToken = default)
     {

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Igo.Data.Diagnostics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -20,10 +21,20 @@ public sealed partial class PostgresGameEventBus : BackgroundService, IGameEvent
     private readonly ILogger<PostgresGameEventBus> logger;
     private readonly GameSubscriptions subscriptions;
     private readonly string listenerConnectionString;
+    private readonly Guid me;
+    private readonly IgoMetrics metrics;
+    private readonly TimeProvider time;
     private long eventsSent;
     private long notifyRoundTrips;
+    private volatile bool listening;
 
-    public PostgresGameEventBus(NpgsqlDataSource dataSource, IgoInstance instance, IOptions<EventBusOptions> options, ILogger<PostgresGameEventBus> logger)
+    public PostgresGameEventBus(
+        NpgsqlDataSource dataSource,
+        IgoInstance instance,
+        IOptions<EventBusOptions> options,
+        IgoMetrics metrics,
+        TimeProvider time,
+        ILogger<PostgresGameEventBus> logger)
     {
         ArgumentNullException.ThrowIfNull(dataSource);
         ArgumentNullException.ThrowIfNull(instance);
@@ -31,6 +42,9 @@ public sealed partial class PostgresGameEventBus : BackgroundService, IGameEvent
         this.dataSource = dataSource;
         this.options = options.Value;
         this.logger = logger;
+        this.metrics = metrics;
+        this.time = time;
+        me = instance.Id;
         subscriptions = new GameSubscriptions(logger);
         listenerConnectionString = new NpgsqlConnectionStringBuilder(dataSource.ConnectionString)
         {
@@ -57,12 +71,15 @@ public sealed partial class PostgresGameEventBus : BackgroundService, IGameEvent
 
     public IDisposable Subscribe(long gameId, Action<GameEvent> handler) => subscriptions.Add(gameId, handler);
 
+    public bool IsListening => listening;
+
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(ListenAsync(stoppingToken), SendAsync(stoppingToken));
 
     private async Task ListenAsync(CancellationToken stoppingToken)
     {
         var delay = options.ReconnectMinDelay;
+        var everListened = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -76,6 +93,13 @@ public sealed partial class PostgresGameEventBus : BackgroundService, IGameEvent
                 }
 
                 delay = options.ReconnectMinDelay;
+                listening = true;
+                if (everListened)
+                {
+                    metrics.ListenerReconnected();
+                }
+
+                everListened = true;
                 var games = subscriptions.GameIds();
                 LogListening(options.Channel, connection.ProcessID, games.Count);
 
@@ -92,12 +116,14 @@ public sealed partial class PostgresGameEventBus : BackgroundService, IGameEvent
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
+                listening = false;
                 return;
             }
 #pragma warning disable CA1031 // Any failure of the listener connection means: wait and reconnect.
             catch (Exception exception)
 #pragma warning restore CA1031
             {
+                listening = false;
                 LogListenerLost(exception, delay.TotalMilliseconds);
                 if (!await DelayAsync(delay, stoppingToken))
                 {
@@ -122,8 +148,14 @@ public sealed partial class PostgresGameEventBus : BackgroundService, IGameEvent
             return;
         }
 
+        var now = time.GetUtcNow();
         foreach (var gameEvent in events)
         {
+            if (gameEvent is ActionCommitted committed)
+            {
+                metrics.EventDelivered(now - committed.Action.At, committed.Origin == me);
+            }
+
             subscriptions.Dispatch(gameEvent);
         }
     }
@@ -161,6 +193,7 @@ public sealed partial class PostgresGameEventBus : BackgroundService, IGameEvent
             try
             {
                 await NotifyAsync(payloads, cancellationToken);
+                metrics.NotifyBatch(batch.Count);
                 Interlocked.Add(ref eventsSent, batch.Count);
                 Interlocked.Increment(ref notifyRoundTrips);
                 return;

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Igo.Data.Diagnostics;
 using Microsoft.Extensions.Logging;
 
 namespace Igo.Data.Stores;
@@ -15,15 +16,22 @@ public sealed partial class ActionWriter : IAsyncDisposable
     private readonly Channel<Pending> queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly GameStore store;
     private readonly ILogger<ActionWriter> logger;
+    private readonly IgoMetrics metrics;
     private readonly Task loop;
     private long transactions;
     private long actions;
 
-    public ActionWriter(GameStore store, ILogger<ActionWriter> logger)
+    public ActionWriter(GameStore store, IgoMetrics metrics, ILogger<ActionWriter> logger)
     {
         this.store = store;
+        this.metrics = metrics;
         this.logger = logger;
-        loop = Task.Run(RunAsync);
+
+        // Not the creator's logging scope or activity: the loop serves every game of the instance.
+        using (ExecutionContext.SuppressFlow())
+        {
+            loop = Task.Run(RunAsync);
+        }
     }
 
     /// <summary>Actions committed so far and the transactions that carried them.</summary>
@@ -60,6 +68,7 @@ public sealed partial class ActionWriter : IAsyncDisposable
                 batch.Add(pending);
             }
 
+            metrics.CommitBatch(batch.Count);
             try
             {
                 var results = await store.CommitActionsAsync([.. batch.Select(p => p.Commit)], CancellationToken.None);

@@ -14,8 +14,14 @@ public sealed partial class GameStore
     public async Task<IReadOnlyList<CommitResult>> CommitActionsAsync(IReadOnlyList<ActionCommit> commits, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(commits);
-        var results = new CommitResult[commits.Count];
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            return await PostgresActionCommits.CommitAsync((Npgsql.NpgsqlConnection)db.Database.GetDbConnection(), commits, cancellationToken);
+        }
+
+        var results = new CommitResult[commits.Count];
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         foreach (var index in Enumerable.Range(0, commits.Count).OrderBy(i => commits[i].GameId))
         {

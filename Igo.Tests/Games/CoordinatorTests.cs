@@ -262,6 +262,19 @@ public abstract class CoordinatorTests<TStore>(TStore store) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_impossible_game_or_connection_is_refused_with_the_reason()
+    {
+        var tooBig = await On(A).CreateGameAsync(new NewGameRequest(30, Ruleset.Japanese(), Color.Black, OpponentKind.Human), NewConnection(), Cancel);
+        var badHandicap = await On(A).CreateGameAsync(new NewGameRequest(5, Ruleset.Japanese() with { Handicap = 4 }, Color.Black, OpponentKind.Human), NewConnection(), Cancel);
+        var noConnection = await On(A).CreateGameAsync(new NewGameRequest(9, Ruleset.Japanese(), Color.Black, OpponentKind.Human), new SeatHolder(ConnectionKind.Circuit, string.Empty), Cancel);
+
+        Assert.Equal((SeatFailure.Invalid, false), (tooBig.Failure!.Value, tooBig.Success));
+        Assert.Equal(SeatFailure.Invalid, badHandicap.Failure);
+        Assert.Contains("handicap", badHandicap.Explanation, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(SeatFailure.Invalid, noConnection.Failure);
+    }
+
+    [Fact]
     public async Task Bad_chat_is_refused_with_a_reason_and_stores_nothing()
     {
         var (black, white) = await NewGameAsync();

@@ -56,7 +56,7 @@ public sealed class PostgresCoordinatorFaultTests(PostgresStore store) : IClassF
 
         await b.CrashAsync();
 
-        Assert.Equal(new RecordingObserver.Presence(Color.White, false), await observer.WaitForAsync<RecordingObserver.Presence>());
+        Assert.Equal(Color.White, (await observer.WaitForAsync<RecordingObserver.Presence>(p => !p.Connected)).Color);
         var rejoined = await a.Get<IGameCoordinator>().JoinGameAsync(black.Keys.White, null, Connection("a2"), Cancel);
         Assert.True(rejoined.Success, rejoined.Explanation);
         await rejoined.Seat!.DisposeAsync();

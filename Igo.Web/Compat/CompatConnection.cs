@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Net.WebSockets;
 using System.Threading.Channels;
+using Igo.Data.Diagnostics;
 
 namespace Igo.Web.Compat;
 
@@ -13,18 +14,26 @@ internal sealed class CompatConnection
 {
     private const int ReceiveChunkBytes = 4096;
 
+    /// <summary>How long a client told to go away has to answer the close before the socket is dropped.</summary>
+    private static readonly TimeSpan GoingAwayGrace = TimeSpan.FromSeconds(2);
+
     private readonly WebSocket socket;
     private readonly CompatSession session;
     private readonly OutboundQueue outbound;
     private readonly CompatibilityOptions options;
     private readonly TokenBucket rate;
     private readonly ILogger logger;
+    private readonly IgoMetrics metrics;
     private readonly Channel<ParseResult> inbound;
+    private readonly Lock handlingGate = new();
     private volatile bool terminating;
+    private Task inHand = Task.CompletedTask;
+    private Task? departure;
     private long received;
 
-    public CompatConnection(WebSocket socket, Func<IOutboundSink, CompatSession> createSession, CompatibilityOptions options, TimeProvider time, ILogger logger)
+    public CompatConnection(WebSocket socket, Func<IOutboundSink, CompatSession> createSession, CompatibilityOptions options, TimeProvider time, IgoMetrics metrics, ILogger logger)
     {
+        this.metrics = metrics;
         this.socket = socket;
         this.options = options;
         this.logger = logger;
@@ -34,11 +43,12 @@ internal sealed class CompatConnection
         inbound = Channel.CreateBounded<ParseResult>(new BoundedChannelOptions(options.MaxPendingInbound) { SingleReader = true, SingleWriter = true });
     }
 
-    public async Task RunAsync(CancellationToken stopping)
+    public async Task RunAsync(CancellationToken aborting, CancellationToken goingAway)
     {
         CompatLog.Opened(logger, session.ConnectionId);
-        using var aborted = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        using var aborted = CancellationTokenSource.CreateLinkedTokenSource(aborting);
         var writing = WriteAsync(aborted);
+        var leaving = goingAway.Register(() => Volatile.Write(ref departure, GoAwayAsync(aborted)));
         try
         {
             var handling = HandleAsync(aborted.Token);
@@ -47,11 +57,44 @@ internal sealed class CompatConnection
         }
         finally
         {
+            await leaving.DisposeAsync();
+            if (Volatile.Read(ref departure) is { } going)
+            {
+                await going;
+            }
+
             // The key is released as soon as the socket is seen closed, whatever remains to be written.
             await session.DisposeAsync();
             outbound.Complete();
             await writing;
             CompatLog.Closed(logger, session.ConnectionId, received);
+        }
+    }
+
+    /// <summary>
+    /// The instance is stopping: the message in hand is answered, the key is released (so that the client's rejoin on
+    /// another instance finds it free), then the socket is closed with 1001 "going away" and the client reconnects. A
+    /// client that does not answer the close is dropped after <see cref="GoingAwayGrace"/>.
+    /// </summary>
+    private async Task GoAwayAsync(CancellationTokenSource aborted)
+    {
+        Task answering;
+        lock (handlingGate)
+        {
+            terminating = true;
+            answering = inHand;
+        }
+
+        await answering;
+        await session.DisposeAsync();
+        outbound.Close(WebSocketCloseStatus.EndpointUnavailable, "Server restarting; reconnect");
+        try
+        {
+            aborted.CancelAfter(GoingAwayGrace);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The connection ended meanwhile.
         }
     }
 
@@ -118,18 +161,34 @@ internal sealed class CompatConnection
         {
             await foreach (var parsed in inbound.Reader.ReadAllAsync(cancellationToken))
             {
-                if (terminating)
+                // Going away waits for the answer in hand, and no message is taken up after it.
+                TaskCompletionSource handled;
+                lock (handlingGate)
                 {
-                    continue;
+                    if (terminating)
+                    {
+                        continue;
+                    }
+
+                    handled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                    inHand = handled.Task;
                 }
 
-                if (parsed.Message is { } message)
+                try
                 {
-                    await session.HandleAsync(message, cancellationToken);
+                    if (parsed.Message is { } message)
+                    {
+                        await session.HandleAsync(message, cancellationToken);
+                    }
+                    else
+                    {
+                        metrics.InputRejected("malformed");
+                        session.Refuse(parsed.Error ?? ProtocolTexts.InternalError);
+                    }
                 }
-                else
+                finally
                 {
-                    session.Refuse(parsed.Error ?? ProtocolTexts.InternalError);
+                    handled.SetResult();
                 }
             }
         }
@@ -160,6 +219,7 @@ internal sealed class CompatConnection
     /// <summary>Ends a connection that broke a limit: drops what it still has queued, tells it why, and closes.</summary>
     private void Terminate(string reason, WebSocketCloseStatus status)
     {
+        metrics.InputRejected(status == WebSocketCloseStatus.MessageTooBig ? "too_large" : "rate_limited");
         terminating = true;
         session.Refuse(reason);
         outbound.Close(status, status == WebSocketCloseStatus.MessageTooBig ? "Message too big" : "Too many messages");

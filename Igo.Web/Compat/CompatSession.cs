@@ -1,3 +1,4 @@
+using Igo.Data.Diagnostics;
 using Igo.Domain;
 using Igo.Web.Games;
 
@@ -15,6 +16,7 @@ internal sealed class CompatSession(
     CompatibilityOptions options,
     string? computerLevel,
     IOutboundSink sink,
+    IgoMetrics metrics,
     ILogger logger) : IAsyncDisposable
 {
     private static readonly int[] SupportedSizes = [9, 13, 19];
@@ -74,12 +76,14 @@ internal sealed class CompatSession(
     {
         if (!IsSupportedSize(message.Size))
         {
+            metrics.InputRejected("bad_request");
             output.Send(OutboundMessages.NewGameResponse(null, null, ProtocolTexts.BoardSizeRefused));
             return;
         }
 
         if (!(message.Komi is >= 0 and <= 100.5))
         {
+            metrics.InputRejected("bad_request");
             output.Send(OutboundMessages.NewGameResponse(null, null, ProtocolTexts.KomiRefused));
             return;
         }
@@ -199,6 +203,7 @@ internal sealed class CompatSession(
         {
             if (PointRefusal(message, held.Snapshot.View.Size) is { } refusal)
             {
+                metrics.InputRejected("bad_coordinates");
                 output.Send(OutboundMessages.GameActionResponse(false, refusal));
                 return;
             }
@@ -232,6 +237,7 @@ internal sealed class CompatSession(
             : null;
         if (refusal is not null)
         {
+            metrics.InputRejected("bad_chat");
             output.Send(OutboundMessages.Error(refusal));
             return;
         }
@@ -252,6 +258,7 @@ internal sealed class CompatSession(
             return seat;
         }
 
+        metrics.InputRejected("unknown_key");
         var shown = PlayerKeys.Shorten(key);
         var error = !heldKeys.IsHeld(key) ? ProtocolTexts.UnknownKey(shown)
             : seat is null ? ProtocolTexts.NotSubscribed

@@ -1,5 +1,7 @@
 using System.Net.WebSockets;
+using Igo.Data.Diagnostics;
 using Igo.Web.Games;
+using Igo.Web.Operations;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.Options;
 
@@ -41,20 +43,25 @@ internal sealed class CompatibilityEndpoint(
         var coordinator = context.RequestServices.GetRequiredService<IGameCoordinator>();
         var computerLevel = context.RequestServices.GetService<IComputerOpponents>()?.Available is [var first, ..] ? first.Id : null;
         var holder = new SeatHolder(ConnectionKind.Socket, Guid.NewGuid().ToString("N"));
+        var metrics = context.RequestServices.GetRequiredService<IgoMetrics>();
+
+        // A stopping instance asks its sockets to go away (and reconnect elsewhere) once its drain delay is over.
+        var goingAway = context.RequestServices.GetService<ShutdownSignal>()?.Leaving ?? lifetime.ApplicationStopping;
+        using var scope = logger.BeginScope(CorrelationScope.Connection(holder.Kind, holder.ConnectionId));
 
         using var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
         {
             KeepAliveInterval = settings.KeepAliveInterval,
             KeepAliveTimeout = settings.KeepAliveTimeout,
         });
-        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
         var connection = new CompatConnection(
             socket,
-            sink => new CompatSession(coordinator, holder, heldKeys, settings, computerLevel, sink, logger),
+            sink => new CompatSession(coordinator, holder, heldKeys, settings, computerLevel, sink, metrics, logger),
             settings,
             time,
+            metrics,
             logger);
-        await connection.RunAsync(stopping.Token);
+        await connection.RunAsync(context.RequestAborted, goingAway);
     }
 
     private static Task RefuseAsync(HttpContext context, int status, string text)

@@ -10,6 +10,8 @@ namespace Igo.Web.Compat;
 /// </summary>
 internal static class GameStatusJson
 {
+    private static readonly byte[][] PointArrays = BuildPointArrays();
+
     public static void WriteData(Utf8JsonWriter writer, GameSnapshot snapshot)
     {
         var view = snapshot.View;
@@ -85,13 +87,7 @@ internal static class GameStatusJson
             writer.WriteStartArray();
             for (var col = 0; col < view.Size; col++)
             {
-                var point = view.Points[(row * view.Size) + col];
-                writer.WriteStartArray();
-                writer.WriteStringValue(ProtocolNames.StoneCode(point.Stone));
-                writer.WriteBooleanValue(point.MarkedDead);
-                writer.WriteBooleanValue(point.Counted);
-                writer.WriteStringValue(ProtocolNames.StoneCode(point.CountsFor));
-                writer.WriteEndArray();
+                writer.WriteRawValue(Encoded(view.Points[(row * view.Size) + col]), skipInputValidation: true);
             }
 
             writer.WriteEndArray();
@@ -99,6 +95,36 @@ internal static class GameStatusJson
 
         writer.WriteEndArray();
         writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// The four-element array of a point, <c>[stone, markedDead, counted, countsFor]</c>, from a table of the few that
+    /// exist: a 19×19 board is 361 of them in every game_status.
+    /// </summary>
+    private static byte[] Encoded(PointState point) => PointArrays[Index(point.Stone, point.MarkedDead, point.Counted, point.CountsFor)];
+
+    private static int Index(Stone stone, bool marked, bool counted, Stone owner) =>
+        (((((int)stone * 2) + (marked ? 1 : 0)) * 2) + (counted ? 1 : 0)) * 3 + (int)owner;
+
+    private static byte[][] BuildPointArrays()
+    {
+        var arrays = new byte[3 * 2 * 2 * 3][];
+        foreach (var stone in new[] { Stone.Empty, Stone.Black, Stone.White })
+        {
+            foreach (var marked in new[] { false, true })
+            {
+                foreach (var counted in new[] { false, true })
+                {
+                    foreach (var owner in new[] { Stone.Empty, Stone.Black, Stone.White })
+                    {
+                        var text = $"[\"{ProtocolNames.StoneCode(stone)}\",{(marked ? "true" : "false")},{(counted ? "true" : "false")},\"{ProtocolNames.StoneCode(owner)}\"]";
+                        arrays[Index(stone, marked, counted, owner)] = System.Text.Encoding.UTF8.GetBytes(text);
+                    }
+                }
+            }
+        }
+
+        return arrays;
     }
 
     private static void WritePerColor(Utf8JsonWriter writer, string name, PerColor<int> counts)

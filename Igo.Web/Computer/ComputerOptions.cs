@@ -25,6 +25,15 @@ public sealed class ComputerOptions
 
     /// <summary>How often every instance looks for computer players of unfinished games that nobody drives, to take them over.</summary>
     public double SweepIntervalSeconds { get; set; } = 15;
+
+    /// <summary>How long a computer player waits for its opponent to come back before it releases its key.</summary>
+    public double OpponentAwayGraceSeconds { get; set; } = 30;
+
+    /// <summary>
+    /// When set, every built-in level thinks for this many playouts a move instead of its time budget: repeatable play
+    /// for tests and measurements, independent of the machine's speed.
+    /// </summary>
+    public int? BuiltInPlayouts { get; set; }
 }
 
 /// <summary>An external GTP engine: how to start it and how the home page presents it.</summary>

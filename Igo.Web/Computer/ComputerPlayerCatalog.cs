@@ -39,7 +39,7 @@ public sealed class ComputerPlayerCatalog : IComputerOpponents
         this.loggers = loggers;
         logger = loggers.CreateLogger<ComputerPlayerCatalog>();
         var threads = options.Value.Threads > 0 ? options.Value.Threads : MonteCarloSettings.AllCores;
-        builtIn = BuiltInLevels(threads);
+        builtIn = BuiltInLevels(threads, options.Value.BuiltInPlayouts);
         foreach (var level in builtIn)
         {
             brains[level.Id] = new MonteCarloBrain(level.Settings, level.Opponent.Name);
@@ -137,11 +137,17 @@ public sealed class ComputerPlayerCatalog : IComputerOpponents
         _ => throw new ArgumentException($"Unknown kind of computer player: {profile.GetType().Name}", nameof(profile)),
     };
 
-    // The built-in levels differ only in thinking time per move; all use every core given.
-    private static List<MonteCarloProfile> BuiltInLevels(int threads) =>
-    [
-        new(new ComputerOpponent(BeginnerId, "Built-in, beginner", "Our own Monte-Carlo player thinking 0.2 s a move: plays quickly and makes mistakes."), new MonteCarloSettings(null, TimeSpan.FromSeconds(0.2), threads)),
-        new(new ComputerOpponent(ClubId, "Built-in, club", "Our own Monte-Carlo player thinking 1 s a move."), new MonteCarloSettings(null, TimeSpan.FromSeconds(1), threads)),
-        new(new ComputerOpponent(StrongId, "Built-in, strong", "Our own Monte-Carlo player thinking 3 s a move: strongest on 9x9."), new MonteCarloSettings(null, TimeSpan.FromSeconds(3), threads)),
-    ];
+    // The built-in levels differ only in thinking time per move (or share a fixed playout budget when one is configured).
+    private static List<MonteCarloProfile> BuiltInLevels(int threads, int? playouts)
+    {
+        MonteCarloSettings Budget(double seconds) =>
+            playouts is { } fixedPlayouts ? new MonteCarloSettings(fixedPlayouts, null, threads) : new MonteCarloSettings(null, TimeSpan.FromSeconds(seconds), threads);
+
+        return
+        [
+            new(new ComputerOpponent(BeginnerId, "Built-in, beginner", "Our own Monte-Carlo player thinking 0.2 s a move: plays quickly and makes mistakes."), Budget(0.2)),
+            new(new ComputerOpponent(ClubId, "Built-in, club", "Our own Monte-Carlo player thinking 1 s a move."), Budget(1)),
+            new(new ComputerOpponent(StrongId, "Built-in, strong", "Our own Monte-Carlo player thinking 3 s a move: strongest on 9x9."), Budget(3)),
+        ];
+    }
 }

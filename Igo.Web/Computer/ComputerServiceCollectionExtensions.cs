@@ -1,5 +1,7 @@
 using Igo.Web.Computer.Gtp;
+using Igo.Web.Computer.Players;
 using Igo.Web.Games;
+using Microsoft.Extensions.Options;
 
 namespace Igo.Web.Computer;
 
@@ -7,7 +9,9 @@ public static class ComputerServiceCollectionExtensions
 {
     /// <summary>
     /// Computer opponents: the catalogue (<see cref="IComputerOpponents"/>), GTP engine pools (started with the app,
-    /// stopped with it), and the dead-stone and score advisor for human players. Options from the "Computer" section.
+    /// stopped with it), the computer player host (the coordinator's <see cref="IComputerPlayerLauncher"/>, with its
+    /// takeover sweep), and the dead-stone and score advisor for human players. Options from the "Computer" section.
+    /// Needs the games (<c>AddIgoGames</c>) for the coordinator and the store.
     /// </summary>
     public static IServiceCollection AddComputerPlayers(this IServiceCollection services)
     {
@@ -17,6 +21,16 @@ public static class ComputerServiceCollectionExtensions
         services.AddSingleton<ComputerPlayerCatalog>();
         services.AddSingleton<IComputerOpponents>(provider => provider.GetRequiredService<ComputerPlayerCatalog>());
         services.AddSingleton<PositionAdvisor>();
+
+        services.AddSingleton<IComputerKeyDirectory, StoreComputerKeyDirectory>();
+        services.AddSingleton(provider => new ComputerPlayerHost(
+            provider.GetRequiredService<IGameCoordinator>,
+            provider.GetRequiredService<IComputerKeyDirectory>(),
+            provider.GetRequiredService<ComputerPlayerCatalog>(),
+            provider.GetRequiredService<IOptions<ComputerOptions>>(),
+            provider.GetRequiredService<ILogger<ComputerPlayerHost>>()));
+        services.AddSingleton<IComputerPlayerLauncher>(provider => provider.GetRequiredService<ComputerPlayerHost>());
+        services.AddHostedService(provider => provider.GetRequiredService<ComputerPlayerHost>());
         return services;
     }
 }

@@ -1,8 +1,10 @@
 using Igo.Data;
+using Igo.Data.Diagnostics;
 using Igo.Data.Events;
 using Igo.Data.Model;
 using Igo.Data.Stores;
 using Igo.Domain;
+using Igo.Web.Operations;
 
 namespace Igo.Web.Games;
 
@@ -13,6 +15,8 @@ namespace Igo.Web.Games;
 /// </summary>
 internal sealed partial class GameCoordinator : IGameCoordinator, IAsyncDisposable
 {
+    private const int MaxConnectionIdLength = 100;
+
     private readonly Lock gate = new();
     private readonly Dictionary<long, Entry> games = [];
     private readonly GameServices services;
@@ -28,9 +32,10 @@ internal sealed partial class GameCoordinator : IGameCoordinator, IAsyncDisposab
         IgoInstance instance,
         TimeProvider time,
         IEnumerable<IComputerPlayerLauncher> launchers,
+        IgoMetrics metrics,
         ILogger<GameCoordinator> logger)
     {
-        services = new GameServices(store, writer, bus, instance, time, logger);
+        services = new GameServices(store, writer, bus, instance, time, metrics, logger);
         this.launchers = [.. launchers];
         this.logger = logger;
     }
@@ -41,7 +46,7 @@ internal sealed partial class GameCoordinator : IGameCoordinator, IAsyncDisposab
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(holder);
-        if (InvalidRequest(request) is { } invalid)
+        if ((InvalidHolder(holder) ?? InvalidRequest(request)) is { } invalid)
         {
             return new SeatOutcome(null, SeatFailure.Invalid, invalid);
         }
@@ -66,7 +71,7 @@ internal sealed partial class GameCoordinator : IGameCoordinator, IAsyncDisposab
             return Unavailable();
         }
 
-        var seat = await TryOpenSeatAsync(gameId, request.CreatorColor, storeHolder, keys.For(request.CreatorColor));
+        var seat = await TryOpenSeatAsync(gameId, request.CreatorColor, storeHolder, keys.For(request.CreatorColor), holder.Kind);
         if (seat is null)
         {
             return Unavailable();
@@ -87,6 +92,11 @@ internal sealed partial class GameCoordinator : IGameCoordinator, IAsyncDisposab
     public async Task<SeatOutcome> JoinGameAsync(string key, string? computerSecret, SeatHolder holder, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(holder);
+        if (InvalidHolder(holder) is { } invalid)
+        {
+            return new SeatOutcome(null, SeatFailure.Invalid, invalid);
+        }
+
         key ??= string.Empty;
         if (!PlayerKeys.IsWellFormed(key))
         {
@@ -133,7 +143,7 @@ internal sealed partial class GameCoordinator : IGameCoordinator, IAsyncDisposab
             return Unavailable();
         }
 
-        var seat = await TryOpenSeatAsync(found.GameId, found.Color, storeHolder, key);
+        var seat = await TryOpenSeatAsync(found.GameId, found.Color, storeHolder, key, holder.Kind);
         if (seat is null)
         {
             return Unavailable();
@@ -176,6 +186,7 @@ internal sealed partial class GameCoordinator : IGameCoordinator, IAsyncDisposab
     /// <summary>Releases a seat's key durably, tells everyone, and lets the game go from memory when no seat needs it.</summary>
     internal async Task ReleaseAsync(GameSeat seat)
     {
+        services.Metrics.PlayerDisconnected(MetricNames.Kind(seat.HolderKind));
         await ReleaseKeyAsync(seat.Key, seat.StoreHolder);
         await AnnounceAsync(seat, connected: false);
         await DropAsync(seat.Live.Id);
@@ -196,7 +207,7 @@ internal sealed partial class GameCoordinator : IGameCoordinator, IAsyncDisposab
         }
     }
 
-    private async Task<GameSeat?> TryOpenSeatAsync(long gameId, Color color, KeyHolder holder, string key)
+    private async Task<GameSeat?> TryOpenSeatAsync(long gameId, Color color, KeyHolder holder, string key, ConnectionKind kind)
     {
         Entry entry;
         lock (gate)
@@ -212,7 +223,9 @@ internal sealed partial class GameCoordinator : IGameCoordinator, IAsyncDisposab
 
         try
         {
-            return new GameSeat(this, await entry.Opening, color, holder);
+            var seat = new GameSeat(this, await entry.Opening, color, holder, kind);
+            services.Metrics.PlayerConnected(MetricNames.Kind(kind));
+            return seat;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -304,6 +317,9 @@ internal sealed partial class GameCoordinator : IGameCoordinator, IAsyncDisposab
     }
 
     private KeyHolder StoreHolder(SeatHolder holder) => new(services.Instance.Id, $"{holder.Kind}:{holder.ConnectionId}");
+
+    private static string? InvalidHolder(SeatHolder holder) =>
+        holder.ConnectionId is { Length: > 0 and <= MaxConnectionIdLength } ? null : $"A connection id must have 1 to {MaxConnectionIdLength} characters";
 
     private static string? InvalidRequest(NewGameRequest request)
     {

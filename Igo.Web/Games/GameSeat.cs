@@ -13,8 +13,9 @@ internal sealed class GameSeat : IGameSeat
     private int disposed;
     private volatile bool released;
 
-    public GameSeat(GameCoordinator coordinator, LiveGame live, Color color, KeyHolder holder)
+    public GameSeat(GameCoordinator coordinator, LiveGame live, Color color, KeyHolder holder, ConnectionKind holderKind)
     {
+        HolderKind = holderKind;
         this.coordinator = coordinator;
         Live = live;
         Color = color;
@@ -41,6 +42,8 @@ internal sealed class GameSeat : IGameSeat
 
     internal KeyHolder StoreHolder { get; }
 
+    internal ConnectionKind HolderKind { get; }
+
     /// <summary>Set on the game's queue, so an action queued before the release still runs and none after it does.</summary>
     internal bool IsReleased => released;
 
@@ -66,9 +69,7 @@ internal sealed class GameSeat : IGameSeat
     public Task<ActionReply> ActAsync(ActionType type, Point? point, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return Volatile.Read(ref disposed) == 1
-            ? Task.FromResult(new ActionReply(false, CoordinatorMessages.SeatReleased, ActionFailure.Refused))
-            : Live.ActAsync(this, type, point);
+        return Volatile.Read(ref disposed) == 1 ? Released() : WhileRunningAsync(() => Live.ActAsync(this, type, point));
     }
 
     public Task<ActionReply> ChatAsync(string text, CancellationToken cancellationToken = default)
@@ -79,9 +80,7 @@ internal sealed class GameSeat : IGameSeat
             return Task.FromResult(new ActionReply(false, refusal, ActionFailure.Refused));
         }
 
-        return Volatile.Read(ref disposed) == 1
-            ? Task.FromResult(new ActionReply(false, CoordinatorMessages.SeatReleased, ActionFailure.Refused))
-            : Live.ChatAsync(this, text);
+        return Volatile.Read(ref disposed) == 1 ? Released() : WhileRunningAsync(() => Live.ChatAsync(this, text));
     }
 
     public async ValueTask DisposeAsync()
@@ -103,8 +102,34 @@ internal sealed class GameSeat : IGameSeat
             subscription.Dispose();
         }
 
-        await Live.RunAsync(() => released = true);
+        try
+        {
+            await Live.RunAsync(() => released = true);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The app is stopping and the game is gone from memory; the lease service releases its keys.
+            released = true;
+            return;
+        }
+
         await coordinator.ReleaseAsync(this);
+    }
+
+    private static Task<ActionReply> Released() =>
+        Task.FromResult(new ActionReply(false, CoordinatorMessages.SeatReleased, ActionFailure.Refused));
+
+    /// <summary>Once the app is stopping, the game's queue is closed: the player is told, not thrown at.</summary>
+    private static async Task<ActionReply> WhileRunningAsync(Func<Task<ActionReply>> step)
+    {
+        try
+        {
+            return await step();
+        }
+        catch (ObjectDisposedException)
+        {
+            return new ActionReply(false, CoordinatorMessages.StoreUnavailable, ActionFailure.Refused);
+        }
     }
 
     private sealed class Subscription(GameSeat seat, IDisposable inner) : IDisposable

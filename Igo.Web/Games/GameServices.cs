@@ -1,4 +1,5 @@
 using Igo.Data;
+using Igo.Data.Diagnostics;
 using Igo.Data.Events;
 using Igo.Data.Stores;
 
@@ -11,4 +12,5 @@ internal sealed record GameServices(
     IGameEventBus Bus,
     IgoInstance Instance,
     TimeProvider Time,
+    IgoMetrics Metrics,
     ILogger Logger);

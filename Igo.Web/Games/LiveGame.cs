@@ -1,10 +1,12 @@
 using System.Collections.Immutable;
+using System.Diagnostics;
 using System.Threading.Channels;
 using Igo.Data;
 using Igo.Data.Events;
 using Igo.Data.Model;
 using Igo.Data.Stores;
 using Igo.Domain;
+using Igo.Web.Operations;
 
 namespace Igo.Web.Games;
 
@@ -31,13 +33,19 @@ internal sealed partial class LiveGame : IAsyncDisposable
     private bool loaded;
     private bool stale;
     private GameSnapshot snapshot = null!;
+    private int counted;
 
     private LiveGame(long id, GameServices services)
     {
         Id = id;
         this.services = services;
         logger = services.Logger;
-        loop = Task.Run(ProcessAsync);
+
+        // The game's loop logs under the game's scope, not under whichever connection happened to open the game.
+        using (ExecutionContext.SuppressFlow())
+        {
+            loop = Task.Run(ProcessAsync);
+        }
     }
 
     public long Id { get; }
@@ -56,6 +64,8 @@ internal sealed partial class LiveGame : IAsyncDisposable
         try
         {
             await live.RunAsync(() => live.LoadAsync(cancellationToken));
+            live.counted = 1;
+            services.Metrics.GameOpened();
             return live;
         }
         catch
@@ -72,7 +82,13 @@ internal sealed partial class LiveGame : IAsyncDisposable
         return new Unsubscriber(this, mailbox);
     }
 
-    public Task<ActionReply> ActAsync(GameSeat seat, ActionType type, Point? point) => RunAsync(() => ActOnQueueAsync(seat, type, point));
+    public async Task<ActionReply> ActAsync(GameSeat seat, ActionType type, Point? point)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var reply = await RunAsync(() => ActOnQueueAsync(seat, type, point));
+        services.Metrics.ActionHandled(type, MetricNames.Outcome(reply), Stopwatch.GetElapsedTime(started));
+        return reply;
+    }
 
     public Task<ActionReply> ChatAsync(GameSeat seat, string text) => RunAsync(() => ChatOnQueueAsync(seat, text));
 
@@ -93,6 +109,11 @@ internal sealed partial class LiveGame : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref counted, 0) == 1)
+        {
+            services.Metrics.GameClosed();
+        }
+
         subscription?.Dispose();
         work.Writer.TryComplete();
         await loop;
@@ -124,6 +145,7 @@ internal sealed partial class LiveGame : IAsyncDisposable
 
     private async Task ProcessAsync()
     {
+        using var scope = logger.BeginScope(CorrelationScope.Game(Id));
         await foreach (var step in work.Reader.ReadAllAsync())
         {
             await step();

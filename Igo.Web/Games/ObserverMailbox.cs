@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Igo.Web.Operations;
 
 namespace Igo.Web.Games;
 
@@ -27,6 +28,8 @@ internal sealed partial class ObserverMailbox : IDisposable
 
     private async Task DeliverAsync()
     {
+        // Inside the subscribing connection's scope (the loop started there), and the game's.
+        using var scope = logger.BeginScope(CorrelationScope.Game(gameId));
         await foreach (var call in calls.Reader.ReadAllAsync())
         {
             try

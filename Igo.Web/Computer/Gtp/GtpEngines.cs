@@ -17,6 +17,7 @@ public sealed class GtpEngines : IHostedService, IAsyncDisposable
     private readonly ILogger<GtpEngines> logger;
     private readonly CancellationTokenSource stopping = new();
     private Task warmingUp = Task.CompletedTask;
+    private int disposed;
 
     public GtpEngines(IOptions<ComputerOptions> options, ILoggerFactory loggers)
     {
@@ -60,14 +61,16 @@ public sealed class GtpEngines : IHostedService, IAsyncDisposable
         return Task.CompletedTask;
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await stopping.CancelAsync();
-        await DisposePoolsAsync();
-    }
+    public async Task StopAsync(CancellationToken cancellationToken) => await DisposeAsync();
 
+    // Registered both as itself and as a hosted service, so the container may dispose it twice; stopping disposes it too.
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref disposed, 1) != 0)
+        {
+            return;
+        }
+
         await stopping.CancelAsync();
         await DisposePoolsAsync();
         stopping.Dispose();

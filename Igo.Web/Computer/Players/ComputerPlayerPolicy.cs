@@ -8,7 +8,7 @@ namespace Igo.Web.Computer.Players;
 /// it never repeats an action that cannot succeed. The policy, in full:
 /// <list type="bullet">
 /// <item>In play, on its turn: the brain's move; a move the game refuses is excluded and the brain asked again; after
-/// <see cref="MaxRefusedMoves"/> refusals in one position it passes.</item>
+/// <see cref="MaxRefusedMoves"/> refusals in one position, or when the brain offers a refused move again, it passes.</item>
 /// <item>In the endgame: it asks to mark dead, one chain at a time (the opponent's first), every chain its judgement calls
 /// dead, except chains the opponent has already refused; then it asks for the count, once per position.</item>
 /// <item>Mark-dead requests: accepted when the chain is the requester's own (conceded stones) or its judgement calls it dead.</item>
@@ -24,6 +24,7 @@ public sealed class ComputerPlayerPolicy(IComputerBrain brain, Color color)
     private readonly HashSet<Point> refusedMoves = [];
     private readonly HashSet<(Point Point, Color Color)> disputedMarks = [];
     private int refusedAtVersion = -1;
+    private int refusals;
     private ulong? countRequestedAt;
     private (ulong Fingerprint, PositionJudgement Judgement)? lastJudgement;
 
@@ -38,6 +39,7 @@ public sealed class ComputerPlayerPolicy(IComputerBrain brain, Color color)
         if (view.Version != refusedAtVersion)
         {
             refusedMoves.Clear();
+            refusals = 0;
         }
 
         return view.Status switch
@@ -59,10 +61,12 @@ public sealed class ComputerPlayerPolicy(IComputerBrain brain, Color color)
             if (view.Version != refusedAtVersion)
             {
                 refusedMoves.Clear();
+                refusals = 0;
                 refusedAtVersion = view.Version;
             }
 
             refusedMoves.Add(point);
+            refusals++;
         }
         else if (intent is { Type: ActionType.MarkDead, Point: { } marked } && view[marked].Stone.ToColor() is { } stoneColor)
         {
@@ -76,13 +80,15 @@ public sealed class ComputerPlayerPolicy(IComputerBrain brain, Color color)
 
     private async Task<ComputerIntent> MoveAsync(GameView view, CancellationToken cancellationToken)
     {
-        if (refusedMoves.Count >= MaxRefusedMoves)
+        if (refusals >= MaxRefusedMoves)
         {
             return ComputerIntent.Pass;
         }
 
         var move = await brain.ChooseMoveAsync(ComputerPosition.FromView(view), refusedMoves, cancellationToken);
-        return move is { } point ? new ComputerIntent(ActionType.PlaceStone, point) : ComputerIntent.Pass;
+
+        // A brain that offers a move just refused again is not listening: pass rather than ask it once more.
+        return move is { } point && !refusedMoves.Contains(point) ? new ComputerIntent(ActionType.PlaceStone, point) : ComputerIntent.Pass;
     }
 
     private async Task<ComputerIntent?> FinishAsync(GameView view, CancellationToken cancellationToken)

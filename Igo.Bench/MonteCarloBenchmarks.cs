@@ -1,0 +1,82 @@
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Running;
+using Igo.Domain;
+using Igo.Web.Computer;
+using Igo.Web.Computer.MonteCarlo;
+
+namespace Igo.Bench;
+
+/// <summary>
+/// The built-in player's search speed: one move's search from an empty board (UCT with RAVE, playouts that avoid own
+/// eyes and self-atari), on one thread and on every core (Threads = 0; root parallelism). One operation is one playout,
+/// so the report reads as time per playout; the Playouts/s column is its inverse (for all cores, the total over threads).
+/// </summary>
+[Config(typeof(Config))]
+public class MonteCarloBenchmarks
+{
+    private const int PlayoutsPerSearch = 4_000;
+
+    private ComputerPosition position = null!;
+    private MonteCarloBrain brain = null!;
+
+    [Params(9, 19)]
+    public int Size { get; set; }
+
+    [Params(1, 0)]
+    public int Threads { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        position = ComputerPosition.FromView(Game.Create(Size, Ruleset.Japanese()).View());
+        var threads = Threads > 0 ? Threads : Environment.ProcessorCount;
+        brain = new MonteCarloBrain(new MonteCarloSettings(PlayoutsPerSearch, null, threads, Seed: 1));
+    }
+
+    [Benchmark(OperationsPerInvoke = PlayoutsPerSearch)]
+    public int SearchPlayouts() => brain.AnalyzeAsync(position, new HashSet<Point>()).GetAwaiter().GetResult().Playouts;
+
+    private sealed class Config : ManualConfig
+    {
+        public Config()
+        {
+            AddJob(Job.ShortRun.WithId("Short"));
+            AddColumn(new PlayoutsPerSecondColumn());
+        }
+    }
+
+    private sealed class PlayoutsPerSecondColumn : IColumn
+    {
+        public string Id => nameof(PlayoutsPerSecondColumn);
+
+        public string ColumnName => "Playouts/s";
+
+        public bool AlwaysShow => true;
+
+        public ColumnCategory Category => ColumnCategory.Custom;
+
+        public int PriorityInCategory => 0;
+
+        public bool IsNumeric => true;
+
+        public UnitType UnitType => UnitType.Dimensionless;
+
+        public string Legend => "Playouts per second of the whole search (1 s / mean time per playout)";
+
+        public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, SummaryStyle.Default);
+
+        public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
+        {
+            var mean = summary[benchmarkCase]?.ResultStatistics?.Mean;
+            return mean is > 0 ? (1e9 / mean.Value).ToString("N0", System.Globalization.CultureInfo.InvariantCulture) : "-";
+        }
+
+        public bool IsAvailable(Summary summary) => true;
+
+        public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
+    }
+}

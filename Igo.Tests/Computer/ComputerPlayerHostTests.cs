@@ -1,0 +1,160 @@
+using Igo.Domain;
+using Igo.Web.Computer;
+using Igo.Web.Computer.Gtp;
+using Igo.Web.Computer.MonteCarlo;
+using Igo.Web.Computer.Players;
+using Igo.Web.Games;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Igo.Tests.Computer;
+
+/// <summary>The host and its players on an in-memory, rules-backed coordinator (the real one is exercised in <see cref="ComputerPlayersOnTheStoreTests"/>).</summary>
+[Trait("Category", "Ai")]
+public sealed class ComputerPlayerHostTests : IAsyncDisposable
+{
+    private static readonly ComputerOptions Options = new()
+    {
+        GnuGoCommand = string.Empty,
+        Threads = 2,
+        BuiltInPlayouts = 150,
+        SweepIntervalSeconds = 0.2,
+        OpponentAwayGraceSeconds = 0.3,
+    };
+
+    private static readonly SeatHolder Human = new(ConnectionKind.Circuit, "human");
+
+    private readonly InMemoryCoordinator coordinator = new();
+    private readonly List<IAsyncDisposable> cleanup = [];
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var item in Enumerable.Reverse(cleanup))
+        {
+            await item.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task A_9x9_game_against_the_built_in_player_through_the_host_reaches_a_result()
+    {
+        var host = await NewHostAsync();
+        coordinator.Launcher = host;
+        var seat = (await coordinator.CreateGameAsync(new NewGameRequest(9, Ruleset.Japanese(), Color.Black, OpponentKind.Computer, ComputerPlayerCatalog.ClubId), Human, TestContext.Current.CancellationToken)).Seat!;
+        var human = new ComputerPlayer(seat, new ComputerPlayerPolicy(new MonteCarloBrain(new(100, null, 1, 9, 100)), Color.Black), TimeSpan.FromMinutes(1), NullLogger.Instance, _ => { });
+        human.Start();
+
+        await human.Completion.WaitAsync(TimeSpan.FromSeconds(120), TestContext.Current.CancellationToken);
+
+        var view = coordinator.ViewOf(seat.Key);
+        Assert.Equal(GameStatus.Complete, view.Status);
+        Assert.NotNull(view.Result);
+        Assert.DoesNotContain(coordinator.Attempts, attempt => attempt.Player == Color.White && attempt.Type == ActionType.PlaceStone && !attempt.Reply.Success);
+        await Eventually(() => host.DrivenKeys.Count == 0);
+    }
+
+    [Fact]
+    public async Task Only_one_host_drives_a_computer_key_and_another_takes_over_when_it_stops()
+    {
+        var first = await NewHostAsync();
+        var second = await NewHostAsync();
+        coordinator.Launcher = first;
+        var seat = (await coordinator.CreateGameAsync(new NewGameRequest(9, Ruleset.Japanese(), Color.Black, OpponentKind.Computer), Human, TestContext.Current.CancellationToken)).Seat!;
+        var computerKey = seat.Keys.White;
+        await Eventually(() => first.DrivenKeys.Contains(computerKey));
+
+        second.Launch(coordinator.ComputerSeatOf(computerKey));
+        Assert.Equal(0, await second.SweepAsync(TestContext.Current.CancellationToken));
+        await Task.Delay(200, TestContext.Current.CancellationToken);
+        Assert.Empty(second.DrivenKeys);
+
+        await first.StopAsync(TestContext.Current.CancellationToken);
+        Assert.Null(coordinator.HolderOf(computerKey));
+        Assert.Equal(1, await second.SweepAsync(TestContext.Current.CancellationToken));
+
+        await Eventually(() => second.DrivenKeys.Contains(computerKey));
+        Assert.Equal(ConnectionKind.Computer, coordinator.HolderOf(computerKey)?.Kind);
+
+        // It plays on where the first left off.
+        Assert.True((await seat.ActAsync(ActionType.PlaceStone, new Point(4, 4), TestContext.Current.CancellationToken)).Success);
+        await Eventually(() => coordinator.ViewOf(computerKey).Turn == Color.Black && coordinator.ViewOf(computerKey).MoveNumber == 2);
+    }
+
+    [Fact]
+    public async Task A_computer_player_never_repeats_a_refused_move_and_passes_instead()
+    {
+        var seat = (await coordinator.CreateGameAsync(new NewGameRequest(9, Ruleset.Japanese(), Color.Black, OpponentKind.Computer), Human, TestContext.Current.CancellationToken)).Seat!;
+        Assert.True((await seat.ActAsync(ActionType.PlaceStone, new Point(4, 4), TestContext.Current.CancellationToken)).Success);
+        var computerKey = coordinator.ComputerSeatOf(seat.Key);
+        var computerSeat = (await coordinator.JoinGameAsync(computerKey.Key, computerKey.Secret, new SeatHolder(ConnectionKind.Computer, "stubborn"), TestContext.Current.CancellationToken)).Seat!;
+        var stubborn = new ComputerPlayer(computerSeat, new ComputerPlayerPolicy(new StubbornBrain(new Point(4, 4)), Color.White), TimeSpan.FromMinutes(1), NullLogger.Instance, _ => { });
+        cleanup.Add(stubborn);
+
+        stubborn.Start();
+        await Eventually(() => coordinator.ViewOf(seat.Key).MoveNumber == 2);
+        await Task.Delay(300, TestContext.Current.CancellationToken);
+
+        var white = coordinator.Attempts.Where(attempt => attempt.Player == Color.White).ToList();
+        Assert.Equal(2, white.Count);
+        Assert.Equal((ActionType.PlaceStone, false), (white[0].Type, white[0].Reply.Success));
+        Assert.Equal((ActionType.Pass, true), (white[1].Type, white[1].Reply.Success));
+    }
+
+    [Fact]
+    public async Task A_computer_player_lets_go_of_its_key_when_its_opponent_stays_away()
+    {
+        var host = await NewHostAsync();
+        coordinator.Launcher = host;
+        var seat = (await coordinator.CreateGameAsync(new NewGameRequest(9, Ruleset.Japanese(), Color.White, OpponentKind.Computer), Human, TestContext.Current.CancellationToken)).Seat!;
+        var computerKey = seat.Keys.Black;
+        await Eventually(() => coordinator.ViewOf(computerKey).MoveNumber == 1);
+
+        await seat.DisposeAsync();
+
+        await Eventually(() => coordinator.HolderOf(computerKey) is null);
+        Assert.Empty(host.DrivenKeys);
+        Assert.Empty(await coordinator.FindUndrivenAsync(TestContext.Current.CancellationToken));
+    }
+
+    private async Task<ComputerPlayerHost> NewHostAsync()
+    {
+        var options = Microsoft.Extensions.Options.Options.Create(Options);
+        var engines = new GtpEngines(options, NullLoggerFactory.Instance);
+        cleanup.Add(engines);
+        var catalog = new ComputerPlayerCatalog(engines, options, NullLoggerFactory.Instance);
+        var host = new ComputerPlayerHost(() => coordinator, coordinator, catalog, options, NullLogger<ComputerPlayerHost>.Instance);
+        cleanup.Add(new StopHost(host));
+        await Task.CompletedTask;
+        return host;
+    }
+
+    private static async Task Eventually(Func<bool> condition)
+    {
+        for (var i = 0; i < 400 && !condition(); i++)
+        {
+            await Task.Delay(25, TestContext.Current.CancellationToken);
+        }
+
+        Assert.True(condition());
+    }
+
+    /// <summary>A broken brain: always the same move, whatever the game refused before.</summary>
+    private sealed class StubbornBrain(Point move) : IComputerBrain
+    {
+        public string Name => "Stubborn";
+
+        public Task<Point?> ChooseMoveAsync(ComputerPosition position, IReadOnlySet<Point> excluded, CancellationToken cancellationToken = default) => Task.FromResult<Point?>(move);
+
+        public Task<PositionJudgement> JudgeAsync(ComputerPosition position, CancellationToken cancellationToken = default) =>
+            Task.FromResult(new PositionJudgement([], 0, Name));
+    }
+
+    private sealed class StopHost(ComputerPlayerHost host) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await host.StopAsync(CancellationToken.None);
+            host.Dispose();
+        }
+    }
+}

@@ -1,0 +1,188 @@
+using Igo.Domain;
+using Igo.Web.Computer;
+using Igo.Web.Computer.Players;
+
+namespace Igo.Tests.Computer;
+
+[Trait("Category", "Ai")]
+public sealed class ComputerPlayerPolicyTests
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task After_three_refused_moves_in_one_position_it_passes()
+    {
+        var game = Game.Create(9, Ruleset.Japanese());
+        Play(game, Color.Black, 0, 0);
+        Play(game, Color.White, 0, 1);
+        Play(game, Color.Black, 0, 2);
+        Play(game, Color.White, 0, 3);
+        var brain = new ScriptedBrain([new(0, 0), new(0, 1), new(0, 2), new(0, 3)]);
+        var policy = new ComputerPlayerPolicy(brain, Color.Black);
+        var view = game.View();
+
+        var intents = new List<ComputerIntent>();
+        for (var i = 0; i < 4; i++)
+        {
+            var intent = (await policy.DecideAsync(view, Token))!;
+            intents.Add(intent);
+            policy.Refused(view, intent);
+        }
+
+        Assert.Equal([new(ActionType.PlaceStone, new(0, 0)), new(ActionType.PlaceStone, new(0, 1)), new(ActionType.PlaceStone, new(0, 2)), ComputerIntent.Pass], intents);
+        Assert.Equal([new HashSet<Point>(), new HashSet<Point> { new(0, 0) }, new HashSet<Point> { new(0, 0), new(0, 1) }], brain.ExclusionsSeen);
+    }
+
+    [Fact]
+    public async Task It_waits_when_it_is_not_its_turn_or_its_own_request_is_pending()
+    {
+        var game = Game.Create(9, Ruleset.Japanese());
+        var policy = new ComputerPlayerPolicy(new ScriptedBrain([new(4, 4)]), Color.White);
+
+        Assert.Null(await policy.DecideAsync(game.View(), Token));
+        Play(game, Color.Black, 2, 2);
+        Assert.True(game.Apply(new GameAction(ActionType.RequestDraw, Color.White, null, DateTimeOffset.UnixEpoch)).Accepted);
+        Assert.Null(await policy.DecideAsync(game.View(), Token));
+    }
+
+    [Fact]
+    public async Task It_accepts_undo_requests()
+    {
+        var game = Game.Create(9, Ruleset.Japanese());
+        Play(game, Color.Black, 2, 2);
+        Play(game, Color.White, 6, 6);
+        Assert.True(game.Apply(new GameAction(ActionType.RequestUndo, Color.Black, null, DateTimeOffset.UnixEpoch)).Accepted);
+
+        var answer = await new ComputerPlayerPolicy(new ScriptedBrain([], blackLead: -10), Color.White).DecideAsync(game.View(), Token);
+
+        Assert.Equal(ActionType.Accept, answer!.Type);
+    }
+
+    [Fact]
+    public async Task It_accepts_a_draw_offer_only_when_its_judgement_says_it_is_behind()
+    {
+        var game = Game.Create(9, Ruleset.Japanese());
+        Play(game, Color.Black, 2, 2);
+        Play(game, Color.White, 6, 6);
+        Play(game, Color.Black, 2, 6);
+        Assert.True(game.Apply(new GameAction(ActionType.RequestDraw, Color.White, null, DateTimeOffset.UnixEpoch)).Accepted);
+
+        var whenAhead = await new ComputerPlayerPolicy(new ScriptedBrain([], blackLead: 5), Color.Black).DecideAsync(game.View(), Token);
+        var whenBehind = await new ComputerPlayerPolicy(new ScriptedBrain([], blackLead: -5), Color.Black).DecideAsync(game.View(), Token);
+
+        Assert.Equal(ActionType.Reject, whenAhead!.Type);
+        Assert.Equal(ActionType.Accept, whenBehind!.Type);
+    }
+
+    [Fact]
+    public async Task In_the_endgame_it_marks_the_opponents_dead_chains_first_then_asks_for_the_count_once()
+    {
+        var game = EndgameWithDeadStones(out var deadWhite, out var deadBlack);
+        var policy = new ComputerPlayerPolicy(new ScriptedBrain([], dead: [deadWhite, deadBlack]), Color.Black);
+
+        var first = await policy.DecideAsync(game.View(), Token);
+        Assert.Equal(new ComputerIntent(ActionType.MarkDead, deadWhite), first);
+        Assert.True(game.Apply(new GameAction(ActionType.MarkDead, Color.Black, deadWhite, DateTimeOffset.UnixEpoch)).Accepted);
+        Assert.True(game.Apply(new GameAction(ActionType.Accept, Color.White, null, DateTimeOffset.UnixEpoch)).Accepted);
+
+        var second = await policy.DecideAsync(game.View(), Token);
+        Assert.Equal(new ComputerIntent(ActionType.MarkDead, deadBlack), second);
+        Assert.True(game.Apply(new GameAction(ActionType.MarkDead, Color.Black, deadBlack, DateTimeOffset.UnixEpoch)).Accepted);
+        Assert.True(game.Apply(new GameAction(ActionType.Accept, Color.White, null, DateTimeOffset.UnixEpoch)).Accepted);
+
+        var third = await policy.DecideAsync(game.View(), Token);
+        Assert.Equal(new ComputerIntent(ActionType.RequestTally), third);
+        Assert.True(game.Apply(new GameAction(ActionType.RequestTally, Color.Black, null, DateTimeOffset.UnixEpoch)).Accepted);
+        Assert.True(game.Apply(new GameAction(ActionType.Reject, Color.White, null, DateTimeOffset.UnixEpoch)).Accepted);
+
+        Assert.Null(await policy.DecideAsync(game.View(), Token));
+    }
+
+    [Fact]
+    public async Task A_disputed_mark_is_not_asked_for_again()
+    {
+        var game = EndgameWithDeadStones(out var deadWhite, out _);
+        var policy = new ComputerPlayerPolicy(new ScriptedBrain([], dead: [deadWhite]), Color.Black);
+
+        Assert.Equal(new ComputerIntent(ActionType.MarkDead, deadWhite), await policy.DecideAsync(game.View(), Token));
+        Assert.True(game.Apply(new GameAction(ActionType.MarkDead, Color.Black, deadWhite, DateTimeOffset.UnixEpoch)).Accepted);
+        Assert.True(game.Apply(new GameAction(ActionType.Reject, Color.White, null, DateTimeOffset.UnixEpoch)).Accepted);
+        Assert.Equal(GameStatus.Play, game.Status);
+        PassBoth(game);
+
+        Assert.Equal(new ComputerIntent(ActionType.RequestTally), await policy.DecideAsync(game.View(), Token));
+    }
+
+    [Fact]
+    public async Task Mark_requests_are_accepted_for_conceded_or_dead_chains_and_count_requests_only_when_settled()
+    {
+        var game = EndgameWithDeadStones(out var deadWhite, out var deadBlack);
+        var judgesBothDead = new ScriptedBrain([], dead: [deadWhite, deadBlack]);
+        var judgesNoneDead = new ScriptedBrain([]);
+
+        // White concedes its own stone: accepted whatever the judgement.
+        Assert.True(game.Apply(new GameAction(ActionType.MarkDead, Color.White, deadWhite, DateTimeOffset.UnixEpoch)).Accepted);
+        Assert.Equal(ActionType.Accept, (await new ComputerPlayerPolicy(judgesNoneDead, Color.Black).DecideAsync(game.View(), Token))!.Type);
+        Assert.True(game.Apply(new GameAction(ActionType.Accept, Color.Black, null, DateTimeOffset.UnixEpoch)).Accepted);
+
+        // White marks a black stone: accepted only if black's judgement agrees.
+        Assert.True(game.Apply(new GameAction(ActionType.MarkDead, Color.White, deadBlack, DateTimeOffset.UnixEpoch)).Accepted);
+        Assert.Equal(ActionType.Reject, (await new ComputerPlayerPolicy(judgesNoneDead, Color.Black).DecideAsync(game.View(), Token))!.Type);
+        Assert.Equal(ActionType.Accept, (await new ComputerPlayerPolicy(judgesBothDead, Color.Black).DecideAsync(game.View(), Token))!.Type);
+        Assert.True(game.Apply(new GameAction(ActionType.Reject, Color.Black, null, DateTimeOffset.UnixEpoch)).Accepted);
+        PassBoth(game);
+
+        // A count request while a chain it judges dead is still on the board: rejected; once settled: accepted.
+        Assert.True(game.Apply(new GameAction(ActionType.RequestTally, Color.White, null, DateTimeOffset.UnixEpoch)).Accepted);
+        Assert.Equal(ActionType.Reject, (await new ComputerPlayerPolicy(judgesBothDead, Color.Black).DecideAsync(game.View(), Token))!.Type);
+        Assert.Equal(ActionType.Accept, (await new ComputerPlayerPolicy(judgesNoneDead, Color.Black).DecideAsync(game.View(), Token))!.Type);
+    }
+
+    // Black top, white bottom (as in the brain tests), a white stone in black's area and a black one in white's; both passed.
+    private static Game EndgameWithDeadStones(out Point deadWhite, out Point deadBlack)
+    {
+        deadWhite = new Point(1, 6);
+        deadBlack = new Point(7, 2);
+        var game = Game.Create(9, Ruleset.Japanese());
+        for (var col = 0; col < 9; col++)
+        {
+            Play(game, Color.Black, 4, col);
+            Play(game, Color.White, 5, col);
+        }
+
+        Play(game, Color.Black, deadBlack.Row, deadBlack.Col);
+        Play(game, Color.White, deadWhite.Row, deadWhite.Col);
+        PassBoth(game);
+        Assert.Equal(GameStatus.Endgame, game.Status);
+        return game;
+    }
+
+    private static void PassBoth(Game game)
+    {
+        var turn = game.Turn;
+        Assert.True(game.Apply(new GameAction(ActionType.Pass, turn, null, DateTimeOffset.UnixEpoch)).Accepted);
+        Assert.True(game.Apply(new GameAction(ActionType.Pass, turn.Opponent(), null, DateTimeOffset.UnixEpoch)).Accepted);
+    }
+
+    private static void Play(Game game, Color color, int row, int col) =>
+        Assert.True(game.Apply(new GameAction(ActionType.PlaceStone, color, new Point(row, col), DateTimeOffset.UnixEpoch)).Accepted);
+
+    /// <summary>Moves from a script (whatever was excluded) and a fixed judgement: which points are dead and black's lead.</summary>
+    private sealed class ScriptedBrain(IReadOnlyList<Point> moves, IReadOnlyList<Point>? dead = null, double blackLead = 0) : IComputerBrain
+    {
+        private int next;
+
+        public List<HashSet<Point>> ExclusionsSeen { get; } = [];
+
+        public string Name => "Scripted";
+
+        public Task<Point?> ChooseMoveAsync(ComputerPosition position, IReadOnlySet<Point> excluded, CancellationToken cancellationToken = default)
+        {
+            ExclusionsSeen.Add([.. excluded]);
+            return Task.FromResult<Point?>(moves[next++ % moves.Count]);
+        }
+
+        public Task<PositionJudgement> JudgeAsync(ComputerPosition position, CancellationToken cancellationToken = default) =>
+            Task.FromResult(new PositionJudgement((dead ?? []).Where(point => position[point] != Stone.Empty).ToList(), blackLead, Name));
+    }
+}
