@@ -14,6 +14,9 @@ public sealed partial class GoBoard
     private Point focused;
     private Point? awaitingConfirm;
     private bool moveFocusAfterRender;
+
+    // Until the player moves around the board, its tab stop follows the last move, so Tab lands where the game is.
+    private bool playerPlacedFocus;
     private int renderedVersion = -1;
 
     [Parameter, EditorRequired]
@@ -67,6 +70,10 @@ public sealed partial class GoBoard
         {
             renderedVersion = View.Version;
             awaitingConfirm = null;
+            if (!playerPlacedFocus && View.LastMove is { } last && last.IsOnBoard(View.Size))
+            {
+                focused = last;
+            }
         }
     }
 
@@ -103,6 +110,15 @@ public sealed partial class GoBoard
 
     internal Task ClickedAsync(Point point)
     {
+        // The clicked point becomes the board's single tab stop, so the keyboard carries on from there. (Focus events
+        // are not used for this: a late one from an earlier move would pull the tab stop back.)
+        playerPlacedFocus = true;
+        if (focused != point)
+        {
+            focused = point;
+            StateHasChanged();
+        }
+
         if (ConfirmTaps && Mode == BoardMode.Place && View.IsLegalPlacement(point) && awaitingConfirm != point)
         {
             awaitingConfirm = point;
@@ -114,10 +130,13 @@ public sealed partial class GoBoard
         return ChooseAsync(point);
     }
 
-    internal Task KeyPressedAsync(Point point, string key)
+    internal Task KeyPressedAsync(Point target, string key)
     {
+        // Keys typed faster than a round trip still name the element focus was on when they were pressed; the
+        // board's own focused point is where the player has moved to by then, so it is the origin of every key.
+        var point = target == focused || !focused.IsOnBoard(View.Size) ? target : focused;
         var size = View.Size;
-        Point? target = key switch
+        Point? moved = key switch
         {
             "ArrowUp" => point with { Row = Math.Max(0, point.Row - 1) },
             "ArrowDown" => point with { Row = Math.Min(size - 1, point.Row + 1) },
@@ -127,8 +146,9 @@ public sealed partial class GoBoard
             "End" => point with { Col = size - 1 },
             _ => null,
         };
-        if (target is { } next)
+        if (moved is { } next)
         {
+            playerPlacedFocus = true;
             focused = next;
             moveFocusAfterRender = true;
             StateHasChanged();
@@ -137,15 +157,6 @@ public sealed partial class GoBoard
 
         // The keyboard's focus already is the preview, so Enter plays at once even in confirm mode.
         return key is "Enter" or " " ? ChooseAsync(point) : Task.CompletedTask;
-    }
-
-    internal void FocusArrived(Point point)
-    {
-        if (focused != point)
-        {
-            focused = point;
-            StateHasChanged();
-        }
     }
 
     private async Task ChooseAsync(Point point)
