@@ -69,6 +69,17 @@ public sealed class TwoPlayerGameTests(BrowserHost host)
             await Expect(white.Result).ToContainTextAsync(Expected);
             await Expect(black.Page.Locator("[data-stat=territory]").First).ToHaveTextAsync("77");
             await Expect(white.Cell("E5")).ToHaveAttributeAsync("aria-label", "E5, empty, black territory");
+
+            // The record downloads as SGF and reads back as the same finished game.
+            var download = await white.Page.RunAndWaitForDownloadAsync(() => white.ClickActionAsync("download-sgf"));
+            var path = await download.PathAsync();
+            var sgf = await File.ReadAllTextAsync(path, Xunit.TestContext.Current.CancellationToken);
+            Assert.EndsWith(".sgf", download.SuggestedFilename, StringComparison.Ordinal);
+            Assert.Contains("SZ[9]", sgf, StringComparison.Ordinal);
+            Assert.Contains("RE[B+73.5]", sgf, StringComparison.Ordinal);
+            var imported = Igo.Domain.Sgf.Import(sgf);
+            Assert.True(imported.Succeeded, imported.Error);
+            Assert.Equal(7 + 2, imported.Game!.Moves.Count);
         }
         finally
         {

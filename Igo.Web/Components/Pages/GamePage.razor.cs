@@ -25,6 +25,7 @@ public sealed partial class GamePage : IAsyncDisposable
     private string? announcement;
     private bool busy;
     private bool chatLoaded;
+    private bool downloading;
     private bool confirmTaps;
     private TimeSpan offset;
 
@@ -45,6 +46,9 @@ public sealed partial class GamePage : IAsyncDisposable
 
     [Inject]
     private RecentGames Recent { get; set; } = default!;
+
+    [Inject]
+    private IGameRecords Records { get; set; } = default!;
 
     [Inject]
     private BrowserStorage Storage { get; set; } = default!;
@@ -384,6 +388,37 @@ public sealed partial class GamePage : IAsyncDisposable
             Logger.LogError(exception, "Sending a chat message failed unexpectedly");
             Snackbar.Add("The message could not be sent. Please try again.", Severity.Error);
             return false;
+        }
+    }
+
+    private async Task DownloadSgfAsync()
+    {
+        if (seat is not { } held || downloading)
+        {
+            return;
+        }
+
+        downloading = true;
+        try
+        {
+            var computer = held.OpponentIsComputer ? Opponent : (Domain.Color?)null;
+            var file = await Records.SgfAsync(held.GameId, computer == Domain.Color.Black, computer == Domain.Color.White, lifetime.Token);
+            if (file is null)
+            {
+                Snackbar.Add("The game record could not be found.", Severity.Warning);
+                return;
+            }
+
+            await JS.InvokeVoidAsync("igo.download", file.FileName, file.ContentType, file.Text);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            Logger.LogError(exception, "Exporting a game record failed");
+            Snackbar.Add("The game record could not be prepared. Please try again.", Severity.Error);
+        }
+        finally
+        {
+            downloading = false;
         }
     }
 

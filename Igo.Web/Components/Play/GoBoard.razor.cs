@@ -8,7 +8,7 @@ public sealed partial class GoBoard
     /// <summary>Distance between lines in SVG units; the SVG scales to its container.</summary>
     internal const int Cell = 100;
 
-    internal const int Margin = 90;
+    internal const int Margin = 104;
 
     private BoardPoint?[] cells = [];
     private Point focused;
@@ -37,7 +37,7 @@ public sealed partial class GoBoard
 
     private int Far => Margin + ((View.Size - 1) * Cell);
 
-    private static int LabelNear => Margin / 2 - 8;
+    private static int LabelNear => 38;
 
     private int LabelFar => Extent - LabelNear;
 
