@@ -61,6 +61,8 @@ public sealed class ScreenshotTests(BrowserHost host)
 
             await black.Cell("D5").ClickAsync();
             await Expect(white.Page.Locator(".mud-dialog")).ToContainTextAsync("Black asks to mark 2 white stones as dead");
+            await Expect(white.Cell("D6")).ToHaveAttributeAsync("aria-label", "D6, white stone, marked dead");
+            await white.ScreenshotAsync(Screenshots.PathOf("endgame-request-dark.png"));
             await white.AnswerAsync(accept: true);
             await black.ExpectEmptyAsync("D6");
             await black.ClickActionAsync("tally");

@@ -223,4 +223,20 @@ public sealed class GoBoardTests : ComponentTestBase
 
         Assert.Equal("J9", board.Find("[role=gridcell][tabindex='0']").GetAttribute("data-point"));
     }
+
+    [Fact]
+    public void The_tab_stop_follows_the_last_move_until_the_player_moves_it()
+    {
+        var start = TestViews.Empty(9);
+        var board = RenderBoard(start);
+
+        var afterOne = TestViews.Place(start, new Point(2, 2), Color.Black);
+        board.Render(p => p.Add(b => b.View, afterOne));
+        Assert.Equal("C7", board.Find("[role=gridcell][tabindex='0']").GetAttribute("data-point"));
+
+        board.Find(Cell("C7")).KeyDown(new Microsoft.AspNetCore.Components.Web.KeyboardEventArgs { Key = "ArrowDown" });
+        board.Render(p => p.Add(b => b.View, TestViews.Place(afterOne, new Point(7, 7), Color.White)));
+
+        Assert.Equal("C6", board.Find("[role=gridcell][tabindex='0']").GetAttribute("data-point"));
+    }
 }
