@@ -33,7 +33,7 @@ public sealed class BrowserHost : IAsyncLifetime
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
         });
-        Assertions.SetDefaultExpectTimeout(20_000);
+        Assertions.SetDefaultExpectTimeout(60_000);
     }
 
     /// <summary>A fresh browser profile (its own local storage), as a second person on another machine would have.</summary>
@@ -50,7 +50,7 @@ public sealed class BrowserHost : IAsyncLifetime
         });
         await context.AddInitScriptAsync($"window.localStorage.setItem('igo.dark-theme', '{(dark ? "true" : "false")}');" +
                                          "window.localStorage.setItem('igo.confirm-taps', 'false');");
-        context.SetDefaultTimeout(20_000);
+        context.SetDefaultTimeout(60_000);
         return new PlayerPage(await context.NewPageAsync());
     }
 
