@@ -42,7 +42,7 @@ public static class DataServiceCollectionExtensions
         else
         {
             services.AddPooledDbContextFactory<IgoDbContext>(options => options.UseSqlite(store.ConnectionString));
-            services.PostConfigure<PresenceOptions>(presence => presence.ReleaseOthersAtStart = true);
+            services.PostConfigure<PresenceOptions>(presence => presence.SweepWithoutGrace = true);
         }
 
         services.AddHostedService<StoreInitializer>();

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Igo.Data.Configuration;
 using Igo.Data.Diagnostics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -30,6 +31,7 @@ public sealed partial class PostgresGameEventBus : BackgroundService, IGameEvent
 
     public PostgresGameEventBus(
         NpgsqlDataSource dataSource,
+        StoreSettings store,
         IgoInstance instance,
         IOptions<EventBusOptions> options,
         IgoMetrics metrics,
@@ -39,6 +41,7 @@ public sealed partial class PostgresGameEventBus : BackgroundService, IGameEvent
         ArgumentNullException.ThrowIfNull(dataSource);
         ArgumentNullException.ThrowIfNull(instance);
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(store);
         this.dataSource = dataSource;
         this.options = options.Value;
         this.logger = logger;
@@ -46,7 +49,8 @@ public sealed partial class PostgresGameEventBus : BackgroundService, IGameEvent
         this.time = time;
         me = instance.Id;
         subscriptions = new GameSubscriptions(logger);
-        listenerConnectionString = new NpgsqlConnectionStringBuilder(dataSource.ConnectionString)
+        // From the configured string, not the data source's: that one leaves the password out.
+        listenerConnectionString = new NpgsqlConnectionStringBuilder(store.ConnectionString)
         {
             Pooling = false,
             KeepAlive = this.options.KeepAliveSeconds,

@@ -41,7 +41,7 @@ public sealed partial class InstanceLeaseService(
 
     /// <summary>
     /// Registers the lease before the app serves anyone, and releases keys this instance id still held from an
-    /// earlier run (an id set in configuration survives restarts) or, on the embedded store, any earlier run's.
+    /// earlier run (an id set in configuration survives restarts) or, without the grace, those of expired leases.
     /// </summary>
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -50,12 +50,9 @@ public sealed partial class InstanceLeaseService(
             await instances.RenewAsync(instance.Id, Environment.MachineName, StoreTime.Now(time), settings.Lease, cancellationToken);
             LogRegistered(instance.Id, settings.Lease.TotalSeconds);
             await ReleaseAsync(instance.Id, cancellationToken);
-            if (settings.ReleaseOthersAtStart)
+            if (settings.SweepWithoutGrace)
             {
-                foreach (var other in await instances.OtherHoldersAsync(instance.Id, cancellationToken))
-                {
-                    await SweepAsync(other, cancellationToken);
-                }
+                await SweepExpiredAsync(StoreTime.Now(time), cancellationToken);
             }
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
@@ -81,12 +78,9 @@ public sealed partial class InstanceLeaseService(
                 }
 
                 healthySince ??= now;
-                if (now - healthySince >= settings.Lease)
+                if (settings.SweepWithoutGrace || now - healthySince >= settings.Lease)
                 {
-                    foreach (var expired in await instances.ExpiredAsync(now, instance.Id, stoppingToken))
-                    {
-                        await SweepAsync(expired, stoppingToken);
-                    }
+                    await SweepExpiredAsync(now, stoppingToken);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -100,6 +94,14 @@ public sealed partial class InstanceLeaseService(
                 healthySince = null;
                 LogHeartbeatFailed(exception);
             }
+        }
+    }
+
+    private async Task SweepExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        foreach (var expired in await instances.ExpiredAsync(now, instance.Id, cancellationToken))
+        {
+            await SweepAsync(expired, cancellationToken);
         }
     }
 

@@ -29,17 +29,6 @@ public sealed class InstanceStore(IDbContextFactory<IgoDbContext> contexts)
         return await db.Instances.Where(i => i.LeaseExpiresAt < now && i.Id != except).Select(i => i.Id).ToListAsync(cancellationToken);
     }
 
-    /// <summary>Instances that hold keys but are not this one (whatever their lease says).</summary>
-    public async Task<IReadOnlyList<Guid>> OtherHoldersAsync(Guid except, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.PlayerKeys
-            .Where(k => k.HeldByInstance != null && k.HeldByInstance != except)
-            .Select(k => k.HeldByInstance!.Value)
-            .Distinct()
-            .ToListAsync(cancellationToken);
-    }
-
     public async Task RemoveAsync(Guid instance, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

@@ -12,8 +12,10 @@ public sealed class PresenceOptions
     public TimeSpan Heartbeat { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
-    /// Release keys held by every other instance at start, without waiting for their leases. Right only where this
-    /// instance is the store's only user (the embedded SQLite file): then any other holder is a previous run of the app.
+    /// Judge other instances from the start, without first renewing this instance's own lease for a whole lease period.
+    /// The grace exists because an outage of a shared database makes every lease look expired at once; it is not needed
+    /// where the store is a local file (the embedded SQLite default), and without it keys that a crashed earlier run
+    /// of the app left held are free as soon as that run's lease has run out.
     /// </summary>
-    public bool ReleaseOthersAtStart { get; set; }
+    public bool SweepWithoutGrace { get; set; }
 }

@@ -34,13 +34,15 @@ public sealed class ProtocolClient : IAsyncDisposable
     /// <summary>How the server closed the socket (null when it was aborted); completes when the socket ends.</summary>
     public Task<WebSocketCloseStatus?> Closed => closed.Task;
 
-    public static async Task<ProtocolClient> ConnectAsync(Uri uri, string? origin = null)
+    public static async Task<ProtocolClient> ConnectAsync(Uri uri, string? origin = null, Action<ClientWebSocketOptions>? configure = null)
     {
         var socket = new ClientWebSocket();
         if (origin is not null)
         {
             socket.Options.SetRequestHeader("Origin", origin);
         }
+
+        configure?.Invoke(socket.Options);
 
         await socket.ConnectAsync(uri, TestContext.Current.CancellationToken);
         return new ProtocolClient(socket);

@@ -71,7 +71,7 @@ public sealed class PostgresPresenceLeaseTests(PostgresStore store) : PresenceLe
 public sealed class SqlitePresenceLeaseTests(SqliteStore store) : PresenceLeaseTests<SqliteStore>(store), IClassFixture<SqliteStore>
 {
     [Fact]
-    public async Task Keys_left_held_by_a_previous_run_are_released_at_start()
+    public async Task Keys_left_held_by_a_crashed_previous_run_are_released_once_its_lease_runs_out()
     {
         var previous = await Store.StartInstanceAsync();
         var (_, key) = await CreateHeldGameAsync(previous);
@@ -85,5 +85,17 @@ public sealed class SqlitePresenceLeaseTests(SqliteStore store) : PresenceLeaseT
             Assert.True(DateTime.UtcNow < deadline, "the previous run's key was not released");
             await Task.Delay(20, TestContext.Current.CancellationToken);
         }
+    }
+
+    [Fact]
+    public async Task A_second_instance_on_the_same_file_leaves_a_live_instance_s_keys_alone()
+    {
+        await using var first = await Store.StartInstanceAsync();
+        var (_, key) = await CreateHeldGameAsync(first);
+
+        await using var second = await Store.StartInstanceAsync();
+        await Task.Delay(TimeSpan.FromSeconds(3), TestContext.Current.CancellationToken); // two leases of 1.5 s
+
+        Assert.Equal(first.InstanceId, (await second.Get<GameStore>().FindKeyAsync(key, TestContext.Current.CancellationToken))!.HeldByInstance);
     }
 }

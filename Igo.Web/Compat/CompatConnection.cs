@@ -209,8 +209,9 @@ internal sealed class CompatConnection
             CompatLog.Broken(logger, broken, session.ConnectionId);
         }
 
-        // Once nothing more can be written, stop reading and handling too.
-        if (socket.State != WebSocketState.Closed)
+        // Once nothing more can be written, stop reading and handling too; after a close frame, reading goes on until the
+        // client's close arrives (cancelling the read would abort the socket and could cut the close frame off).
+        if (socket.State is not (WebSocketState.Closed or WebSocketState.CloseSent))
         {
             await aborted.CancelAsync();
         }
