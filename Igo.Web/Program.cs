@@ -13,7 +13,7 @@ builder.Configuration.AddRootSettings(builder.Environment);
 // Serve _content/* and the framework scripts from the build output in every environment, not only Development.
 builder.WebHost.UseStaticWebAssets();
 
-builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddRazorComponents().AddInteractiveServerComponents().AddIgoCircuitKeepAlive();
 builder.Services.AddMudServices();
 builder.AddIgoGames();
 builder.Services.AddComputerPlayers();

@@ -37,7 +37,7 @@ public sealed class BrowserHost : IAsyncLifetime
     }
 
     /// <summary>A fresh browser profile (its own local storage), as a second person on another machine would have.</summary>
-    public async Task<PlayerPage> NewPlayerAsync(bool dark = false, int width = 1280, int height = 860, bool touch = false)
+    public async Task<PlayerPage> NewPlayerAsync(bool dark = false, int width = 1280, int height = 860, bool touch = false, bool confirmTaps = false)
     {
         var context = await Browser.NewContextAsync(new()
         {
@@ -49,7 +49,7 @@ public sealed class BrowserHost : IAsyncLifetime
             ColorScheme = ColorScheme.Light,
         });
         await context.AddInitScriptAsync($"window.localStorage.setItem('igo.dark-theme', '{(dark ? "true" : "false")}');" +
-                                         "window.localStorage.setItem('igo.confirm-taps', 'false');");
+                                         $"window.localStorage.setItem('igo.confirm-taps', '{(confirmTaps ? "true" : "false")}');");
         context.SetDefaultTimeout(60_000);
         return new PlayerPage(await context.NewPageAsync());
     }

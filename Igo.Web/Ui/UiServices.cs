@@ -16,4 +16,15 @@ public static class UiServices
         services.AddSingleton<IGameRecords, GameRecords>();
         return services;
     }
+
+    /// <summary>
+    /// Pings each circuit every 5 s, so that the browser (which waits 15 s, see wwwroot/js/igo.js) notices a lost
+    /// connection quickly and shows the reconnecting banner.
+    /// </summary>
+    public static IServerSideBlazorBuilder AddIgoCircuitKeepAlive(this IServerSideBlazorBuilder builder) =>
+        builder.AddHubOptions(options =>
+        {
+            options.KeepAliveInterval = TimeSpan.FromSeconds(5);
+            options.ClientTimeoutInterval = TimeSpan.FromSeconds(30);
+        });
 }

@@ -63,3 +63,11 @@ document.addEventListener("keydown", (event) => {
         event.preventDefault();
     }
 });
+
+// A lost connection is noticed within 15 s (the default is 30 s) so the reconnecting banner appears promptly;
+// the server pings every 5 s to match (UiServices.AddIgoUi sets its keep-alive).
+Blazor.start({
+    circuit: {
+        configureSignalR: (builder) => builder.withServerTimeout(15000).withKeepAliveInterval(5000),
+    },
+});
