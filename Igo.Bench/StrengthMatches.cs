@@ -13,7 +13,7 @@ namespace Igo.Bench;
 /// Strength of the built-in player on 9x9 (Japanese rules, komi 6.5), colours alternating, with playout budgets so a
 /// run is repeatable: against a uniformly random player, and against GNU Go at levels 1 and 10 when it is installed.
 /// Every game is played to a counted result by the computer players' own policy (dead stones, count requests).
-/// Run: <c>dotnet run -c Release --project Igo.Bench -- strength [games per match] [playouts per move] [tactics on|off] [opponents: random,notactics,gnugo1,gnugo10]</c>.
+/// Run: <c>dotnet run -c Release --project Igo.Bench -- strength [games per match] [playouts per move] [tactics on|off (default off)] [opponents: random,tactics,gnugo1,gnugo10]</c>.
 /// </summary>
 internal static class StrengthMatches
 {
@@ -23,7 +23,7 @@ internal static class StrengthMatches
     {
         var games = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10;
         var playouts = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000;
-        var tactics = args.Length <= 2 || args[2] != "off";
+        var tactics = args.Length > 2 && args[2] == "on";
         var opponents = args.Length > 3 ? args[3].Split(',') : ["random", "gnugo1", "gnugo10"];
         var threads = Environment.ProcessorCount;
         Console.WriteLine($"9x9, Japanese rules, komi 6.5; built-in player: {playouts} playouts a move on {threads} threads, playout tactics {(tactics ? "on" : "off")}; {games} games per match");
@@ -34,11 +34,11 @@ internal static class StrengthMatches
             await MatchAsync("uniformly random player", games, BuiltIn, (color, seed) => new RandomSide(color, seed));
         }
 
-        if (opponents.Contains("notactics"))
+        if (opponents.Contains("tactics"))
         {
-            // The same player with plain playouts (no answer to the last move), to measure what the playout tactics are worth.
-            await MatchAsync("built-in without playout tactics", games, BuiltIn, (color, seed) =>
-                new PolicySide(new ComputerPlayerPolicy(new MonteCarloBrain(new MonteCarloSettings(playouts, null, threads, Seed: seed + 1000) { Tactics = false }), color)));
+            // The same player with the other playout policy, to measure what the playout tactics are worth.
+            await MatchAsync($"built-in with playout tactics {(tactics ? "off" : "on")}", games, BuiltIn, (color, seed) =>
+                new PolicySide(new ComputerPlayerPolicy(new MonteCarloBrain(new MonteCarloSettings(playouts, null, threads, Seed: seed + 1000) { Tactics = !tactics }), color)));
         }
 
         var gnuGo = new GtpCommandLine("/usr/games/gnugo", ["--mode", "gtp"]);

@@ -80,6 +80,18 @@ public sealed class MonteCarloBrainTests
     }
 
     [Fact]
+    public async Task It_does_not_pass_in_the_opening_however_small_its_budget()
+    {
+        var position = ComputerPosition.FromView(Game.Create(9, Ruleset.Japanese()).View());
+
+        for (var seed = 1; seed <= 5; seed++)
+        {
+            var move = await new MonteCarloBrain(new MonteCarloSettings(200, null, 2, seed)).ChooseMoveAsync(position, None, TestContext.Current.CancellationToken);
+            Assert.NotNull(move);
+        }
+    }
+
+    [Fact]
     public async Task It_passes_after_the_opponent_passed_when_it_leads_by_the_count()
     {
         var position = Positions.Position(Color.Black, DeadStoneInside) with { OpponentPassed = true };

@@ -12,7 +12,7 @@ namespace Igo.Web.Computer.MonteCarlo;
 /// </summary>
 public sealed class MonteCarloBrain(MonteCarloSettings settings, string name = "Built-in Monte-Carlo player") : IComputerBrain
 {
-    private const int PassTrustedAfter = 20;
+    private const int PassTrustedAfter = 50;
     private const double WinRateMargin = 0.02;
     private const double PointsMargin = 0.5;
 
@@ -112,7 +112,7 @@ public sealed class MonteCarloBrain(MonteCarloSettings settings, string name = "
         var best = candidates.FirstOrDefault(candidate => candidate.Point is not null);
         var pass = candidates.FirstOrDefault(candidate => candidate.Point is null);
         Point? move = best?.Point;
-        if (best is not null && pass is not null && (NothingToGain(best, pass, playouts) || (position.OpponentPassed && (pass.Visits >= best.Visits || LeadsByCount(position, ownership)))))
+        if (best is not null && pass is not null && (NothingToGain(best, pass, playouts, position) || (position.OpponentPassed && (pass.Visits >= best.Visits || LeadsByCount(position, ownership)))))
         {
             move = null;
         }
@@ -121,9 +121,11 @@ public sealed class MonteCarloBrain(MonteCarloSettings settings, string name = "
     }
 
     // Nothing is left to gain when passing does as well as the best move: as often a win and as many points. The pass
-    // must have been searched enough to be trusted (the search gives little time to a pass that loses points).
-    private static bool NothingToGain(CandidateMove best, CandidateMove pass, int playouts) =>
-        pass.Visits >= Math.Max(PassTrustedAfter, playouts / 50)
+    // must have been searched enough to be trusted (the search gives little time to a pass that loses points), and
+    // while most of the board is empty the game is not near its end whatever noisy playouts say.
+    private static bool NothingToGain(CandidateMove best, CandidateMove pass, int playouts, ComputerPosition position) =>
+        pass.Visits >= Math.Max(PassTrustedAfter, playouts / 20)
+        && position.Stones.Count(stone => stone == Stone.Empty) * 2 <= position.Stones.Count
         && pass.WinRate >= best.WinRate - WinRateMargin
         && pass.MeanPoints >= best.MeanPoints - PointsMargin;
 

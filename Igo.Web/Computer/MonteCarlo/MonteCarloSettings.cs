@@ -5,11 +5,13 @@ namespace Igo.Web.Computer.MonteCarlo;
 /// A playout budget with a <see cref="Seed"/> makes the search repeatable (tests, strength measurements);
 /// <see cref="Threads"/> searches run side by side (root parallelism) and their root statistics are added up.
 /// <see cref="JudgePlayouts"/> random games measure who owns what for dead stones and score estimates.
-/// <see cref="Tactics"/> makes playouts answer the last move (capture a chain in atari, save one's own) before playing at random.
+/// <see cref="Tactics"/> makes playouts answer the last move (capture a chain in atari, save one's own) before playing at
+/// random. Off by default: in self-play at 1,000 playouts a move the player with tactics won 7 of 20 games against the
+/// same player without (docs/BENCHMARKS.md), and tactics blur the ownership of groups whose eyes are not yet formed.
 /// </summary>
 public sealed record MonteCarloSettings(int? Playouts, TimeSpan? Time, int Threads, int? Seed = null, int JudgePlayouts = 1000)
 {
-    public bool Tactics { get; init; } = true;
+    public bool Tactics { get; init; }
 
     public static int AllCores => Environment.ProcessorCount;
 
