@@ -13,18 +13,33 @@ namespace Igo.Bench;
 /// Strength of the built-in player on 9x9 (Japanese rules, komi 6.5), colours alternating, with playout budgets so a
 /// run is repeatable: against a uniformly random player, and against GNU Go at levels 1 and 10 when it is installed.
 /// Every game is played to a counted result by the computer players' own policy (dead stones, count requests).
-/// Run: <c>dotnet run -c Release --project Igo.Bench -- strength [games per match] [playouts per move]</c>.
+/// Run: <c>dotnet run -c Release --project Igo.Bench -- strength [games per match] [playouts per move] [tactics on|off] [opponents: random,notactics,gnugo1,gnugo10]</c>.
 /// </summary>
 internal static class StrengthMatches
 {
+    private static readonly int[] GnuGoLevels = [1, 10];
+
     public static async Task RunAsync(string[] args)
     {
         var games = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10;
         var playouts = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000;
+        var tactics = args.Length <= 2 || args[2] != "off";
+        var opponents = args.Length > 3 ? args[3].Split(',') : ["random", "gnugo1", "gnugo10"];
         var threads = Environment.ProcessorCount;
-        Console.WriteLine($"9x9, Japanese rules, komi 6.5; built-in player: {playouts} playouts a move on {threads} threads; {games} games per match");
+        Console.WriteLine($"9x9, Japanese rules, komi 6.5; built-in player: {playouts} playouts a move on {threads} threads, playout tactics {(tactics ? "on" : "off")}; {games} games per match");
+        MonteCarloSettings BuiltIn(int seed) => new(playouts, null, threads, Seed: seed) { Tactics = tactics };
 
-        await MatchAsync("uniformly random player", games, playouts, threads, (color, seed) => new RandomSide(color, seed));
+        if (opponents.Contains("random"))
+        {
+            await MatchAsync("uniformly random player", games, BuiltIn, (color, seed) => new RandomSide(color, seed));
+        }
+
+        if (opponents.Contains("notactics"))
+        {
+            // The same player with plain playouts (no answer to the last move), to measure what the playout tactics are worth.
+            await MatchAsync("built-in without playout tactics", games, BuiltIn, (color, seed) =>
+                new PolicySide(new ComputerPlayerPolicy(new MonteCarloBrain(new MonteCarloSettings(playouts, null, threads, Seed: seed + 1000) { Tactics = false }), color)));
+        }
 
         var gnuGo = new GtpCommandLine("/usr/games/gnugo", ["--mode", "gtp"]);
         if (!gnuGo.IsInstalled())
@@ -34,15 +49,15 @@ internal static class StrengthMatches
         }
 
         await using var pool = new GtpEnginePool("gnugo", gnuGo, 1, GtpTimeouts.Default, NullLogger.Instance);
-        foreach (var level in new[] { 1, 10 })
+        foreach (var level in GnuGoLevels.Where(level => opponents.Contains($"gnugo{level}")))
         {
             var fallback = new MonteCarloBrain(new MonteCarloSettings(100, null, 1, 1));
             var brain = new GtpBrain($"GNU Go {level}", pool, level, fallback, NullLogger<GtpBrain>.Instance);
-            await MatchAsync($"GNU Go level {level}", games, playouts, threads, (color, _) => new PolicySide(new ComputerPlayerPolicy(brain, color)));
+            await MatchAsync($"GNU Go level {level}", games, BuiltIn, (color, _) => new PolicySide(new ComputerPlayerPolicy(brain, color)));
         }
     }
 
-    private static async Task MatchAsync(string opponent, int games, int playouts, int threads, Func<Color, int, ISide> makeOpponent)
+    private static async Task MatchAsync(string opponent, int games, Func<int, MonteCarloSettings> settings, Func<Color, int, ISide> makeOpponent)
     {
         var wins = 0;
         var margins = new List<double>();
@@ -50,7 +65,7 @@ internal static class StrengthMatches
         for (var game = 1; game <= games; game++)
         {
             var builtInColor = game % 2 == 1 ? Color.Black : Color.White;
-            var builtIn = new PolicySide(new ComputerPlayerPolicy(new MonteCarloBrain(new MonteCarloSettings(playouts, null, threads, Seed: game)), builtInColor));
+            var builtIn = new PolicySide(new ComputerPlayerPolicy(new MonteCarloBrain(settings(game)), builtInColor));
             var other = makeOpponent(builtInColor.Opponent(), game);
             var (result, score, moves) = await PlayAsync(builtInColor == Color.Black ? builtIn : other, builtInColor == Color.Black ? other : builtIn);
             var won = result?.Winner == builtInColor;

@@ -18,6 +18,7 @@ if [ "$(id -u)" = 0 ]; then id postgres >/dev/null 2>&1 || useradd --system --no
   -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=300 -c shared_buffers=256MB" start >/dev/null
 pids=()
 cleanup() {
+  for log in "$dir"/app*.log; do [ -s "$log" ] && { echo "--- $log (last lines)"; tail -n 30 "$log"; }; done
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
   "${run[@]}" "$bin/pg_ctl" -D "$dir/data" -m fast stop >/dev/null 2>&1 || true
@@ -25,8 +26,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-dotnet build Igo.Web -c Release -nologo -v q -clp:NoSummary >/dev/null
-dotnet build Igo.Bench -c Release -nologo -v q -clp:NoSummary >/dev/null
+dotnet build Igo.Web -c Release -nologo -v q -clp:NoSummary
+dotnet build Igo.Bench -c Release -nologo -v q -clp:NoSummary
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 
 urls=()
@@ -37,8 +38,11 @@ for i in $(seq 1 "$instances"); do
     Compat__RateLimitBurst=1000000 Compat__RateLimitPerSecond=1000000 Logging__LogLevel__Default=Warning \
     exec dotnet bin/Release/net10.0/Igo.Web.dll --urls "http://127.0.0.1:$http") >"$dir/app$i.log" 2>&1 &
   pids+=($!)
-  urls+=(--url "ws://127.0.0.1:$http/websocket")
+  urls+=(--url "ws://127.0.0.1:$http/websocket" --app-pid $!)
   for _ in $(seq 1 120); do curl -s -o /dev/null "http://127.0.0.1:$http/websocket" && break; sleep 0.5; done
 done
 
-dotnet Igo.Bench/bin/Release/net10.0/Igo.Bench.dll compat-load "${urls[@]}" --games "$games" --moves "$moves"
+uptime
+dotnet Igo.Bench/bin/Release/net10.0/Igo.Bench.dll compat-load "${urls[@]}" --postmaster-pid "$(head -n 1 "$dir/data/postmaster.pid")" \
+  --games "$games" --moves "$moves"
+uptime

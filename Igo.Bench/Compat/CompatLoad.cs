@@ -26,13 +26,18 @@ public static class CompatLoad
 
         var gameCounts = (Values(args, "--games").FirstOrDefault() ?? "1,50,200").Split(',').Select(int.Parse).ToArray();
         var moves = int.Parse(Values(args, "--moves").FirstOrDefault() ?? "40", CultureInfo.InvariantCulture);
-        Console.WriteLine($"| games | instances | actions | seconds | actions/s | response p50/p95/p99 ms | opponent game_status p50/p95/p99 ms | failures |");
-        Console.WriteLine("| ---: | ---: | ---: | ---: | ---: | --- | --- | ---: |");
+        var meter = new CpuMeter(
+            [.. Values(args, "--app-pid").Select(v => int.Parse(v, CultureInfo.InvariantCulture))],
+            Values(args, "--postmaster-pid").Select(v => (int?)int.Parse(v, CultureInfo.InvariantCulture)).FirstOrDefault());
+        Console.WriteLine("| games | instances | actions | seconds | actions/s | response p50/p95/p99 ms | opponent game_status p50/p95/p99 ms | failures | CPU ms/action: app / PostgreSQL / generator |");
+        Console.WriteLine("| ---: | ---: | ---: | ---: | ---: | --- | --- | ---: | --- |");
         foreach (var games in gameCounts)
         {
+            var before = meter.Sample();
             var result = await RunRoundAsync(urls, games, moves);
+            var cpu = meter.Sample() - before;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {games} | {urls.Length} | {result.Actions} | {result.Seconds:F2} | {result.Actions / result.Seconds:F0} | {Percentiles(result.Responses)} | {Percentiles(result.Pushes)} | {result.Failures} |"));
+                $"| {games} | {urls.Length} | {result.Actions} | {result.Seconds:F2} | {result.Actions / result.Seconds:F0} | {Percentiles(result.Responses)} | {Percentiles(result.Pushes)} | {result.Failures} | {cpu.App * 1000 / result.Actions:F2} / {cpu.Postgres * 1000 / result.Actions:F2} / {cpu.Generator * 1000 / result.Actions:F2} |"));
         }
 
         return 0;

@@ -191,6 +191,37 @@ public sealed class RealCoordinatorTests(PostgresCompatApp fixture) : IClassFixt
         Assert.Equal(2, launcher.Requests.Count);
     }
 
+    [Fact]
+    public async Task An_undo_request_from_a_Blazor_player_is_declined_for_the_frontend_player_who_cannot_see_it()
+    {
+        await using var black = await ProtocolClient.ConnectAsync(fixture.App.WebSocketUri());
+        var created = await ProtocolSuite.CreateAsync(black, "black", 9);
+        var coordinator = fixture.App.Services.GetRequiredService<IGameCoordinator>();
+        var joined = await coordinator.JoinGameAsync(created.Key("white"), null, new SeatHolder(ConnectionKind.Circuit, "blazor-circuit"), TestContext.Current.CancellationToken);
+        await using var white = joined.Seat!;
+        await black.WaitForAsync("opponent_connected", d => d.Flag("opponentConnected"));
+        await black.SendAsync(Wire.Place(created.Key("black"), 2, 2));
+        await black.ExpectAsync("game_action_response");
+        await black.ExpectAsync("game_status");
+        Assert.True((await white.ActAsync(Igo.Domain.ActionType.PlaceStone, new Igo.Domain.Point(6, 6), TestContext.Current.CancellationToken)).Success);
+        await black.WaitForAsync("game_status", s => s.PointAt(6, 6) == """["w",false,false,""]""");
+
+        var asked = await white.ActAsync(Igo.Domain.ActionType.RequestUndo, null, TestContext.Current.CancellationToken);
+        Assert.True(asked.Success, asked.Explanation);
+
+        // The frontend never sees a request it cannot name, and the request is declined on its player's behalf.
+        var shown = await black.ExpectAsync("game_status");
+        Assert.Equal("play", shown.Text("status"));
+        Assert.Equal(JsonValueKind.Null, shown.GetProperty("pendingRequest").ValueKind);
+        var declined = await black.ExpectAsync("game_status");
+        Assert.Equal("play", declined.Text("status"));
+        Assert.Equal("""["w",false,false,""]""", declined.PointAt(6, 6));
+        Assert.Null(white.Snapshot.View.PendingRequest);
+
+        await black.SendAsync(Wire.Place(created.Key("black"), 3, 3));
+        Assert.True((await black.ExpectAsync("game_action_response")).Flag("success"));
+    }
+
     private async Task<(ProtocolClient Black, ProtocolClient White, (string Black, string White) Keys)> StartGameAsync()
     {
         var black = await ProtocolClient.ConnectAsync(fixture.App.WebSocketUri());

@@ -1,6 +1,6 @@
 using Bunit;
 using Igo.Domain;
-using Igo.Web.Components.Game;
+using Igo.Web.Components.Play;
 using Igo.Web.Games;
 using Microsoft.AspNetCore.Components.Web;
 

@@ -133,3 +133,14 @@ internal static class Snapshots
     public static GameSnapshot Of(GameView view, bool blackConnected = true, bool whiteConnected = true, double seconds = 0, DateTimeOffset? since = null) =>
         new(1, view, seconds, since, new PerColor<bool>(blackConnected, whiteConnected));
 }
+
+internal sealed class FakeGameRecords : Igo.Web.Ui.IGameRecords
+{
+    public List<long> Requested { get; } = [];
+
+    public Task<Igo.Web.Ui.GameFile?> SgfAsync(long gameId, bool blackIsComputer, bool whiteIsComputer, CancellationToken cancellationToken = default)
+    {
+        Requested.Add(gameId);
+        return Task.FromResult<Igo.Web.Ui.GameFile?>(new("igo-game.sgf", "application/x-go-sgf", "(;FF[4]GM[1]SZ[9])"));
+    }
+}

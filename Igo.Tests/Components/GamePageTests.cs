@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using Color = Igo.Domain.Color;
-using GamePage = Igo.Web.Components.Pages.Game;
+
 
 namespace Igo.Tests.Components;
 
@@ -16,12 +16,14 @@ public sealed class GamePageTests : ComponentTestBase
 {
     private const string Key = "BlackKey01";
     private readonly FakeGameCoordinator coordinator = new();
+    private readonly FakeGameRecords records = new();
 
     public GamePageTests()
     {
         Context.Services.AddSingleton<IGameCoordinator>(coordinator);
         Context.Services.AddSingleton(new SeatRetryPolicy([TimeSpan.Zero, TimeSpan.Zero]));
         Context.Services.AddIgoUi();
+        Context.Services.AddSingleton<IGameRecords>(records);
     }
 
     private static FakeGameSeat SeatWith(GameView view, Color color = Color.Black, bool whiteConnected = true, bool computer = false) =>
@@ -61,7 +63,7 @@ public sealed class GamePageTests : ComponentTestBase
         Assert.Equal(ConnectionKind.Circuit, holder.Kind);
         Assert.Equal(Context.Services.GetRequiredService<CircuitIdentity>().Id, holder.ConnectionId);
         Assert.Equal(1, seat.ActiveSubscriptions);
-        Assert.Contains("Your move (black)", page.Find("[data-status]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Your move.", page.Find("[data-status]").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -251,6 +253,21 @@ public sealed class GamePageTests : ComponentTestBase
 
         page.WaitForAssertion(() => Assert.Equal(81, page.FindAll("[role=gridcell]").Count));
         Assert.Empty(coordinator.Joins);
+    }
+
+    [Fact]
+    public void The_game_record_downloads_as_SGF_for_the_game_this_seat_holds()
+    {
+        var download = Context.JSInterop.SetupVoid("igo.download", _ => true);
+        var seat = SeatWith(TestViews.Empty(9));
+        var (_, page) = Open(Joined(seat));
+        page.WaitForAssertion(() => page.Find("[data-action=download-sgf]"));
+
+        page.Find("[data-action=download-sgf]").Click();
+
+        Assert.Equal([seat.GameId], records.Requested);
+        var call = Assert.Single(download.Invocations);
+        Assert.Equal(["igo-game.sgf", "application/x-go-sgf", "(;FF[4]GM[1]SZ[9])"], call.Arguments);
     }
 
     [Fact]

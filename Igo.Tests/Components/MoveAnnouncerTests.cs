@@ -1,5 +1,5 @@
 using Igo.Domain;
-using Igo.Web.Components.Game;
+using Igo.Web.Components.Play;
 
 namespace Igo.Tests.Components;
 

@@ -1,6 +1,6 @@
 using Bunit;
 using Igo.Domain;
-using Igo.Web.Components.Game;
+using Igo.Web.Components.Play;
 
 namespace Igo.Tests.Components;
 

@@ -1,5 +1,5 @@
 using Bunit;
-using Igo.Web.Components.Game;
+using Igo.Web.Components.Play;
 
 namespace Igo.Tests.Components;
 

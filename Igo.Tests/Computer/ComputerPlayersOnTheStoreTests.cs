@@ -45,7 +45,6 @@ public abstract class ComputerPlayersOnTheStoreTests<TStore>(TStore store) : IAs
     [Fact]
     public async Task A_computer_key_cannot_be_joined_without_its_secret_and_a_sweep_joins_it_with_it()
     {
-        SkipOnSqlite();
         var humans = await StartAsync(withComputerPlayers: false);
         var seat = await CreateVersusComputerAsync(humans);
         var computerKey = seat.Keys.White;
@@ -93,7 +92,6 @@ public abstract class ComputerPlayersOnTheStoreTests<TStore>(TStore store) : IAs
     [Fact]
     public async Task When_the_driving_instance_dies_another_takes_over_once_its_lease_expires()
     {
-        SkipOnSqlite();
         var humans = await StartAsync(withComputerPlayers: false);
         var doomed = await StartAsync(withComputerPlayers: true);
         var seat = await CreateVersusComputerAsync(humans);
@@ -150,11 +148,6 @@ public abstract class ComputerPlayersOnTheStoreTests<TStore>(TStore store) : IAs
         Assert.True(created.Success, created.Explanation);
         return created.Seat!;
     }
-
-    // The embedded default serves one process: an instance starting on it releases every key others hold
-    // (PresenceOptions.ReleaseOthersAtStart), the human's too, so an instance cannot join later there.
-    private void SkipOnSqlite() =>
-        Assert.SkipWhen(store is SqliteStore, "The SQLite default is single-process: a later instance releases the keys of earlier ones at start.");
 
     private SeatHolder Human() => new(ConnectionKind.Socket, $"human-{Interlocked.Increment(ref connections)}");
 

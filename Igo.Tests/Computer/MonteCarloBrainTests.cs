@@ -23,19 +23,7 @@ public sealed class MonteCarloBrainTests
         ".........",
     ];
 
-    // Black holds the top, white the bottom; the white stone at G7 (2, 6) inside black's area is dead.
-    private static readonly string[] DeadStoneInside =
-    [
-        ".........",
-        ".........",
-        "......O..",
-        ".........",
-        "XXXXXXXXX",
-        "OOOOOOOOO",
-        ".........",
-        ".........",
-        ".........",
-    ];
+    private static readonly string[] DeadStoneInside = Positions.DeadStoneInside;
 
     private static IReadOnlySet<Point> None => new HashSet<Point>();
 

@@ -29,26 +29,10 @@ public sealed class PositionAdvisorTests
         Assert.Equal([new Point(2, 6)], PositionAdvisor.DeadChainAnchors(view, judgement));
         Assert.Equal(gnuGo ? "GNU Go" : "Built-in Monte-Carlo playouts", judgement.JudgedBy);
 
-        // Black: 36 points of territory and the dead stone as a prisoner; white: 27 and komi 6.5.
-        Assert.Equal(3.5, judgement.BlackLead);
-        Assert.Equal($"Black leads by 3.5 ({judgement.JudgedBy})", PositionAdvisor.Describe(judgement));
+        // Black: 26 points of territory (the dead stone's point included) and the stone as a prisoner; white: 19 and komi 6.5.
+        Assert.Equal(1.5, judgement.BlackLead);
+        Assert.Equal($"Black leads by 1.5 ({judgement.JudgedBy})", PositionAdvisor.Describe(judgement));
     }
 
-    // The top is black's, the bottom white's, and a white stone sits in black's area; both have passed.
-    private static GameView EndgameView()
-    {
-        var game = Game.Create(9, Ruleset.Japanese());
-        for (var col = 0; col < 9; col++)
-        {
-            Assert.True(game.Apply(new GameAction(ActionType.PlaceStone, Color.Black, new Point(4, col), DateTimeOffset.UnixEpoch)).Accepted);
-            Assert.True(game.Apply(new GameAction(ActionType.PlaceStone, Color.White, col == 8 ? new Point(2, 6) : new Point(5, col), DateTimeOffset.UnixEpoch)).Accepted);
-        }
-
-        Assert.True(game.Apply(new GameAction(ActionType.Pass, Color.Black, null, DateTimeOffset.UnixEpoch)).Accepted);
-        Assert.True(game.Apply(new GameAction(ActionType.PlaceStone, Color.White, new Point(5, 8), DateTimeOffset.UnixEpoch)).Accepted);
-        Assert.True(game.Apply(new GameAction(ActionType.Pass, Color.Black, null, DateTimeOffset.UnixEpoch)).Accepted);
-        Assert.True(game.Apply(new GameAction(ActionType.Pass, Color.White, null, DateTimeOffset.UnixEpoch)).Accepted);
-        Assert.Equal(GameStatus.Endgame, game.Status);
-        return game.View();
-    }
+    private static GameView EndgameView() => Positions.EndgameOf(Positions.DeadStoneInside).View();
 }

@@ -47,10 +47,14 @@ public sealed class PostgresCoordinatorFaultTests(PostgresStore store) : IClassF
         var b = await store.StartInstanceAsync();
         await PostgresEventBusTests.WaitUntilListeningAsync(a);
         await using var black = (await a.Get<IGameCoordinator>().CreateGameAsync(new NewGameRequest(9, Ruleset.Japanese(), Color.Black, OpponentKind.Human), Connection("a"), Cancel)).Seat!;
-        var joined = await b.Get<IGameCoordinator>().JoinGameAsync(black.Keys.White, null, Connection("b"), Cancel);
-        Assert.True(joined.Success);
         var observer = new RecordingObserver();
         using var subscription = black.Subscribe(observer);
+        var joined = await b.Get<IGameCoordinator>().JoinGameAsync(black.Keys.White, null, Connection("b"), Cancel);
+        Assert.True(joined.Success);
+
+        // b announces its join through its own outbox; a crash before that NOTIFY leaves a believing White never came,
+        // and a release of a key a never saw taken is no change to tell. So a must have seen the join first.
+        await observer.WaitForAsync<RecordingObserver.Presence>(p => p is { Color: Color.White, Connected: true });
         var refused = await a.Get<IGameCoordinator>().JoinGameAsync(black.Keys.White, null, Connection("a2"), Cancel);
         Assert.Equal(SeatFailure.InUse, refused.Failure);
 

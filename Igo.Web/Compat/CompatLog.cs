@@ -27,6 +27,9 @@ internal static partial class CompatLog
     [LoggerMessage(EventId = 4008, Level = LogLevel.Error, Message = "Releasing the key of compatibility connection {ConnectionId} failed")]
     public static partial void ReleaseFailed(ILogger logger, Exception exception, string connectionId);
 
+    [LoggerMessage(EventId = 4010, Level = LogLevel.Warning, Message = "Declining an undo request for a compatibility player failed")]
+    public static partial void DeclineFailed(ILogger logger, Exception exception);
+
     [LoggerMessage(EventId = 4009, Level = LogLevel.Debug, Message = "Compatibility connection {ConnectionId} ended abruptly")]
     public static partial void Broken(ILogger logger, Exception exception, string connectionId);
 }

@@ -121,7 +121,7 @@ internal sealed class CompatSession(
 
         if (!PlayerKeys.IsWellFormed(key))
         {
-            output.Send(JoinRefused(ProtocolTexts.KeyNotFound(PlayerKeys.Shorten(key))));
+            output.Send(JoinRefused(ProtocolTexts.KeyNotFound(EchoText.Shorten(key))));
             return;
         }
 
@@ -157,7 +157,8 @@ internal sealed class CompatSession(
     /// </summary>
     private async Task TakeSeatAsync(IGameSeat taken, byte[] response, bool isNewGame, CancellationToken cancellationToken)
     {
-        var events = new SeatEvents(output);
+        var decliner = new UndoDecliner(taken, logger);
+        var events = new SeatEvents(output, decliner);
         IDisposable? taking = null;
         IReadOnlyList<ChatMessage> thread;
         try
@@ -184,6 +185,7 @@ internal sealed class CompatSession(
         seat = taken;
         subscription = taking;
         output.Begin(events, taken.Color, response, snapshot, thread, opponentConnected, switchingColour ? taken.Color : null);
+        decliner.Consider(snapshot);
 
         if (previous is not null)
         {
@@ -259,7 +261,7 @@ internal sealed class CompatSession(
         }
 
         metrics.InputRejected("unknown_key");
-        var shown = PlayerKeys.Shorten(key);
+        var shown = EchoText.Shorten(key);
         var error = !heldKeys.IsHeld(key) ? ProtocolTexts.UnknownKey(shown)
             : seat is null ? ProtocolTexts.NotSubscribed
             : ProtocolTexts.NotSubscribedToKey(shown);

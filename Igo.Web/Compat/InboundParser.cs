@@ -195,7 +195,7 @@ internal static class InboundParser
             "join_game" => BuildJoinGame(fields),
             "game_action" => BuildGameAction(fields),
             "chat_message" => BuildChat(fields),
-            var other => ParseResult.Refused($"Unknown message type '{Shorten(other)}'; expected one of {TypeList}"),
+            var other => ParseResult.Refused($"Unknown message type '{EchoText.Shorten(other)}'; expected one of {TypeList}"),
         };
     }
 
@@ -234,12 +234,12 @@ internal static class InboundParser
         };
         if (opponent is null)
         {
-            return ParseResult.Refused($"Unknown vs '{Shorten(fields.Vs.Text)}'; expected human or computer");
+            return ParseResult.Refused($"Unknown vs '{EchoText.Shorten(fields.Vs.Text)}'; expected human or computer");
         }
 
         if (!ProtocolNames.TryParseColor(fields.Color.Text!, out var color))
         {
-            return ParseResult.Refused($"Unknown color '{Shorten(fields.Color.Text)}'; expected white or black");
+            return ParseResult.Refused($"Unknown color '{EchoText.Shorten(fields.Color.Text)}'; expected white or black");
         }
 
         return new ParseResult(new NewGameMessage(opponent.Value, color, fields.Size.Number, fields.Komi.Number), null);
@@ -285,7 +285,7 @@ internal static class InboundParser
         var name = fields.ActionType.Text!;
         if (!ProtocolNames.TryParseActionType(name, out var action))
         {
-            return ParseResult.Refused($"Unknown action_type '{Shorten(name)}'; expected one of {ProtocolNames.ActionTypeList}");
+            return ParseResult.Refused($"Unknown action_type '{EchoText.Shorten(name)}'; expected one of {ProtocolNames.ActionTypeList}");
         }
 
         return new ParseResult(new GameActionMessage(fields.Key.Text!, action, name, fields.Coords), null);
@@ -325,9 +325,6 @@ internal static class InboundParser
     }
 
     private static string WrongType(string name, string expected) => $"\"{name}\" must be {expected}";
-
-    // Echoed values are cut short so that a client cannot make the server send its own large text back.
-    private static string Shorten(string? text) => text is null ? string.Empty : text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 40), "…");
 
     private static string Describe(JsonTokenType token) => token switch
     {

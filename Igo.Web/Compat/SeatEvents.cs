@@ -8,7 +8,7 @@ namespace Igo.Web.Compat;
 /// they go out now, wait (while the session sends its own response first), or are dropped (the seat was given up).
 /// Never blocks the coordinator: the session only queues frames.
 /// </summary>
-internal sealed class SeatEvents(SessionOutput session) : IGameObserver
+internal sealed class SeatEvents(SessionOutput session, UndoDecliner? decliner = null) : IGameObserver
 {
     /// <summary>Events held back while the session sends a response that must come first. Guarded by the session's lock.</summary>
     public List<SeatEvent> Held { get; } = [];
@@ -22,6 +22,8 @@ internal sealed class SeatEvents(SessionOutput session) : IGameObserver
     public Task OnGameChangedAsync(GameSnapshot snapshot)
     {
         session.Deliver(this, new SeatEvent.Changed(snapshot));
+        decliner?.Consider(snapshot);
+
         return Task.CompletedTask;
     }
 

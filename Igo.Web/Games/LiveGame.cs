@@ -165,7 +165,9 @@ internal sealed partial class LiveGame : IAsyncDisposable
     /// <summary>Replaces the copy here with the stored game (after a failed commit, or when the store was unreachable).</summary>
     private async Task ReloadAsync()
     {
-        var before = game.Version;
+        // Compared with what observers were last shown, not with the copy: after a lost race the copy already has the
+        // refused action applied at the same version as the winner's, and the winner's state must still be shown.
+        var before = Snapshot.View.Version;
         var stored = await services.Store.LoadGameAsync(Id, CancellationToken.None)
             ?? throw new InvalidOperationException($"Game {Id} is not in the store");
         Adopt(stored);

@@ -13,6 +13,7 @@ public static class UiServices
         services.AddScoped<SeatHandOff>();
         services.AddScoped<BrowserStorage>();
         services.AddScoped<RecentGames>();
+        services.AddSingleton<IGameRecords, GameRecords>();
         return services;
     }
 }

@@ -8,8 +8,8 @@ namespace Igo.Web.Computer.MonteCarlo;
 /// node has been visited <see cref="ExpandAfter"/> times; selection blends a move's own winning rate with its
 /// all-moves-as-first rate (Gelly and Silver's MC-RAVE), which makes a few thousand playouts play sensibly on 9x9.
 /// The tree never offers a move that fills the mover's own eye; at the root it also keeps to the game's legal
-/// points (ko, superko) and leaves out the moves the caller excludes. A pass is a candidate after the opponent's pass
-/// (or when nothing else is left), judged by its playouts like any move, so it wins only when no move does better.
+/// points (ko, superko) and leaves out the moves the caller excludes. A pass is a candidate at the root and after a pass,
+/// judged by its playouts like any move (it has no all-moves-as-first statistics).
 /// </summary>
 internal sealed class MctsSearch
 {
@@ -30,7 +30,7 @@ internal sealed class MctsSearch
     private readonly List<MctsNode> path = [];
     private readonly Playout playout;
 
-    public MctsSearch(ComputerPosition position, IReadOnlySet<Point> excluded, int seed)
+    public MctsSearch(ComputerPosition position, IReadOnlySet<Point> excluded, int seed, bool tactics)
     {
         this.position = position;
         this.excluded = excluded;
@@ -41,7 +41,7 @@ internal sealed class MctsSearch
         komi = position.Rules.Komi;
         firstMover = new byte[size * size];
         owners = new sbyte[size * size];
-        playout = new Playout(size);
+        playout = new Playout(size, tactics);
         Ownership = new double[size * size];
         Root = new MctsNode(MctsNode.PassMove, position.ToMove.Opponent());
     }
@@ -211,10 +211,9 @@ internal sealed class MctsSearch
             children.Add(new MctsNode(index, toMove));
         }
 
-        // Passing is considered only in answer to a pass (or with nothing else to do): early in a game a pass looks no
-        // worse than a move to noisy playouts, and a player that passes then throws the game away.
-        var answersPass = atRoot ? position.OpponentPassed : node.IsPass;
-        if (answersPass || children.Count == 0)
+        // A pass is a candidate at the root (the caller compares it with the best move) and in answer to a pass deeper
+        // in the tree; elsewhere it would only dilute the search.
+        if (atRoot || node.IsPass || children.Count == 0)
         {
             children.Add(new MctsNode(MctsNode.PassMove, toMove));
         }

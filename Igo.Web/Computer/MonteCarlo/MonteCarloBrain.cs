@@ -6,17 +6,15 @@ namespace Igo.Web.Computer.MonteCarlo;
 /// <summary>
 /// The built-in player: Monte-Carlo tree search on our own <see cref="Board"/>, one search per thread from the same
 /// position (root parallelism: no locks, and deterministic for a playout budget and a seed), root statistics added up.
-/// It passes when it has no move that does not fill its own eye, when every point it could play on is already decided
-/// by the playouts (nothing left to gain), when the opponent has just passed and it leads by its own count, or when,
-/// after the opponent's pass, passing is what the search prefers. Dead stones come from playout ownership.
+/// It passes when it has no move that does not fill its own eye, when passing does as well as its best move by the
+/// search (nothing left to gain: as often a win, as many points), or, after the opponent's pass, when passing is what
+/// the search prefers or it leads by its own count. Dead stones come from playout ownership.
 /// </summary>
 public sealed class MonteCarloBrain(MonteCarloSettings settings, string name = "Built-in Monte-Carlo player") : IComputerBrain
 {
-    /// <summary>A point is decided when one side owns it in at least 90% of the playouts.</summary>
-    private const double SettledAbove = 0.8;
-
-    /// <summary>Territory by the count is decided when the playouts give it to the same side at least 60% of the time.</summary>
-    private const double LeansAbove = 0.2;
+    private const int PassTrustedAfter = 20;
+    private const double WinRateMargin = 0.02;
+    private const double PointsMargin = 0.5;
 
     private readonly MonteCarloSettings settings = settings.Validate();
 
@@ -39,7 +37,7 @@ public sealed class MonteCarloBrain(MonteCarloSettings settings, string name = "
         var deadline = settings.Time is { } time ? Stopwatch.GetTimestamp() + (long)(time.TotalSeconds * Stopwatch.Frequency) : long.MaxValue;
         var searches = await OnSearchThreadsAsync(thread =>
         {
-            var search = new MctsSearch(position, excluded, unchecked(seed + (thread * 7919)));
+            var search = new MctsSearch(position, excluded, unchecked(seed + (thread * 7919)), settings.Tactics);
             search.Run(perThread, deadline, cancellationToken);
             return search;
         });
@@ -52,14 +50,14 @@ public sealed class MonteCarloBrain(MonteCarloSettings settings, string name = "
         ArgumentNullException.ThrowIfNull(position);
         var seed = settings.Seed ?? Random.Shared.Next();
         var perThread = (settings.JudgePlayouts + settings.Threads - 1) / settings.Threads;
-        var sums = await OnSearchThreadsAsync(thread => PlayOut(position, perThread, unchecked(seed + (thread * 104729)), cancellationToken));
+        var sums = await OnSearchThreadsAsync(thread => PlayOut(position, perThread, unchecked(seed + (thread * 104729)), settings.Tactics, cancellationToken));
         cancellationToken.ThrowIfCancellationRequested();
         var ownership = Average(sums.Select(s => (s.Ownership, s.Playouts)).ToList(), position.Stones.Count);
         var dead = OwnershipJudge.DeadStones(position, ownership);
         return new PositionJudgement(dead, ScoreEstimator.BlackLead(position, dead, ownership), name, ownership);
     }
 
-    private static (double[] Ownership, int Playouts) PlayOut(ComputerPosition position, int playouts, int seed, CancellationToken cancellationToken)
+    private static (double[] Ownership, int Playouts) PlayOut(ComputerPosition position, int playouts, int seed, bool tactics, CancellationToken cancellationToken)
     {
         var random = new Random(seed);
         var start = position.ToBoard();
@@ -68,7 +66,7 @@ public sealed class MonteCarloBrain(MonteCarloSettings settings, string name = "
         var ownership = new double[cells];
         var owners = new sbyte[cells];
         var firstMover = new byte[cells];
-        var playout = new Playout(position.Size);
+        var playout = new Playout(position.Size, tactics);
         var done = 0;
         for (; done < playouts && !cancellationToken.IsCancellationRequested; done++)
         {
@@ -111,8 +109,10 @@ public sealed class MonteCarloBrain(MonteCarloSettings settings, string name = "
         var ownership = Average(searches.Select(s => (s.Ownership, s.Playouts)).ToList(), position.Stones.Count);
         var blackLead = playouts > 0 ? searches.Sum(search => search.BlackLeadSum) / playouts : 0;
 
-        Point? move = candidates.Any(candidate => candidate.Point is not null) ? candidates[0].Point : null;
-        if (move is not null && ((position.OpponentPassed && LeadsByCount(position, ownership)) || IsSettled(candidates, ownership, position)))
+        var best = candidates.FirstOrDefault(candidate => candidate.Point is not null);
+        var pass = candidates.FirstOrDefault(candidate => candidate.Point is null);
+        Point? move = best?.Point;
+        if (best is not null && pass is not null && (NothingToGain(best, pass, playouts) || (position.OpponentPassed && (pass.Visits >= best.Visits || LeadsByCount(position, ownership)))))
         {
             move = null;
         }
@@ -120,26 +120,12 @@ public sealed class MonteCarloBrain(MonteCarloSettings settings, string name = "
         return new MoveAnalysis(move, candidates, playouts, blackLead, ownership);
     }
 
-    // Nothing is left to gain when every point it could play on is decided: owned by one side in nearly all playouts, or
-    // territory by the game's count (dead stones removed) that the playouts also lean to. What remains is filling one's
-    // own territory, which costs a point under territory scoring, or throwing stones into the opponent's.
-    private static bool IsSettled(List<CandidateMove> candidates, double[] ownership, ComputerPosition position)
-    {
-        var territory = ScoreEstimator.Territory(position, OwnershipJudge.DeadStones(position, ownership));
-        return candidates.All(candidate =>
-        {
-            if (candidate.Point is not { } point)
-            {
-                return true;
-            }
-
-            var index = position.Index(point);
-            var own = ownership[index];
-            return Math.Abs(own) >= SettledAbove
-                || (territory[index] == Stone.Black && own > LeansAbove)
-                || (territory[index] == Stone.White && own < -LeansAbove);
-        });
-    }
+    // Nothing is left to gain when passing does as well as the best move: as often a win and as many points. The pass
+    // must have been searched enough to be trusted (the search gives little time to a pass that loses points).
+    private static bool NothingToGain(CandidateMove best, CandidateMove pass, int playouts) =>
+        pass.Visits >= Math.Max(PassTrustedAfter, playouts / 50)
+        && pass.WinRate >= best.WinRate - WinRateMargin
+        && pass.MeanPoints >= best.MeanPoints - PointsMargin;
 
     private static bool LeadsByCount(ComputerPosition position, IReadOnlyList<double> ownership)
     {

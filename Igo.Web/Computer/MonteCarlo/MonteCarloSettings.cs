@@ -5,9 +5,12 @@ namespace Igo.Web.Computer.MonteCarlo;
 /// A playout budget with a <see cref="Seed"/> makes the search repeatable (tests, strength measurements);
 /// <see cref="Threads"/> searches run side by side (root parallelism) and their root statistics are added up.
 /// <see cref="JudgePlayouts"/> random games measure who owns what for dead stones and score estimates.
+/// <see cref="Tactics"/> makes playouts answer the last move (capture a chain in atari, save one's own) before playing at random.
 /// </summary>
 public sealed record MonteCarloSettings(int? Playouts, TimeSpan? Time, int Threads, int? Seed = null, int JudgePlayouts = 1000)
 {
+    public bool Tactics { get; init; } = true;
+
     public static int AllCores => Environment.ProcessorCount;
 
     public MonteCarloSettings Validate()

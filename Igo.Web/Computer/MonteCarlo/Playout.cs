@@ -3,10 +3,12 @@ using Igo.Domain;
 namespace Igo.Web.Computer.MonteCarlo;
 
 /// <summary>
-/// One random game to the end and its count. Both sides play uniformly among the legal moves that neither fill their own
-/// single-point eye nor put their own chain in atari without capturing (a self-atari). Without the second rule a random
-/// player fills the inside of its own living groups until they die, and playouts misjudge every group whose eyes are not
-/// yet formed; with it, a finished playout leaves only eyes, shared liberties and the odd neutral point, so a simple area
+/// One random game to the end and its count. With tactics on, each side first answers the last move: it captures a chain of
+/// the opponent's that is in atari next to it, else it saves its own chain that the move put in atari (when the escape
+/// is not itself a self-atari). Otherwise it plays uniformly among the legal moves that neither fill its own
+/// single-point eye nor put its own chain in atari without capturing (a self-atari). Without that rule a random player
+/// fills the inside of its own living groups until they die, and playouts misjudge every group whose eyes are not yet
+/// formed; with it, a finished playout leaves only eyes, shared liberties and the odd neutral point, so a simple area
 /// count is exact enough: a stone counts for its colour, an empty point for the colour of all its neighbours.
 /// Not thread-safe: one instance per thread.
 /// </summary>
@@ -16,13 +18,15 @@ internal sealed class Playout
     private const int MovesPerPoint = 3;
 
     private readonly int size;
+    private readonly bool tactics;
     private readonly int[] empties;
     private readonly int[] slotOf;
     private int emptyCount;
 
-    public Playout(int size)
+    public Playout(int size, bool tactics)
     {
         this.size = size;
+        this.tactics = tactics;
         empties = new int[size * size];
         slotOf = new int[size * size];
     }
@@ -39,9 +43,16 @@ internal sealed class Playout
         var color = toMove;
         var passes = 0;
         var played = 0;
+        var last = -1;
         while (passes < 2 && played < maxMoves)
         {
-            var index = ChooseMove(board, color, random);
+            var index = tactics && last >= 0 ? AnswerTo(board, last, color) : -1;
+            if (index < 0)
+            {
+                index = ChooseMove(board, color, random);
+            }
+
+            last = index;
             if (index >= 0)
             {
                 Play(board, index, color);
@@ -95,6 +106,57 @@ internal sealed class Playout
             }
         }
     }
+
+    // Captures an opponent chain in atari at or next to the last move, else saves an own chain next to it left in atari.
+    private int AnswerTo(Board board, int last, Color color)
+    {
+        var lastPoint = new Point(last / size, last % size);
+        var opponent = color.Opponent().ToStone();
+        var own = color.ToStone();
+        var ko = board.KoPoint;
+        if (board[lastPoint] == opponent && board.LibertiesAt(lastPoint) == 1 && LegalLiberty(board, lastPoint, color, ko) is { } capture)
+        {
+            return capture;
+        }
+
+        var rescue = -1;
+        for (var direction = 0; direction < 4; direction++)
+        {
+            var neighbour = Neighbour(lastPoint, direction);
+            if (!neighbour.IsOnBoard(size) || board.LibertiesAt(neighbour) != 1)
+            {
+                continue;
+            }
+
+            var stone = board[neighbour];
+            if (stone == opponent && LegalLiberty(board, neighbour, color, ko) is { } captureNext)
+            {
+                return captureNext;
+            }
+
+            if (stone == own && rescue < 0 && LegalLiberty(board, neighbour, color, ko) is { } escape && !IsSelfAtari(board, new Point(escape / size, escape % size), color))
+            {
+                rescue = escape;
+            }
+        }
+
+        return rescue;
+    }
+
+    // The one liberty of the chain through the point (which has one), when the player may play there.
+    private int? LegalLiberty(Board board, Point chainPoint, Color color, Point? ko)
+    {
+        var liberty = board.ChainAt(chainPoint)!.Liberties[0];
+        return liberty != ko && board.IsLegal(liberty, color) ? (liberty.Row * size) + liberty.Col : null;
+    }
+
+    private static Point Neighbour(Point point, int direction) => direction switch
+    {
+        0 => new Point(point.Row - 1, point.Col),
+        1 => new Point(point.Row + 1, point.Col),
+        2 => new Point(point.Row, point.Col - 1),
+        _ => new Point(point.Row, point.Col + 1),
+    };
 
     // Probes the empty points cyclically from a random start: one random number per move, every candidate reachable.
     private int ChooseMove(Board board, Color color, Random random)
@@ -155,16 +217,9 @@ internal sealed class Playout
     {
         var liberties = 0;
         var own = color.ToStone();
-        var (row, col) = (point.Row, point.Col);
         for (var direction = 0; direction < 4; direction++)
         {
-            var neighbour = direction switch
-            {
-                0 => new Point(row - 1, col),
-                1 => new Point(row + 1, col),
-                2 => new Point(row, col - 1),
-                _ => new Point(row, col + 1),
-            };
+            var neighbour = Neighbour(point, direction);
             if (!neighbour.IsOnBoard(size))
             {
                 continue;

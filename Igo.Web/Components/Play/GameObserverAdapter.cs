@@ -1,7 +1,7 @@
 using Igo.Domain;
 using Igo.Web.Games;
 
-namespace Igo.Web.Components.Game;
+namespace Igo.Web.Components.Play;
 
 /// <summary>
 /// Lets a component observe a seat without implementing <see cref="IGameObserver"/> itself; the component's

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Igo.Domain;
 
-namespace Igo.Web.Components.Game;
+namespace Igo.Web.Components.Play;
 
 /// <summary>The game put into words for the player: whose turn, what is happening, how it ended.</summary>
 public static class GameNarrative
@@ -11,11 +11,11 @@ public static class GameNarrative
         ArgumentNullException.ThrowIfNull(view);
         return view.Status switch
         {
-            GameStatus.Play when view.Turn == player => $"Your move ({player.ToWord()}).",
-            GameStatus.Play => $"Waiting for {view.Turn.ToWord()} to move.",
+            GameStatus.Play when view.Turn == player => "Your move.",
+            GameStatus.Play => $"Waiting for {view.Turn.ToTitle()} to move.",
             GameStatus.Endgame => "Both players passed. Click a chain to propose it dead, or request the tally.",
             GameStatus.RequestPending when view.PendingRequest is { } request && request.Initiator == player =>
-                $"You asked to {Request(request, view)}. Waiting for {request.Initiator.Opponent().ToWord()} to answer.",
+                $"You asked to {Request(request, view)}. Waiting for {request.Initiator.Opponent().ToTitle()} to answer.",
             GameStatus.RequestPending when view.PendingRequest is { } request =>
                 $"{request.Initiator.ToTitle()} asks to {Request(request, view)}.",
             GameStatus.Complete when view.Result is { } result => Result(result, view.Score),

@@ -1,6 +1,6 @@
 using Igo.Domain;
 
-namespace Igo.Web.Components.Game;
+namespace Igo.Web.Components.Play;
 
 /// <summary>
 /// Which actions a player may take in a view, after PROTOCOL.md §5.6: the controls are enabled from this, so a

@@ -1,5 +1,5 @@
 using Igo.Domain;
-using Igo.Web.Components.Game;
+using Igo.Web.Components.Play;
 using Igo.Web.Games;
 using Igo.Web.Ui;
 using Microsoft.AspNetCore.Components;
@@ -12,7 +12,7 @@ namespace Igo.Web.Components.Pages;
 /// One game, at the player's own URL: holds the player's key for as long as the page is open, shows pushed changes
 /// as they arrive and sends the player's actions through the seat.
 /// </summary>
-public sealed partial class Game : IAsyncDisposable
+public sealed partial class GamePage : IAsyncDisposable
 {
     private readonly CancellationTokenSource lifetime = new();
     private readonly List<ChatMessage> chat = [];
@@ -25,6 +25,7 @@ public sealed partial class Game : IAsyncDisposable
     private string? announcement;
     private bool busy;
     private bool chatLoaded;
+    private bool downloading;
     private bool confirmTaps;
     private TimeSpan offset;
 
@@ -47,6 +48,9 @@ public sealed partial class Game : IAsyncDisposable
     private RecentGames Recent { get; set; } = default!;
 
     [Inject]
+    private IGameRecords Records { get; set; } = default!;
+
+    [Inject]
     private BrowserStorage Storage { get; set; } = default!;
 
     [Inject]
@@ -59,7 +63,7 @@ public sealed partial class Game : IAsyncDisposable
     private NavigationManager Navigation { get; set; } = default!;
 
     [Inject]
-    private ILogger<Game> Logger { get; set; } = default!;
+    private ILogger<GamePage> Logger { get; set; } = default!;
 
     private GameView View => snapshot!.View;
 
@@ -384,6 +388,37 @@ public sealed partial class Game : IAsyncDisposable
             Logger.LogError(exception, "Sending a chat message failed unexpectedly");
             Snackbar.Add("The message could not be sent. Please try again.", Severity.Error);
             return false;
+        }
+    }
+
+    private async Task DownloadSgfAsync()
+    {
+        if (seat is not { } held || downloading)
+        {
+            return;
+        }
+
+        downloading = true;
+        try
+        {
+            var computer = held.OpponentIsComputer ? Opponent : (Domain.Color?)null;
+            var file = await Records.SgfAsync(held.GameId, computer == Domain.Color.Black, computer == Domain.Color.White, lifetime.Token);
+            if (file is null)
+            {
+                Snackbar.Add("The game record could not be found.", Severity.Warning);
+                return;
+            }
+
+            await JS.InvokeVoidAsync("igo.download", file.FileName, file.ContentType, file.Text);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            Logger.LogError(exception, "Exporting a game record failed");
+            Snackbar.Add("The game record could not be prepared. Please try again.", Severity.Error);
+        }
+        finally
+        {
+            downloading = false;
         }
     }
 

@@ -1,6 +1,6 @@
 using Igo.Domain;
 
-namespace Igo.Web.Components.Game;
+namespace Igo.Web.Components.Play;
 
 /// <summary>What a screen reader says for one point of the board: "D4, empty", "Q16, black stone, last move".</summary>
 public static class PointDescription

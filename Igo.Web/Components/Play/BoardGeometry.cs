@@ -1,6 +1,6 @@
 using Igo.Domain;
 
-namespace Igo.Web.Components.Game;
+namespace Igo.Web.Components.Play;
 
 /// <summary>Where the board draws what: star points and the coordinate labels players read.</summary>
 public static class BoardGeometry

@@ -1,19 +1,22 @@
 using Igo.Domain;
 using Microsoft.AspNetCore.Components;
 
-namespace Igo.Web.Components.Game;
+namespace Igo.Web.Components.Play;
 
-public sealed partial class Board
+public sealed partial class GoBoard
 {
     /// <summary>Distance between lines in SVG units; the SVG scales to its container.</summary>
     internal const int Cell = 100;
 
-    internal const int Margin = 90;
+    internal const int Margin = 104;
 
     private BoardPoint?[] cells = [];
     private Point focused;
     private Point? awaitingConfirm;
     private bool moveFocusAfterRender;
+
+    // Until the player moves around the board, its tab stop follows the last move, so Tab lands where the game is.
+    private bool playerPlacedFocus;
     private int renderedVersion = -1;
 
     [Parameter, EditorRequired]
@@ -34,7 +37,7 @@ public sealed partial class Board
 
     private int Far => Margin + ((View.Size - 1) * Cell);
 
-    private static int LabelNear => Margin / 2 - 8;
+    private static int LabelNear => 38;
 
     private int LabelFar => Extent - LabelNear;
 
@@ -67,6 +70,10 @@ public sealed partial class Board
         {
             renderedVersion = View.Version;
             awaitingConfirm = null;
+            if (!playerPlacedFocus && View.LastMove is { } last && last.IsOnBoard(View.Size))
+            {
+                focused = last;
+            }
         }
     }
 
@@ -103,6 +110,15 @@ public sealed partial class Board
 
     internal Task ClickedAsync(Point point)
     {
+        // The clicked point becomes the board's single tab stop, so the keyboard carries on from there. (Focus events
+        // are not used for this: a late one from an earlier move would pull the tab stop back.)
+        playerPlacedFocus = true;
+        if (focused != point)
+        {
+            focused = point;
+            StateHasChanged();
+        }
+
         if (ConfirmTaps && Mode == BoardMode.Place && View.IsLegalPlacement(point) && awaitingConfirm != point)
         {
             awaitingConfirm = point;
@@ -114,10 +130,13 @@ public sealed partial class Board
         return ChooseAsync(point);
     }
 
-    internal Task KeyPressedAsync(Point point, string key)
+    internal Task KeyPressedAsync(Point target, string key)
     {
+        // Keys typed faster than a round trip still name the element focus was on when they were pressed; the
+        // board's own focused point is where the player has moved to by then, so it is the origin of every key.
+        var point = target == focused || !focused.IsOnBoard(View.Size) ? target : focused;
         var size = View.Size;
-        Point? target = key switch
+        Point? moved = key switch
         {
             "ArrowUp" => point with { Row = Math.Max(0, point.Row - 1) },
             "ArrowDown" => point with { Row = Math.Min(size - 1, point.Row + 1) },
@@ -127,8 +146,9 @@ public sealed partial class Board
             "End" => point with { Col = size - 1 },
             _ => null,
         };
-        if (target is { } next)
+        if (moved is { } next)
         {
+            playerPlacedFocus = true;
             focused = next;
             moveFocusAfterRender = true;
             StateHasChanged();
@@ -137,15 +157,6 @@ public sealed partial class Board
 
         // The keyboard's focus already is the preview, so Enter plays at once even in confirm mode.
         return key is "Enter" or " " ? ChooseAsync(point) : Task.CompletedTask;
-    }
-
-    internal void FocusArrived(Point point)
-    {
-        if (focused != point)
-        {
-            focused = point;
-            StateHasChanged();
-        }
     }
 
     private async Task ChooseAsync(Point point)

@@ -1,17 +1,16 @@
 using Bunit;
 using Igo.Domain;
-using Igo.Web.Components.Game;
-using Board = Igo.Web.Components.Game.Board;
+using Igo.Web.Components.Play;
 
 namespace Igo.Tests.Components;
 
 [Trait("Category", "Components")]
-public sealed class BoardTests : ComponentTestBase
+public sealed class GoBoardTests : ComponentTestBase
 {
     private readonly List<Point> chosen = [];
 
-    private IRenderedComponent<Board> RenderBoard(GameView view, BoardMode mode = BoardMode.Place, bool confirmTaps = false) =>
-        Context.Render<Board>(p => p
+    private IRenderedComponent<GoBoard> RenderBoard(GameView view, BoardMode mode = BoardMode.Place, bool confirmTaps = false) =>
+        Context.Render<GoBoard>(p => p
             .Add(b => b.View, view)
             .Add(b => b.Mode, mode)
             .Add(b => b.ConfirmTaps, confirmTaps)
@@ -223,5 +222,21 @@ public sealed class BoardTests : ComponentTestBase
         board.Find(Cell("J9")).KeyDown(new Microsoft.AspNetCore.Components.Web.KeyboardEventArgs { Key = "ArrowRight" });
 
         Assert.Equal("J9", board.Find("[role=gridcell][tabindex='0']").GetAttribute("data-point"));
+    }
+
+    [Fact]
+    public void The_tab_stop_follows_the_last_move_until_the_player_moves_it()
+    {
+        var start = TestViews.Empty(9);
+        var board = RenderBoard(start);
+
+        var afterOne = TestViews.Place(start, new Point(2, 2), Color.Black);
+        board.Render(p => p.Add(b => b.View, afterOne));
+        Assert.Equal("C7", board.Find("[role=gridcell][tabindex='0']").GetAttribute("data-point"));
+
+        board.Find(Cell("C7")).KeyDown(new Microsoft.AspNetCore.Components.Web.KeyboardEventArgs { Key = "ArrowDown" });
+        board.Render(p => p.Add(b => b.View, TestViews.Place(afterOne, new Point(7, 7), Color.White)));
+
+        Assert.Equal("C6", board.Find("[role=gridcell][tabindex='0']").GetAttribute("data-point"));
     }
 }

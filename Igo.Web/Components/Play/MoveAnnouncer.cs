@@ -1,6 +1,6 @@
 using Igo.Domain;
 
-namespace Igo.Web.Components.Game;
+namespace Igo.Web.Components.Play;
 
 /// <summary>
 /// Turns the change between two committed views into one sentence for the ARIA live region ("White Q16, captures 2").

@@ -1,4 +1,4 @@
-namespace Igo.Web.Components.Game;
+namespace Igo.Web.Components.Play;
 
 /// <summary>What a click or Enter on a point does.</summary>
 public enum BoardMode

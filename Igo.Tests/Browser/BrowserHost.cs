@@ -1,0 +1,82 @@
+using Igo.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace Igo.Tests.Browser;
+
+/// <summary>
+/// The app on a real Kestrel port with its embedded store in a fresh temporary file, and Debian's Chromium driven by
+/// Playwright (STACK-NOTES §6: nothing is downloaded). Shared by the browser tests, which run one at a time.
+/// </summary>
+public sealed class BrowserHost : IAsyncLifetime
+{
+    private readonly string directory = Path.Combine(Path.GetTempPath(), "igo-browser-" + Guid.NewGuid().ToString("N"));
+    private IPlaywright? playwright;
+
+    public AppOnRealPort App { get; private set; } = null!;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        Directory.CreateDirectory(directory);
+        App = AppOnRealPort.Start(new Dictionary<string, string?>
+        {
+            ["DATABASE_URL"] = string.Empty,
+            ["ConnectionStrings:Igo"] = string.Empty,
+            ["Igo:Data:SqlitePath"] = Path.Combine(directory, "igo.db"),
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+        });
+        Assertions.SetDefaultExpectTimeout(20_000);
+    }
+
+    /// <summary>A fresh browser profile (its own local storage), as a second person on another machine would have.</summary>
+    public async Task<PlayerPage> NewPlayerAsync(bool dark = false, int width = 1280, int height = 860, bool touch = false)
+    {
+        var context = await Browser.NewContextAsync(new()
+        {
+            BaseURL = App.BaseAddress.ToString(),
+            ViewportSize = new() { Width = width, Height = height },
+            DeviceScaleFactor = 1,
+            HasTouch = touch,
+            IsMobile = touch,
+            ColorScheme = ColorScheme.Light,
+        });
+        await context.AddInitScriptAsync($"window.localStorage.setItem('igo.dark-theme', '{(dark ? "true" : "false")}');" +
+                                         "window.localStorage.setItem('igo.confirm-taps', 'false');");
+        context.SetDefaultTimeout(20_000);
+        return new PlayerPage(await context.NewPageAsync());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        playwright?.Dispose();
+        if (App is not null)
+        {
+            await App.DisposeAsync();
+        }
+
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // SQLite may still hold the file for a moment; it is only a temporary directory.
+        }
+    }
+}
+
+[CollectionDefinition("Browser")]
+public sealed class BrowserTestGroup : ICollectionFixture<BrowserHost>;

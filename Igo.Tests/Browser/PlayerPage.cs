@@ -1,0 +1,80 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Igo.Tests.Browser;
+
+/// <summary>One player's browser tab on Igo, with the gestures a player makes, found the way a player finds them.</summary>
+public sealed partial class PlayerPage(IPage page)
+{
+    public IPage Page { get; } = page;
+
+    public ILocator Cell(string label) => Page.Locator($"[role=gridcell][data-point='{label}']");
+
+    public ILocator LiveRegion => Page.Locator("[data-live-region]");
+
+    public ILocator Status => Page.Locator(".status-panel");
+
+    public ILocator Result => Page.Locator("[data-result]");
+
+    public async Task OpenHomeAsync()
+    {
+        await Page.GotoAsync("/");
+        await Expect(Page.Locator("#render-mode")).ToHaveTextAsync("interactive");
+    }
+
+    /// <summary>Starts a human game of the given size as black from the home page; answers the invite link.</summary>
+    public async Task<string> CreateGameAsync(string size = "9×9", string colour = "Black")
+    {
+        await OpenHomeAsync();
+        await Page.Locator("[data-field=size] .mud-toggle-item", new() { HasText = size }).ClickAsync();
+        await Page.Locator("[data-field=colour] .mud-toggle-item", new() { HasText = colour }).ClickAsync();
+        await Page.Locator("[data-action=create]").ClickAsync();
+        await Page.WaitForURLAsync(GamePath());
+        await WaitForBoardAsync();
+        return await Page.Locator("#invite-link").InputValueAsync();
+    }
+
+    public async Task OpenAsync(string url)
+    {
+        await Page.GotoAsync(url);
+        await WaitForBoardAsync();
+    }
+
+    public async Task ReloadAsync()
+    {
+        await Page.ReloadAsync();
+        await WaitForBoardAsync();
+    }
+
+    /// <summary>The board's points exist only once the circuit holds the key (never while prerendering).</summary>
+    public Task WaitForBoardAsync() => Expect(Page.Locator("[role=gridcell]").First).ToBeVisibleAsync();
+
+    public async Task PlayAsync(string label, string colour)
+    {
+        await Cell(label).ClickAsync();
+        await ExpectStoneAsync(label, colour);
+    }
+
+    public Task ExpectStoneAsync(string label, string colour) =>
+        Expect(Cell(label)).ToHaveAttributeAsync("aria-label", new Regex($"^{label}, {colour} stone"));
+
+    public Task ExpectEmptyAsync(string label) =>
+        Expect(Cell(label)).ToHaveAttributeAsync("aria-label", new Regex($"^{label}, empty"));
+
+    public Task ClickActionAsync(string action) => Page.Locator($"[data-action={action}]").ClickAsync();
+
+    public Task AnswerAsync(bool accept) => Page.Locator($"[data-answer={(accept ? "accept" : "reject")}]").ClickAsync();
+
+    public async Task SayAsync(string text)
+    {
+        await Page.Locator("#chat-input").FillAsync(text);
+        await Page.Locator("#chat-input").PressAsync("Enter");
+        await Expect(Page.Locator("li.msg.mine .text", new() { HasText = text })).ToBeVisibleAsync();
+    }
+
+    public Task ScreenshotAsync(string path) => Page.ScreenshotAsync(new() { Path = path, FullPage = true });
+
+    [GeneratedRegex(@"/game/[^/]+$")]
+    private static partial Regex GamePath();
+}
