@@ -32,7 +32,14 @@ public sealed class GracefulShutdownTests(PostgresDatabase database) : IClassFix
         await black.SendAsync(Wire.Place(keys.Key("black"), 4, 4));
         Assert.True((await black.WaitForAsync("game_action_response")).Flag("success"));
 
-        // A computer player's seat on A, as a computer opponent holds it.
+        // A game against the computer, which A's computer player host drives.
+        await using var human = await ProtocolClient.ConnectAsync(a.WebSocketUri());
+        await human.SendAsync(Wire.NewGame("black", 9, 6.5, vs: "computer"));
+        var versusComputer = await human.ExpectAsync("new_game_response");
+        await human.WaitForAsync("opponent_connected", o => o.Flag("opponentConnected"));
+        Assert.Equal(idA, await OperationsHelpers.HolderAsync(database.ConnectionString, versusComputer.Key("white")));
+
+        // And a seat held directly as a computer connection.
         var coordinator = a.Services.GetRequiredService<IGameCoordinator>();
         var computer = await coordinator.CreateGameAsync(
             new NewGameRequest(9, Ruleset.Japanese(6.5), Color.White, OpponentKind.Human),
@@ -50,6 +57,8 @@ public sealed class GracefulShutdownTests(PostgresDatabase database) : IClassFix
         Assert.Equal(WebSocketCloseStatus.EndpointUnavailable, await black.Closed.WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken));
         Assert.Null(await OperationsHelpers.HolderAsync(database.ConnectionString, keys.Key("black")));
         Assert.Null(await OperationsHelpers.HolderAsync(database.ConnectionString, computer.Seat.Key));
+        Assert.Null(await OperationsHelpers.HolderAsync(database.ConnectionString, versusComputer.Key("white")));
+        Assert.Null(await OperationsHelpers.HolderAsync(database.ConnectionString, versusComputer.Key("black")));
         Assert.Equal(0, await OperationsHelpers.ScalarAsync(database.ConnectionString, "SELECT count(*) FROM instances WHERE id = $1", idA));
         await white.WaitForAsync("opponent_connected", o => !o.Flag("opponentConnected"));
 
