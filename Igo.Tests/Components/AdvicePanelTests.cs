@@ -72,7 +72,7 @@ public sealed class AdvicePanelTests : ComponentTestBase
         var after = view with { Points = points, Version = view.Version + 2 };
         panel.Render(p => p.Add(c => c.View, after));
 
-        Assert.Contains("1 black stone at H2", panel.Find("[data-action=propose-suggested]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("chain at H2", panel.Find("[data-action=propose-suggested]").TextContent, StringComparison.Ordinal);
         Assert.Single(panel.FindAll("[data-chain]"));
     }
 
