@@ -11,7 +11,7 @@ namespace Igo.Tests.Computer;
 public sealed class GnuGoGameTests(ITestOutputHelper output)
 {
     [Fact]
-    public async Task A_9x9_game_against_GNU_Go_reaches_a_result_with_legal_moves_and_its_dead_stone_judgement()
+    public async Task A_9x9_game_against_GNU_Go_played_out_ends_by_counting_with_legal_moves_and_its_dead_stone_judgement()
     {
         GnuGo.SkipUnlessInstalled();
         await using var pool = new GtpEnginePool("gnugo", GnuGo.CommandLine, 1, GtpTimeouts.Default, NullLogger.Instance);
@@ -21,8 +21,8 @@ public sealed class GnuGoGameTests(ITestOutputHelper output)
         var game = LocalGame.Create(
             9,
             Ruleset.Japanese(),
-            new PolicyPlayer(new ComputerPlayerPolicy(builtIn, Color.Black)),
-            new RecordingPlayer(new PolicyPlayer(new ComputerPlayerPolicy(gnuGo, Color.White)), timeline));
+            new PolicyPlayer(new ComputerPlayerPolicy(builtIn, Color.Black, mayResign: false)),
+            new RecordingPlayer(new PolicyPlayer(new ComputerPlayerPolicy(gnuGo, Color.White, mayResign: false)), timeline));
 
         var result = await game.PlayAsync(maxActions: 400, TestContext.Current.CancellationToken);
 

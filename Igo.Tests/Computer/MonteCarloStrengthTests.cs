@@ -11,10 +11,10 @@ public sealed class MonteCarloStrengthTests(ITestOutputHelper output)
     private static MonteCarloSettings Budget(int seed) => new(Playouts: 200, Time: null, Threads: 2, Seed: seed, JudgePlayouts: 200);
 
     [Fact]
-    public async Task A_9x9_game_against_the_built_in_player_reaches_a_result()
+    public async Task A_9x9_game_against_the_built_in_player_played_out_ends_by_counting()
     {
-        var black = new ComputerPlayerPolicy(new MonteCarloBrain(Budget(1)), Color.Black);
-        var white = new ComputerPlayerPolicy(new MonteCarloBrain(Budget(2)), Color.White);
+        var black = new ComputerPlayerPolicy(new MonteCarloBrain(Budget(1)), Color.Black, mayResign: false);
+        var white = new ComputerPlayerPolicy(new MonteCarloBrain(Budget(2)), Color.White, mayResign: false);
         var game = LocalGame.Create(9, Ruleset.Japanese(), new PolicyPlayer(black), new PolicyPlayer(white));
 
         var result = await game.PlayAsync(maxActions: 400, TestContext.Current.CancellationToken);

@@ -19,7 +19,8 @@ namespace Igo.Web.Computer.Players;
 /// </list>
 /// Not thread-safe: one player's decisions are made one at a time.
 /// </summary>
-public sealed class ComputerPlayerPolicy(IComputerBrain brain, Color color)
+/// <param name="mayResign">False plays every game out to the count (self-play and tests of the endgame).</param>
+public sealed class ComputerPlayerPolicy(IComputerBrain brain, Color color, bool mayResign = true)
 {
     public const int MaxRefusedMoves = 3;
 
@@ -89,7 +90,7 @@ public sealed class ComputerPlayerPolicy(IComputerBrain brain, Color color)
         }
 
         var position = ComputerPosition.FromView(view);
-        if (ResignationRule.Applies(view.Size, view.MoveNumber))
+        if (mayResign && ResignationRule.Applies(view.Size, view.MoveNumber))
         {
             var lead = await brain.EstimateBlackLeadAsync(position, cancellationToken);
             if (resignation.ShouldResign(view.Size, view.MoveNumber, color == Color.Black ? lead : -lead))
