@@ -22,14 +22,14 @@ public sealed partial class InstanceLeaseService(
     ILogger<InstanceLeaseService> logger) : BackgroundService
 {
     private readonly PresenceOptions settings = options.Value;
-    private int stopped;
+    private volatile bool releasedAtStop;
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
 
-        // A host may be stopped twice (WebApplicationFactory does so): the second time the services are gone.
-        if (Interlocked.Exchange(ref stopped, 1) == 1)
+        // A host may be stopped twice (WebApplicationFactory does so); once released, the second time has nothing to do.
+        if (releasedAtStop)
         {
             return;
         }
@@ -38,6 +38,7 @@ public sealed partial class InstanceLeaseService(
         {
             await ReleaseAsync(instance.Id, cancellationToken);
             await instances.RemoveAsync(instance.Id, cancellationToken);
+            releasedAtStop = true;
         }
 #pragma warning disable CA1031 // A failed clean-up is what the lease is for: others release the keys when it expires.
         catch (Exception exception)
