@@ -20,6 +20,9 @@ if [ -f "$results/igo.trx" ]; then
   # Count the test results only (the TRX's ResultSummary carries an outcome attribute too).
   passed=$(grep -o '<UnitTestResult [^>]*outcome="Passed"' "$results/igo.trx" | wc -l)
   failed=$(grep -o '<UnitTestResult [^>]*outcome="Failed"' "$results/igo.trx" | wc -l)
+  # The failures' names again at the end, where a reader of a long log looks first.
+  grep -o '<UnitTestResult testName="[^"]*" outcome="Failed"' "$results/igo.trx" \
+    | sed -e 's/^<UnitTestResult testName="/FAILED: /' -e 's/" outcome="Failed"$//' -e 's/&quot;/"/g'
 fi
 if [ "$status" != 0 ] && [ "$failed" = 0 ]; then failed=1; fi
 echo "$passed passed, $failed failed"

@@ -22,10 +22,18 @@ public sealed partial class InstanceLeaseService(
     ILogger<InstanceLeaseService> logger) : BackgroundService
 {
     private readonly PresenceOptions settings = options.Value;
+    private int stopped;
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
+
+        // A host may be stopped twice (WebApplicationFactory does so): the second time the services are gone.
+        if (Interlocked.Exchange(ref stopped, 1) == 1)
+        {
+            return;
+        }
+
         try
         {
             await ReleaseAsync(instance.Id, cancellationToken);

@@ -10,18 +10,38 @@ public sealed record TerritoryCount(IReadOnlyList<Stone> Owners, PerColor<int> T
     public Stone OwnerOf(Point point, int size) => Owners[(point.Row * size) + point.Col];
 }
 
-internal static class TerritoryCounter
+/// <summary>
+/// The one flood fill of empty regions: the game's tally and playouts count with it, and the computer players' score
+/// estimates (outside the Domain) reuse it, deciding the neutral points themselves.
+/// </summary>
+public static class TerritoryCounter
 {
     public static TerritoryCount Count(Board board)
     {
-        var size = board.Size;
-        var stones = board.ToArray();
+        ArgumentNullException.ThrowIfNull(board);
+        var owners = RegionOwners(board.Size, board.ToArray());
+        int black = 0, white = 0;
+        foreach (var owner in owners)
+        {
+            black += owner == Stone.Black ? 1 : 0;
+            white += owner == Stone.White ? 1 : 0;
+        }
+
+        return new TerritoryCount(owners, new PerColor<int>(black, white));
+    }
+
+    /// <summary>
+    /// For each point of a row-major board of <paramref name="stones"/>: the colour whose stones alone its empty region
+    /// touches; for a point of a neutral region (touching both colours or none), what <paramref name="neutralOwner"/>
+    /// says of its index, or <see cref="Stone.Empty"/> without one; <see cref="Stone.Empty"/> for points holding a stone.
+    /// </summary>
+    public static Stone[] RegionOwners(int size, ReadOnlySpan<Stone> stones, Func<int, Stone>? neutralOwner = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNotEqual(stones.Length, size * size, nameof(stones));
         var owners = new Stone[stones.Length];
         var visited = new bool[stones.Length];
         var region = new List<int>();
         var frontier = new Stack<int>();
-        int black = 0, white = 0;
-
         for (var start = 0; start < stones.Length; start++)
         {
             if (stones[start] != Stone.Empty || visited[start])
@@ -69,19 +89,10 @@ internal static class TerritoryCounter
             var owner = touchesBlack == touchesWhite ? Stone.Empty : touchesBlack ? Stone.Black : Stone.White;
             foreach (var index in region)
             {
-                owners[index] = owner;
-            }
-
-            if (owner == Stone.Black)
-            {
-                black += region.Count;
-            }
-            else if (owner == Stone.White)
-            {
-                white += region.Count;
+                owners[index] = owner == Stone.Empty && neutralOwner is not null ? neutralOwner(index) : owner;
             }
         }
 
-        return new TerritoryCount(owners, new PerColor<int>(black, white));
+        return owners;
     }
 }

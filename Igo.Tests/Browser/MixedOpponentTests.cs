@@ -7,9 +7,7 @@ namespace Igo.Tests.Browser;
 [Trait("Category", "Browser")]
 public sealed class MixedOpponentTests(BrowserHost host)
 {
-    // Flaky in full runs (about half of them): after "Start the game" the page sometimes never navigates to /game/{key}.
-    // Root cause not yet found; the same flow passes in TwoPlayerGameTests and in the compat suites. Next session: fix and unskip.
-    [Fact(Skip = "Intermittent: navigation after creating a game sometimes never happens in full runs; under investigation")]
+    [Fact]
     public async Task A_Blazor_player_and_an_igo_frontend_player_on_the_compatibility_socket_play_each_other()
     {
         var black = await host.NewPlayerAsync();

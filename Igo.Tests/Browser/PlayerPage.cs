@@ -30,7 +30,10 @@ public sealed partial class PlayerPage(IPage page)
         await Page.Locator("[data-field=size] .mud-toggle-item", new() { HasText = size }).ClickAsync();
         await Page.Locator("[data-field=colour] .mud-toggle-item", new() { HasText = colour }).ClickAsync();
         await Page.Locator("[data-action=create]").ClickAsync();
-        await Page.WaitForURLAsync(GamePath());
+
+        // Blazor navigates inside the document (history.pushState): there is no load event to wait for, and
+        // Page.WaitForURLAsync, which waits for one, sometimes hung although the URL had changed.
+        await Expect(Page).ToHaveURLAsync(GamePath());
         await WaitForBoardAsync();
         return await Page.Locator("#invite-link").InputValueAsync();
     }

@@ -149,6 +149,34 @@ public sealed class RealCoordinatorTests(PostgresCompatApp fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task A_computer_opponent_joins_holds_its_key_and_answers_a_move()
+    {
+        await using var human = await ProtocolClient.ConnectAsync(fixture.App.WebSocketUri());
+
+        await human.SendAsync(Wire.NewGame("black", 9, vs: "computer"));
+        var created = await human.ExpectAsync("new_game_response");
+        Assert.EndsWith("The AI player will join the game shortly", created.Text("explanation"), StringComparison.Ordinal);
+        await human.ExpectAsync("game_status");
+        await human.ExpectAsync("chat");
+        // The computer may already hold its key when the game is shown; otherwise its arrival follows.
+        if (!(await human.ExpectAsync("opponent_connected")).Flag("opponentConnected"))
+        {
+            await human.WaitForAsync("opponent_connected", d => d.Flag("opponentConnected"));
+        }
+
+        await human.SendAsync(Wire.Place(created.Key("black"), 4, 4));
+        Assert.True((await human.ExpectAsync("game_action_response")).Flag("success"));
+        var answered = await human.WaitForAsync("game_status", s => s.Text("turn") == "black");
+        var stones = answered.GetProperty("board").GetProperty("points").EnumerateArray().SelectMany(r => r.EnumerateArray()).Select(p => p[0].GetString()).ToList();
+        Assert.Equal(1, stones.Count(s => s == "b"));
+        Assert.True(stones.Count(s => s == "w") == 1 || answered.GetProperty("lastMove").ValueKind == JsonValueKind.Null, answered.GetRawText());
+
+        await using var intruder = await ProtocolClient.ConnectAsync(fixture.App.WebSocketUri());
+        await intruder.SendAsync(Wire.Join(created.Key("white")));
+        ProtocolSuite.AssertSeatRefused(await intruder.ExpectAsync("join_game_response"), $"Someone else is already playing using that key ({created.Key("white")})");
+    }
+
+    [Fact]
     public async Task A_computer_opponents_key_needs_its_secret_and_a_rejoin_starts_the_computer_again()
     {
         var launcher = new RecordingLauncher();

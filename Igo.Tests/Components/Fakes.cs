@@ -144,3 +144,31 @@ internal sealed class FakeGameRecords : Igo.Web.Ui.IGameRecords
         return Task.FromResult<Igo.Web.Ui.GameFile?>(new("igo-game.sgf", "application/x-go-sgf", "(;FF[4]GM[1]SZ[9])"));
     }
 }
+
+/// <summary>An advisor that answers what the test sets, or waits (until cancelled) while <see cref="Hold"/> is set; records the views asked about.</summary>
+internal sealed class FakePositionAdvisor : Igo.Web.Computer.IPositionAdvisor
+{
+    public Igo.Web.Computer.PositionJudgement Judgement { get; set; } = new([], 0, "Test engine");
+
+    public bool Hold { get; set; }
+
+    public List<(string Call, GameView View)> Asked { get; } = [];
+
+    public TaskCompletionSource<CancellationToken> Waiting { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public Task<Igo.Web.Computer.PositionJudgement> JudgeAsync(GameView view, CancellationToken cancellationToken = default) => AnswerAsync("judge", view, cancellationToken);
+
+    public Task<Igo.Web.Computer.PositionJudgement> EstimateAsync(GameView view, CancellationToken cancellationToken = default) => AnswerAsync("estimate", view, cancellationToken);
+
+    private async Task<Igo.Web.Computer.PositionJudgement> AnswerAsync(string call, GameView view, CancellationToken cancellationToken)
+    {
+        Asked.Add((call, view));
+        if (Hold)
+        {
+            Waiting.TrySetResult(cancellationToken);
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+
+        return Judgement;
+    }
+}

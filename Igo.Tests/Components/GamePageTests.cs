@@ -17,6 +17,7 @@ public sealed class GamePageTests : ComponentTestBase
     private const string Key = "BlackKey01";
     private readonly FakeGameCoordinator coordinator = new();
     private readonly FakeGameRecords records = new();
+    private readonly FakePositionAdvisor advisor = new();
 
     public GamePageTests()
     {
@@ -24,6 +25,7 @@ public sealed class GamePageTests : ComponentTestBase
         Context.Services.AddSingleton(new SeatRetryPolicy([TimeSpan.Zero, TimeSpan.Zero]));
         Context.Services.AddIgoUi();
         Context.Services.AddSingleton<IGameRecords>(records);
+        Context.Services.AddSingleton<Igo.Web.Computer.IPositionAdvisor>(advisor);
     }
 
     private static FakeGameSeat SeatWith(GameView view, Color color = Color.Black, bool whiteConnected = true, bool computer = false) =>
@@ -281,5 +283,33 @@ public sealed class GamePageTests : ComponentTestBase
 
         Assert.True(seat.Disposed);
         Assert.Equal(0, seat.ActiveSubscriptions);
+    }
+
+    [Fact]
+    public void In_the_endgame_the_engine_suggests_dead_stones_on_the_board_and_one_click_proposes_a_chain()
+    {
+        var view = TestViews.Picture(
+        [
+            "..XO.",
+            "..XO.",
+            "O.XO.",
+            "..XO.",
+            "..XO.",
+        ], status: GameStatus.Endgame, moveNumber: 12);
+        advisor.Judgement = new Igo.Web.Computer.PositionJudgement([new(2, 0)], 3.5, "GNU Go");
+        var seat = SeatWith(view, computer: true);
+        var (_, page) = Open(Joined(seat));
+        page.WaitForAssertion(() => page.Find("[data-action=suggest-dead]"));
+
+        page.Find("[data-action=suggest-dead]").Click();
+
+        page.WaitForAssertion(() => Assert.NotNull(page.Find($"{Cell("A3")} .suggested-dead")));
+        Assert.Contains("suggested dead", page.Find(Cell("A3")).GetAttribute("aria-label"), StringComparison.Ordinal);
+        Assert.Contains("Black leads by about 3.5", page.Find("[data-estimate]").TextContent, StringComparison.Ordinal);
+        Assert.Empty(seat.Actions);
+
+        page.Find("[data-action=propose-suggested]").Click();
+
+        Assert.Equal([(ActionType.MarkDead, (Point?)new Point(2, 0))], seat.Actions);
     }
 }

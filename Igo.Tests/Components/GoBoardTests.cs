@@ -239,4 +239,32 @@ public sealed class GoBoardTests : ComponentTestBase
 
         Assert.Equal("C6", board.Find("[role=gridcell][tabindex='0']").GetAttribute("data-point"));
     }
+
+    [Fact]
+    public void Stones_suggested_dead_carry_their_own_marker_and_say_so_to_screen_readers()
+    {
+        var view = TestViews.Picture(
+        [
+            ".X.O.",
+            "XX.OO",
+            "..O..",
+            ".....",
+            "..o..",
+        ], status: GameStatus.Endgame);
+
+        var board = Context.Render<GoBoard>(p => p
+            .Add(b => b.View, view)
+            .Add(b => b.Mode, BoardMode.MarkDead)
+            .Add(b => b.SuggestedDead, new HashSet<Point> { new(2, 2), new(4, 2), new(3, 3) }));
+
+        Assert.NotNull(board.Find($"{Cell("C3")} .suggested-dead"));
+        Assert.Equal("C3, white stone, suggested dead by the engine", board.Find(Cell("C3")).GetAttribute("aria-label"));
+
+        // A stone already proposed dead shows the proposal's cross instead; an empty point never gets a marker.
+        Assert.Empty(board.FindAll($"{Cell("C1")} .suggested-dead"));
+        Assert.Equal("C1, white stone, marked dead", board.Find(Cell("C1")).GetAttribute("aria-label"));
+        Assert.Empty(board.FindAll($"{Cell("D2")} .suggested-dead"));
+        Assert.Single(board.FindAll(".suggested-dead"));
+        Assert.Equal("B5, black stone", board.Find(Cell("B5")).GetAttribute("aria-label"));
+    }
 }

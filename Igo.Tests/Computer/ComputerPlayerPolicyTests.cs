@@ -1,6 +1,9 @@
 using Igo.Domain;
 using Igo.Web.Computer;
+using Igo.Web.Computer.Gtp;
+using Igo.Web.Computer.MonteCarlo;
 using Igo.Web.Computer.Players;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Igo.Tests.Computer;
 
@@ -136,6 +139,127 @@ public sealed class ComputerPlayerPolicyTests
         Assert.True(game.Apply(new GameAction(ActionType.RequestTally, Color.White, null, DateTimeOffset.UnixEpoch)).Accepted);
         Assert.Equal(ActionType.Reject, (await new ComputerPlayerPolicy(judgesBothDead, Color.Black).DecideAsync(game.View(), Token))!.Type);
         Assert.Equal(ActionType.Accept, (await new ComputerPlayerPolicy(judgesNoneDead, Color.Black).DecideAsync(game.View(), Token))!.Type);
+    }
+
+    /// <summary>
+    /// Move 50 of a 9x9 game, black to move: black has a two-eyed corner of two points, white walls across the rest of the
+    /// board (about 48 points of territory and komi). Black is lost by some 50 points.
+    /// </summary>
+    private static readonly string[] BlackIsLost =
+    [
+        ".X.XO....",
+        "XXXXO....",
+        "OOOOO....",
+        ".........",
+        "OOOOOOOOO",
+        ".........",
+        "OOOOOOOOO",
+        ".........",
+        ".........",
+    ];
+
+    private static readonly MonteCarloSettings QuickSearch = new(Playouts: 300, Time: null, Threads: 1, Seed: 5, JudgePlayouts: 300);
+
+    [Fact]
+    public async Task The_built_in_player_resigns_a_lost_game_late_on_its_third_turn_far_behind()
+    {
+        var game = Positions.InPlayOf(BlackIsLost);
+        Assert.True(ResignationRule.Applies(9, game.View().MoveNumber));
+        var policy = new ComputerPlayerPolicy(new MonteCarloBrain(QuickSearch), Color.Black);
+
+        var intents = await PlayTurnsAsync(game, policy, 3);
+
+        Assert.DoesNotContain(intents.Take(2), intent => intent.Type == ActionType.Resign);
+        Assert.Equal(ActionType.Resign, intents[2].Type);
+        Assert.Equal(GameStatus.Complete, game.Status);
+        Assert.Equal(Color.White, game.View().Result?.Winner);
+    }
+
+    [Fact]
+    public async Task The_built_in_player_far_ahead_never_resigns()
+    {
+        var game = Positions.InPlayOf(BlackIsLost);
+        var policy = new ComputerPlayerPolicy(new MonteCarloBrain(QuickSearch), Color.White);
+
+        var intents = await PlayTurnsAsync(game, policy, 4);
+
+        Assert.Equal(4, intents.Count);
+        Assert.DoesNotContain(intents, intent => intent.Type == ActionType.Resign);
+    }
+
+    [Fact]
+    public async Task Before_half_the_board_is_played_it_never_resigns_however_far_behind()
+    {
+        var game = Game.Create(9, Ruleset.Japanese());
+        var policy = new ComputerPlayerPolicy(new ScriptedBrain([new(0, 0), new(0, 2), new(0, 4), new(0, 6), new(0, 8)], blackLead: -80), Color.Black);
+
+        var intents = await PlayTurnsAsync(game, policy, 5);
+
+        Assert.False(ResignationRule.Applies(9, game.View().MoveNumber));
+        Assert.All(intents, intent => Assert.Equal(ActionType.PlaceStone, intent.Type));
+    }
+
+    [Fact]
+    public void One_turn_within_the_margin_starts_the_count_again()
+    {
+        var rule = new ResignationRule();
+        var margin = ResignationRule.Margin(9);
+        var from = ResignationRule.FromMove(9);
+
+        Assert.False(rule.ShouldResign(9, from, -margin - 1));
+        Assert.False(rule.ShouldResign(9, from + 2, -margin - 1));
+        Assert.False(rule.ShouldResign(9, from + 4, -margin + 1));
+        Assert.False(rule.ShouldResign(9, from + 6, -margin - 1));
+        Assert.False(rule.ShouldResign(9, from + 6, -margin - 1)); // the same turn again (a refused move) does not count twice
+        Assert.False(rule.ShouldResign(9, from + 8, -margin - 1));
+        Assert.True(rule.ShouldResign(9, from + 10, -margin - 1));
+    }
+
+    [Fact]
+    public async Task GNU_Go_resigns_a_lost_game_by_its_own_score_estimate()
+    {
+        GnuGo.SkipUnlessInstalled();
+        await using var pool = new GtpEnginePool("gnugo", GnuGo.CommandLine, 1, GtpTimeouts.Default, NullLogger.Instance);
+        var brain = new GtpBrain("GNU Go", pool, 1, new MonteCarloBrain(QuickSearch), NullLogger<GtpBrain>.Instance);
+        var game = Positions.InPlayOf(BlackIsLost);
+
+        var estimate = await brain.EstimateBlackLeadAsync(ComputerPosition.FromView(game.View()), Token);
+        var intents = await PlayTurnsAsync(game, new ComputerPlayerPolicy(brain, Color.Black), 3);
+
+        Assert.True(estimate < -ResignationRule.Margin(9), $"GNU Go estimated black's lead at {estimate}");
+        Assert.Equal(ActionType.Resign, intents[2].Type);
+        Assert.DoesNotContain(intents.Take(2), intent => intent.Type == ActionType.Resign);
+    }
+
+    // Turns of the computer: its decision is applied, then its opponent places a stone on the first point, from the
+    // bottom right, that is legal for it (never a pass, so the game stays in play whatever the computer does).
+    private static async Task<List<ComputerIntent>> PlayTurnsAsync(Game game, ComputerPlayerPolicy policy, int turns)
+    {
+        var intents = new List<ComputerIntent>();
+        for (var turn = 0; turn < turns && game.Status == GameStatus.Play; turn++)
+        {
+            if (game.Turn != policy.Color)
+            {
+                OpponentPlays(game);
+            }
+
+            var intent = (await policy.DecideAsync(game.View(), Token))!;
+            intents.Add(intent);
+            Assert.True(game.Apply(new GameAction(intent.Type, policy.Color, intent.Point, DateTimeOffset.UnixEpoch)).Accepted);
+            if (game.Status == GameStatus.Play)
+            {
+                OpponentPlays(game);
+            }
+        }
+
+        return intents;
+    }
+
+    private static void OpponentPlays(Game game)
+    {
+        var view = game.View();
+        var point = Enumerable.Range(0, view.Size * view.Size).Reverse().Select(i => new Point(i / view.Size, i % view.Size)).First(view.IsLegalPlacement);
+        Play(game, game.Turn, point.Row, point.Col);
     }
 
     // Black top, white bottom (as in the brain tests), a white stone in black's area and a black one in white's; both passed.

@@ -36,6 +36,21 @@ internal static class Positions
     /// </summary>
     public static Game EndgameOf(params string[] rows)
     {
+        var game = InPlayOf(rows);
+        var board = game.CopyBoard();
+        Assert.True(game.Apply(new GameAction(ActionType.Pass, game.Turn, null, DateTimeOffset.UnixEpoch)).Accepted);
+        Assert.True(game.Apply(new GameAction(ActionType.Pass, game.Turn, null, DateTimeOffset.UnixEpoch)).Accepted);
+        Assert.Equal(GameStatus.Endgame, game.Status);
+        Assert.Equal(board.ToArray(), game.CopyBoard().ToArray());
+        return game;
+    }
+
+    /// <summary>
+    /// A game still in play whose board is the diagram, reached by placing the stones row by row in turn (a side with no
+    /// stone left passes in between, never twice in a row). Diagrams here never capture on the way.
+    /// </summary>
+    public static Game InPlayOf(params string[] rows)
+    {
         var board = Board(rows);
         var stones = new Dictionary<Color, Queue<Point>> { [Color.Black] = new(), [Color.White] = new() };
         for (var index = 0; index < rows.Length * rows.Length; index++)
@@ -57,9 +72,7 @@ internal static class Positions
             Assert.True(game.Apply(action).Accepted);
         }
 
-        Assert.True(game.Apply(new GameAction(ActionType.Pass, game.Turn, null, DateTimeOffset.UnixEpoch)).Accepted);
-        Assert.True(game.Apply(new GameAction(ActionType.Pass, game.Turn, null, DateTimeOffset.UnixEpoch)).Accepted);
-        Assert.Equal(GameStatus.Endgame, game.Status);
+        Assert.Equal(GameStatus.Play, game.Status);
         Assert.Equal(board.ToArray(), game.CopyBoard().ToArray());
         return game;
     }

@@ -21,6 +21,7 @@ public static class ComputerServiceCollectionExtensions
         services.AddSingleton<ComputerPlayerCatalog>();
         services.AddSingleton<IComputerOpponents>(provider => provider.GetRequiredService<ComputerPlayerCatalog>());
         services.AddSingleton<PositionAdvisor>();
+        services.AddSingleton<IPositionAdvisor>(provider => provider.GetRequiredService<PositionAdvisor>());
 
         services.AddSingleton<IComputerKeyDirectory, StoreComputerKeyDirectory>();
         services.AddSingleton(provider => new ComputerPlayerHost(

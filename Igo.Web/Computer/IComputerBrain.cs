@@ -16,4 +16,11 @@ public interface IComputerBrain
 
     /// <summary>Which stones are dead and who leads by how much.</summary>
     Task<PositionJudgement> JudgeAsync(ComputerPosition position, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Black's lead in points (negative: white leads) of a position still in play, open areas included as well as the
+    /// brain can say. By default the judgement's lead; an engine with a better estimate of unfinished positions overrides it.
+    /// </summary>
+    async Task<double> EstimateBlackLeadAsync(ComputerPosition position, CancellationToken cancellationToken = default) =>
+        (await JudgeAsync(position, cancellationToken)).BlackLead;
 }

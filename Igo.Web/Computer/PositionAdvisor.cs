@@ -8,7 +8,7 @@ namespace Igo.Web.Computer;
 /// suggest dead stones for the players to confirm. GNU Go judges when it is available, else the built-in player's
 /// playouts. Runs off the caller's thread; a few tenths of a second on 19x19.
 /// </summary>
-public sealed class PositionAdvisor(ComputerPlayerCatalog catalog)
+public sealed class PositionAdvisor(ComputerPlayerCatalog catalog) : IPositionAdvisor
 {
     /// <summary>More playouts than a move-time judgement: a person reads the answer, and it should not flicker.</summary>
     private const int AdvicePlayouts = 3000;
@@ -21,6 +21,16 @@ public sealed class PositionAdvisor(ComputerPlayerCatalog catalog)
         ArgumentNullException.ThrowIfNull(view);
         var brain = catalog.GnuGoAvailable ? catalog.BrainFor(catalog.Resolve("gnugo")) : playouts;
         return Task.Run(() => brain.JudgeAsync(ComputerPosition.FromView(view), cancellationToken), cancellationToken);
+    }
+
+    /// <summary>
+    /// Playout ownership only, whatever engines there are: in a game still in play a count of settled territory (all a
+    /// dead-stone list allows) says little, while playouts weigh the open areas too.
+    /// </summary>
+    public Task<PositionJudgement> EstimateAsync(GameView view, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        return Task.Run(() => playouts.JudgeAsync(ComputerPosition.FromView(view), cancellationToken), cancellationToken);
     }
 
     /// <summary>The dead chains of a judgement, one point each, as a player would click them to mark them dead.</summary>

@@ -59,82 +59,8 @@ public static class ScoreEstimator
         return (board.ToArray(), prisoners);
     }
 
-    private static Stone[] RegionOwners(int size, Stone[] stones, IReadOnlyList<double>? ownership)
-    {
-        var owners = new Stone[stones.Length];
-        var visited = new bool[stones.Length];
-        var region = new List<int>();
-        var frontier = new Stack<int>();
-        for (var start = 0; start < stones.Length; start++)
-        {
-            if (stones[start] != Stone.Empty || visited[start])
-            {
-                continue;
-            }
-
-            region.Clear();
-            var touchesBlack = false;
-            var touchesWhite = false;
-            visited[start] = true;
-            frontier.Push(start);
-            while (frontier.Count > 0)
-            {
-                var index = frontier.Pop();
-                region.Add(index);
-                foreach (var neighbour in Neighbours(size, index))
-                {
-                    switch (stones[neighbour])
-                    {
-                        case Stone.Black:
-                            touchesBlack = true;
-                            break;
-                        case Stone.White:
-                            touchesWhite = true;
-                            break;
-                        default:
-                            if (!visited[neighbour])
-                            {
-                                visited[neighbour] = true;
-                                frontier.Push(neighbour);
-                            }
-
-                            break;
-                    }
-                }
-            }
-
-            foreach (var index in region)
-            {
-                owners[index] = touchesBlack != touchesWhite
-                    ? (touchesBlack ? Stone.Black : Stone.White)
-                    : ownership is null ? Stone.Empty : ownership[index] > 0 ? Stone.Black : ownership[index] < 0 ? Stone.White : Stone.Empty;
-            }
-        }
-
-        return owners;
-    }
-
-    private static IEnumerable<int> Neighbours(int size, int index)
-    {
-        var (row, col) = (index / size, index % size);
-        if (row > 0)
-        {
-            yield return index - size;
-        }
-
-        if (row < size - 1)
-        {
-            yield return index + size;
-        }
-
-        if (col > 0)
-        {
-            yield return index - 1;
-        }
-
-        if (col < size - 1)
-        {
-            yield return index + 1;
-        }
-    }
+    // The game's own flood fill (so the estimate and the tally never disagree on a settled region); only the neutral
+    // points are ours to decide, from the playouts' ownership when there is one.
+    private static Stone[] RegionOwners(int size, Stone[] stones, IReadOnlyList<double>? ownership) =>
+        TerritoryCounter.RegionOwners(size, stones, ownership is null ? null : index => ownership[index] > 0 ? Stone.Black : ownership[index] < 0 ? Stone.White : Stone.Empty);
 }

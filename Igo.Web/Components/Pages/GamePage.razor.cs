@@ -20,6 +20,7 @@ public sealed partial class GamePage : IAsyncDisposable
     private IDisposable? subscription;
     private GameObserverAdapter? observer;
     private GameSnapshot? snapshot;
+    private PositionAdvice? advice;
     private SeatOutcome? failure;
     private string? joinedKey;
     private string? announcement;
@@ -81,6 +82,9 @@ public sealed partial class GamePage : IAsyncDisposable
     };
 
     private bool Tallied => View.Score is not null;
+
+    // Only dead-stone advice marks the board, and only while it still describes the game (no move played since).
+    private IReadOnlySet<Point>? SuggestedDead => advice is { DeadStones: true } current && current.AppliesTo(View) ? current.SuggestedStones(View) : null;
 
     private bool OpponentAway => !seat!.OpponentIsComputer && !snapshot!.Connected[Opponent] && View.Status != GameStatus.Complete;
 
@@ -329,6 +333,8 @@ public sealed partial class GamePage : IAsyncDisposable
 
     private Task ControlActionAsync(ActionType type) => ActAsync(type, null);
 
+    private Task MarkSuggestedAsync(Point anchor) => ActAsync(ActionType.MarkDead, anchor);
+
     private Task AnswerAsync(bool accept) => ActAsync(accept ? ActionType.Accept : ActionType.Reject, null);
 
     private async Task ActAsync(ActionType type, Point? point)
@@ -434,6 +440,7 @@ public sealed partial class GamePage : IAsyncDisposable
         var held = seat;
         seat = null;
         snapshot = null;
+        advice = null;
         announcement = null;
         chat.Clear();
         chatLoaded = false;

@@ -24,4 +24,5 @@ public readonly record struct PointVisual(
     bool Selectable,
     bool Focused,
     bool AwaitingConfirm,
-    Domain.Stone Preview);
+    Domain.Stone Preview,
+    bool SuggestedDead = false);

@@ -29,6 +29,10 @@ public sealed partial class GoBoard
     [Parameter]
     public bool ConfirmTaps { get; set; }
 
+    /// <summary>Stones an engine suggests are dead (endgame advice): drawn with their own marker, and said so to screen readers.</summary>
+    [Parameter]
+    public IReadOnlySet<Point>? SuggestedDead { get; set; }
+
     /// <summary>A point the player chose: a stone to place (Place mode) or a chain to mark dead (MarkDead mode).</summary>
     [Parameter]
     public EventCallback<Point> OnPointChosen { get; set; }
@@ -93,8 +97,9 @@ public sealed partial class GoBoard
     {
         var state = View[point];
         var playable = Mode == BoardMode.Place && View.IsLegalPlacement(point);
+        var suggested = state.Stone != Stone.Empty && SuggestedDead?.Contains(point) == true;
         return new PointVisual(
-            PointDescription.Describe(View, point),
+            PointDescription.Describe(View, point, suggested),
             state.Stone,
             View.LastMove == point,
             state.MarkedDead,
@@ -103,7 +108,8 @@ public sealed partial class GoBoard
             Mode == BoardMode.MarkDead && state.Stone != Stone.Empty,
             point == focused,
             playable && awaitingConfirm == point,
-            playable ? View.Turn.ToStone() : Stone.Empty);
+            playable ? View.Turn.ToStone() : Stone.Empty,
+            suggested);
     }
 
     private int Index(Point point) => (point.Row * View.Size) + point.Col;

@@ -2,10 +2,13 @@ using Igo.Domain;
 
 namespace Igo.Web.Components.Play;
 
-/// <summary>What a screen reader says for one point of the board: "D4, empty", "Q16, black stone, last move".</summary>
+/// <summary>
+/// What a screen reader says for one point of the board: "D4, empty", "Q16, black stone, last move",
+/// "C3, white stone, suggested dead by the engine".
+/// </summary>
 public static class PointDescription
 {
-    public static string Describe(GameView view, Point point)
+    public static string Describe(GameView view, Point point, bool suggestedDead = false)
     {
         ArgumentNullException.ThrowIfNull(view);
         var state = view[point];
@@ -16,6 +19,10 @@ public static class PointDescription
             if (state.MarkedDead)
             {
                 parts.Add("marked dead");
+            }
+            else if (suggestedDead)
+            {
+                parts.Add("suggested dead by the engine");
             }
 
             if (view.LastMove == point)

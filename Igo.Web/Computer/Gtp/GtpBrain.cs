@@ -62,6 +62,38 @@ public sealed class GtpBrain(string name, GtpEnginePool pool, int? gnuGoLevel, I
         }
     }
 
+    /// <summary>
+    /// GNU Go's <c>estimate_score</c> (it weighs open areas, which a count of settled territory after
+    /// <c>final_status_list dead</c> cannot); the judgement's lead for an engine without it, or when the engine fails.
+    /// </summary>
+    public async Task<double> EstimateBlackLeadAsync(ComputerPosition position, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(position);
+        try
+        {
+            await using var lease = await pool.RentAsync(cancellationToken);
+            try
+            {
+                await GtpPositionSync.SyncAsync(lease.Engine, position, cancellationToken);
+                if (await lease.Engine.EstimateScoreAsync(cancellationToken) is { BlackLead: { } lead })
+                {
+                    return lead;
+                }
+            }
+            catch (GtpEngineException)
+            {
+                lease.MarkBroken();
+                throw;
+            }
+        }
+        catch (GtpEngineException exception)
+        {
+            logger.LogWarning(exception, "{Engine} could not estimate the score; using its judgement instead", name);
+        }
+
+        return (await JudgeAsync(position, cancellationToken)).BlackLead;
+    }
+
     private async Task<Point?> GenerateAsync(GtpEngineLease lease, ComputerPosition position, CancellationToken cancellationToken)
     {
         try

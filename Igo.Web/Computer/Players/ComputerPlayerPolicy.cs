@@ -9,6 +9,8 @@ namespace Igo.Web.Computer.Players;
 /// <list type="bullet">
 /// <item>In play, on its turn: the brain's move; a move the game refuses is excluded and the brain asked again; after
 /// <see cref="MaxRefusedMoves"/> refusals in one position, or when the brain offers a refused move again, it passes.</item>
+/// <item>Resignation: late in the game, when the brain's estimate has it far behind on several turns in a row
+/// (<see cref="ResignationRule"/>).</item>
 /// <item>In the endgame: it asks to mark dead, one chain at a time (the opponent's first), every chain its judgement calls
 /// dead, except chains the opponent has already refused; then it asks for the count, once per position.</item>
 /// <item>Mark-dead requests: accepted when the chain is the requester's own (conceded stones) or its judgement calls it dead.</item>
@@ -22,6 +24,7 @@ public sealed class ComputerPlayerPolicy(IComputerBrain brain, Color color)
     public const int MaxRefusedMoves = 3;
 
     private readonly HashSet<Point> refusedMoves = [];
+    private readonly ResignationRule resignation = new();
     private readonly HashSet<(Point Point, Color Color)> disputedMarks = [];
     private int refusedAtVersion = -1;
     private int refusals;
@@ -85,7 +88,17 @@ public sealed class ComputerPlayerPolicy(IComputerBrain brain, Color color)
             return ComputerIntent.Pass;
         }
 
-        var move = await brain.ChooseMoveAsync(ComputerPosition.FromView(view), refusedMoves, cancellationToken);
+        var position = ComputerPosition.FromView(view);
+        if (ResignationRule.Applies(view.Size, view.MoveNumber))
+        {
+            var lead = await brain.EstimateBlackLeadAsync(position, cancellationToken);
+            if (resignation.ShouldResign(view.Size, view.MoveNumber, color == Color.Black ? lead : -lead))
+            {
+                return new ComputerIntent(ActionType.Resign);
+            }
+        }
+
+        var move = await brain.ChooseMoveAsync(position, refusedMoves, cancellationToken);
 
         // A brain that offers a move just refused again is not listening: pass rather than ask it once more.
         return move is { } point && !refusedMoves.Contains(point) ? new ComputerIntent(ActionType.PlaceStone, point) : ComputerIntent.Pass;
