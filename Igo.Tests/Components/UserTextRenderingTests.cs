@@ -56,6 +56,7 @@ public sealed class UserTextRenderingTests : ComponentTestBase
         Context.Services.AddSingleton(new SeatRetryPolicy([TimeSpan.Zero]));
         Context.Services.AddIgoUi();
         Context.Services.AddSingleton<IGameRecords>(new FakeGameRecords());
+        Context.Services.AddSingleton<Igo.Web.Computer.IPositionAdvisor>(new FakePositionAdvisor());
         RenderInteractively();
         var providers = Context.Render(builder =>
         {
@@ -82,6 +83,7 @@ public sealed class UserTextRenderingTests : ComponentTestBase
         Context.Services.AddSingleton(new SeatRetryPolicy([TimeSpan.Zero]));
         Context.Services.AddIgoUi();
         Context.Services.AddSingleton<IGameRecords>(new FakeGameRecords());
+        Context.Services.AddSingleton<Igo.Web.Computer.IPositionAdvisor>(new FakePositionAdvisor());
         RenderInteractively();
         var providers = Context.Render(builder =>
         {

@@ -43,9 +43,16 @@ internal sealed class ClientAddressLimits : IDisposable
     /// </summary>
     public TimeSpan? JoinWait(IPAddress address)
     {
-        // Asking for 0 permits tells whether the bucket is empty without taking anything.
-        using var probe = failedJoins.AttemptAcquire(address, permitCount: 0);
-        return probe.IsAcquired ? null : RetryAfter(probe, failedJoinInterval);
+        // Whole permits only: the bucket refills in fractions, and a fraction must not let an attempt through that the
+        // failure could then not be charged for.
+        if (failedJoins.GetStatistics(address)?.CurrentAvailablePermits >= 1)
+        {
+            return null;
+        }
+
+        // Fewer than one token: this acquire fails, takes nothing, and says how long until one is back.
+        using var refused = failedJoins.AttemptAcquire(address);
+        return refused.IsAcquired ? null : RetryAfter(refused, failedJoinInterval);
     }
 
     /// <summary>Charges a failed join to the address; true when that used its last attempt (it is throttled from now).</summary>
