@@ -23,6 +23,9 @@ builder.AddIgoOperations();
 
 var app = builder.Build();
 
+// First: every later middleware and the per-address limits see the client's address, not the proxy's (Compat:TrustedProxies).
+app.UseForwardedHeaders();
+
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);

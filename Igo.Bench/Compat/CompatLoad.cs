@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.WebSockets;
-using System.Text;
-using System.Threading.Channels;
 
 namespace Igo.Bench.Compat;
 
@@ -12,7 +10,8 @@ namespace Igo.Bench.Compat;
 /// (new_game, join_game and every game_action count) and p50/p95/p99 of the mover's response and of the opponent's
 /// game_status. With two URLs, black plays on the first instance and white on the second.
 /// <code>dotnet run -c Release --project Igo.Bench -- compat-load --url ws://127.0.0.1:8888/websocket [--url ws://…] --games 1,50,200,1000 --moves 40</code>
-/// The server must allow the rate (Compat__RateLimitPerSecond, Compat__RateLimitBurst).
+/// The server must allow the rate (Compat__RateLimitPerSecond, Compat__RateLimitBurst) and, as every socket comes from
+/// one address, the sockets (Compat__MaxConnectionsPerAddress).
 /// </summary>
 public static class CompatLoad
 {
@@ -45,10 +44,10 @@ public static class CompatLoad
 
     private static async Task<RoundResult> RunRoundAsync(Uri[] urls, int games, int moves)
     {
-        var players = new List<(Player Black, Player White)>(games);
+        var players = new List<(SocketPlayer Black, SocketPlayer White)>(games);
         for (var i = 0; i < games; i++)
         {
-            players.Add((await Player.ConnectAsync(urls[0]), await Player.ConnectAsync(urls[^1])));
+            players.Add((await SocketPlayer.ConnectAsync(urls[0]), await SocketPlayer.ConnectAsync(urls[^1])));
         }
 
         var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -72,7 +71,7 @@ public static class CompatLoad
             results.Sum(r => r.Failures));
     }
 
-    private static async Task<GameResult> PlayGameAsync(Player black, Player white, int moves, Task start)
+    private static async Task<GameResult> PlayGameAsync(SocketPlayer black, SocketPlayer white, int moves, Task start)
     {
         await start;
         var result = new GameResult();
@@ -126,7 +125,7 @@ public static class CompatLoad
     }
 
     /// <summary>Black plays columns 0, 4, 8, …; white columns 2, 6, 10, …: groups never touch, so nothing is ever captured.</summary>
-    private static string PlaceStone(string key, int move)
+    internal static string PlaceStone(string key, int move)
     {
         var ownMove = move / 2;
         var column = ((ownMove / 19) * 4) + (move % 2 == 0 ? 0 : 2);
@@ -134,7 +133,7 @@ public static class CompatLoad
         return $$"""{"type":"game_action","key":"{{key}}","action_type":"place_stone","coords":[{{row}},{{column}}]}""";
     }
 
-    private static string KeyOf(string response, string color)
+    internal static string KeyOf(string response, string color)
     {
         var marker = $"\"{color}\":\"";
         var start = response.IndexOf(marker, StringComparison.Ordinal) + marker.Length;
@@ -169,85 +168,5 @@ public static class CompatLoad
         public List<double> Pushes { get; } = [];
 
         public int Failures { get; set; }
-    }
-
-    /// <summary>One socket: sends text frames and queues each received message's text for the game to take in order.</summary>
-    private sealed class Player : IAsyncDisposable
-    {
-        private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
-        private readonly ClientWebSocket socket;
-        private readonly Channel<string> received = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
-        private readonly Task reading;
-
-        private Player(ClientWebSocket socket)
-        {
-            this.socket = socket;
-            reading = ReadAsync();
-        }
-
-        public static async Task<Player> ConnectAsync(Uri url)
-        {
-            var socket = new ClientWebSocket();
-            await socket.ConnectAsync(url, CancellationToken.None);
-            return new Player(socket);
-        }
-
-        public Task SendAsync(string json) => socket.SendAsync(Encoding.UTF8.GetBytes(json), WebSocketMessageType.Text, true, CancellationToken.None);
-
-        public async Task<string> ExpectAsync(string messageType)
-        {
-            using var timeout = new CancellationTokenSource(Timeout);
-            var message = await received.Reader.ReadAsync(timeout.Token);
-            return message.StartsWith($$"""{"messageType":"{{messageType}}",""", StringComparison.Ordinal)
-                ? message
-                : throw new InvalidOperationException($"Expected {messageType}, got {message[..Math.Min(200, message.Length)]}");
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            try
-            {
-                await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
-            }
-            catch (WebSocketException)
-            {
-                // Already closed by the server.
-            }
-
-            await reading;
-            socket.Dispose();
-        }
-
-        private async Task ReadAsync()
-        {
-            var buffer = new byte[64 * 1024];
-            var message = new MemoryStream();
-            try
-            {
-                while (true)
-                {
-                    var result = await socket.ReceiveAsync(buffer, CancellationToken.None);
-                    if (result.MessageType == WebSocketMessageType.Close)
-                    {
-                        return;
-                    }
-
-                    message.Write(buffer, 0, result.Count);
-                    if (result.EndOfMessage)
-                    {
-                        received.Writer.TryWrite(Encoding.UTF8.GetString(message.GetBuffer(), 0, (int)message.Length));
-                        message.SetLength(0);
-                    }
-                }
-            }
-            catch (WebSocketException)
-            {
-                // The server went away; the game in progress counts a failure.
-            }
-            finally
-            {
-                received.Writer.TryComplete();
-            }
-        }
     }
 }

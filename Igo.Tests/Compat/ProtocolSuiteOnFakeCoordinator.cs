@@ -12,7 +12,7 @@ public sealed class FakeCoordinatorApp : IAsyncLifetime
     public AppOnRealPort App { get; private set; } = null!;
 
     public static AppOnRealPort Start(FakeCoordinator coordinator, IReadOnlyDictionary<string, string?>? settings = null) =>
-        AppOnRealPort.Start(settings, services => services.AddSingleton<IGameCoordinator>(coordinator));
+        AppOnRealPort.Start(SharedAppLimits.With(settings), services => services.AddSingleton<IGameCoordinator>(coordinator));
 
     public ValueTask InitializeAsync()
     {

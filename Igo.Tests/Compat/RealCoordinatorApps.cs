@@ -18,11 +18,9 @@ public sealed class PostgresCompatApp : IAsyncLifetime
     /// <summary>An app instance of its own (its own instance id) on the given database.</summary>
     public static AppOnRealPort StartInstance(string connectionString, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
-        var values = new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Igo"] = connectionString,
-            ["Igo:InstanceId"] = Guid.NewGuid().ToString(),
-        };
+        var values = SharedAppLimits.With(settings);
+        values["ConnectionStrings:Igo"] = connectionString;
+        values["Igo:InstanceId"] = Guid.NewGuid().ToString();
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             values[key] = value;
@@ -61,11 +59,11 @@ public sealed class EmbeddedCompatApp : IAsyncLifetime
     public ValueTask InitializeAsync()
     {
         App = PostgresCompatApp.ExpectStore(
-            AppOnRealPort.Start(new Dictionary<string, string?>
+            AppOnRealPort.Start(SharedAppLimits.With(new Dictionary<string, string?>
             {
                 ["ConnectionStrings:Igo"] = string.Empty,
                 ["Igo:Data:SqlitePath"] = Path.Combine(folder, "igo.db"),
-            }),
+            })),
             StoreKind.Sqlite);
         return ValueTask.CompletedTask;
     }

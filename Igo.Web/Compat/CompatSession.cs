@@ -13,6 +13,7 @@ internal sealed class CompatSession(
     IGameCoordinator coordinator,
     SeatHolder holder,
     HeldKeys heldKeys,
+    AddressAllowance allowance,
     CompatibilityOptions options,
     string? computerLevel,
     IOutboundSink sink,
@@ -119,8 +120,18 @@ internal sealed class CompatSession(
             return;
         }
 
+        // A throttled address is refused before the coordinator is asked, whatever the key: an answer that told a good
+        // key from a bad one would let the guessing go on.
+        if (allowance.JoinRefusal() is { } throttled)
+        {
+            metrics.InputRejected("join_throttled");
+            output.Send(JoinRefused(throttled));
+            return;
+        }
+
         if (!PlayerKeys.IsWellFormed(key))
         {
+            allowance.CountFailedJoin();
             output.Send(JoinRefused(ProtocolTexts.KeyNotFound(EchoText.Shorten(key))));
             return;
         }
@@ -128,6 +139,12 @@ internal sealed class CompatSession(
         var outcome = await coordinator.JoinGameAsync(key, message.ComputerSecret, holder, cancellationToken);
         if (outcome.Seat is not { } joined)
         {
+            // Only a key that matches nothing (or a wrong secret) is a guess; "in use" after a reconnect race is not.
+            if (outcome.Failure is SeatFailure.NotFound or SeatFailure.WrongSecret or SeatFailure.Invalid)
+            {
+                allowance.CountFailedJoin();
+            }
+
             if (outcome.Failure == SeatFailure.WrongSecret)
             {
                 // The original raised here (an error, not a response); only a computer player's client sends secrets.
@@ -241,6 +258,13 @@ internal sealed class CompatSession(
         {
             metrics.InputRejected("bad_chat");
             output.Send(OutboundMessages.Error(refusal));
+            return;
+        }
+
+        if (allowance.ChatRefusal() is { } throttled)
+        {
+            metrics.InputRejected("chat_throttled");
+            output.Send(OutboundMessages.Error(throttled));
             return;
         }
 

@@ -8,12 +8,13 @@ using Microsoft.Extensions.Options;
 namespace Igo.Web.Compat;
 
 /// <summary>
-/// Accepts igo-frontend sockets at <c>/websocket</c>: refuses a non-WebSocket request (400) and a disallowed origin (403),
-/// then runs the connection until it closes.
+/// Accepts igo-frontend sockets at <c>/websocket</c>: refuses a non-WebSocket request (400), a disallowed origin (403)
+/// and an address that already holds its share of sockets (429), then runs the connection until it closes.
 /// </summary>
 internal sealed class CompatibilityEndpoint(
     IOptions<CompatibilityOptions> options,
     HeldKeys heldKeys,
+    ClientAddressLimits limits,
     TimeProvider time,
     IHostApplicationLifetime lifetime,
     ILogger<CompatibilityEndpoint> logger)
@@ -40,6 +41,17 @@ internal sealed class CompatibilityEndpoint(
             return;
         }
 
+        // Counted before the upgrade, and held until the socket ends: a refused client never costs a socket.
+        var address = ClientAddress.Of(context);
+        using var permit = limits.AcquireConnection(address);
+        if (!permit.IsAcquired)
+        {
+            CompatLog.TooManyConnections(logger, address.ToString(), settings.MaxConnectionsPerAddress);
+            context.RequestServices.GetRequiredService<IgoMetrics>().InputRejected("too_many_connections");
+            await RefuseAsync(context, StatusCodes.Status429TooManyRequests, ProtocolTexts.TooManyConnections(settings.MaxConnectionsPerAddress));
+            return;
+        }
+
         var coordinator = context.RequestServices.GetRequiredService<IGameCoordinator>();
         var computerLevel = context.RequestServices.GetService<IComputerOpponents>()?.Available is [var first, ..] ? first.Id : null;
         var holder = new SeatHolder(ConnectionKind.Socket, Guid.NewGuid().ToString("N"));
@@ -56,7 +68,7 @@ internal sealed class CompatibilityEndpoint(
         });
         var connection = new CompatConnection(
             socket,
-            sink => new CompatSession(coordinator, holder, heldKeys, settings, computerLevel, sink, metrics, logger),
+            sink => new CompatSession(coordinator, holder, heldKeys, new AddressAllowance(limits, address, holder.ConnectionId, logger), settings, computerLevel, sink, metrics, logger),
             settings,
             time,
             metrics,

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -6,7 +7,10 @@ namespace Igo.Web.Compat;
 /// <summary>Wires the igo-frontend compatibility endpoint into the app: one line in the services, one in the endpoints.</summary>
 public static class CompatibilityExtensions
 {
-    /// <summary>Registers the endpoint and binds <see cref="CompatibilityOptions"/> from the <c>Compat</c> section.</summary>
+    /// <summary>
+    /// Registers the endpoint, binds <see cref="CompatibilityOptions"/> from the <c>Compat</c> section, and sets the
+    /// forwarded-headers middleware (<c>app.UseForwardedHeaders()</c>) to believe only <c>Compat:TrustedProxies</c>.
+    /// </summary>
     public static IServiceCollection AddIgoCompatibility(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<CompatibilityOptions>()
@@ -14,9 +18,14 @@ public static class CompatibilityExtensions
             .ValidateDataAnnotations()
             .Validate(o => o.KeepAliveInterval > TimeSpan.Zero && o.KeepAliveTimeout > TimeSpan.Zero, "Compat:KeepAliveInterval and Compat:KeepAliveTimeout must be positive")
             .Validate(o => o.Path.StartsWith('/'), "Compat:Path must start with /")
+            .Validate(o => o.FailedJoinInterval > TimeSpan.Zero && o.ChatInterval > TimeSpan.Zero, "Compat:FailedJoinInterval and Compat:ChatInterval must be positive")
+            .Validate(o => TrustedProxies.AreValid(o.TrustedProxies), "Compat:TrustedProxies must be comma-separated IP addresses or CIDR networks")
             .ValidateOnStart();
+        services.AddOptions<ForwardedHeadersOptions>()
+            .Configure<IOptions<CompatibilityOptions>>((forwarded, compat) => TrustedProxies.Apply(forwarded, compat.Value.TrustedProxies));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<HeldKeys>();
+        services.AddSingleton<ClientAddressLimits>();
         services.AddSingleton<CompatibilityEndpoint>();
         return services;
     }

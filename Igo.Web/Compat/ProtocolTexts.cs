@@ -79,6 +79,15 @@ internal static class ProtocolTexts
 
     public const string ChatEmpty = "The chat message is empty and was not sent";
 
+    public static string TooManyConnections(int limit) =>
+        string.Create(CultureInfo.InvariantCulture, $"Too many connections from your address (at most {limit} at once). Close another game's tab and try again");
+
+    public static string JoinThrottled(string seconds) =>
+        $"Too many failed attempts to join from your address; try again in {seconds} s";
+
+    public static string ChatThrottled(string seconds) =>
+        $"You are sending chat messages too fast; this one was not sent. Try again in {seconds} s";
+
     public const string ChatHasNul = "The chat message contains a NUL character and was not sent";
 
     private static string Describe(GameStatus status) => status switch

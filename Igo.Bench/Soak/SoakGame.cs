@@ -1,0 +1,137 @@
+using System.Net.WebSockets;
+using Igo.Bench.Compat;
+
+namespace Igo.Bench.Soak;
+
+/// <summary>
+/// One seat pair of the soak, playing game after game until the deadline: black creates on one instance, white joins
+/// on the other, they place capture-free stones with a think time, chat every ten moves, and black resigns. Every third
+/// game white leaves and comes back on a new socket (its key is released and the opponent told). Both players come
+/// from one client address of their own (X-Forwarded-For through the trusted loopback), as two people behind one NAT.
+/// Anything unexpected (an error message, a refused action, a message out of order, a timeout) is one error.
+/// </summary>
+internal sealed class SoakGame(int index, Uri blackInstance, Uri whiteInstance, SoakSettings settings, SoakErrors errors)
+{
+    private readonly string address = $"10.{index / 60_000 % 250}.{index / 250 % 240}.{(index % 250) + 1}";
+
+    // White still holds the previous game's key: black leaving that game makes it see its opponent go.
+    private bool whiteInPreviousGame;
+
+    public int GamesPlayed { get; private set; }
+
+    public int Actions { get; private set; }
+
+    public async Task RunAsync(DateTime deadline, CancellationToken stopping)
+    {
+        SocketPlayer? black = null;
+        SocketPlayer? white = null;
+        while (DateTime.UtcNow < deadline && !stopping.IsCancellationRequested)
+        {
+            try
+            {
+                black ??= await SocketPlayer.ConnectAsync(blackInstance, address);
+                white ??= await SocketPlayer.ConnectAsync(whiteInstance, address);
+                await PlayOneAsync(black, white, deadline, stopping);
+                GamesPlayed++;
+                whiteInPreviousGame = true;
+                if (GamesPlayed % 3 == 0)
+                {
+                    await white.DisposeAsync();
+                    white = null;
+                    whiteInPreviousGame = false;
+                    await black.ExpectAsync("opponent_connected");
+                }
+            }
+            catch (Exception failure) when (failure is InvalidOperationException or OperationCanceledException or WebSocketException)
+            {
+                if (stopping.IsCancellationRequested)
+                {
+                    break;
+                }
+
+                errors.Add(index, failure.Message);
+
+                // Start again on fresh sockets, so that one error is counted once and not as a cascade.
+                await DisposeAsync(black);
+                await DisposeAsync(white);
+                black = null;
+                white = null;
+                whiteInPreviousGame = false;
+            }
+        }
+
+        await DisposeAsync(black);
+        await DisposeAsync(white);
+    }
+
+    private async Task PlayOneAsync(SocketPlayer black, SocketPlayer white, DateTime deadline, CancellationToken stopping)
+    {
+        await black.SendAsync("""{"type":"new_game","vs":"human","color":"black","size":19,"komi":6.5}""");
+        var created = await black.ExpectAsync("new_game_response");
+        await black.ExpectAsync("game_status");
+        await black.ExpectAsync("chat");
+        await black.ExpectAsync("opponent_connected");
+        if (whiteInPreviousGame)
+        {
+            await white.ExpectAsync("opponent_connected");
+        }
+
+        var blackKey = CompatLoad.KeyOf(created, "black");
+        var whiteKey = CompatLoad.KeyOf(created, "white");
+
+        await white.SendAsync($$"""{"type":"join_game","key":"{{whiteKey}}"}""");
+        Succeeded(await white.ExpectAsync("join_game_response"));
+        await white.ExpectAsync("game_status");
+        await white.ExpectAsync("chat");
+        await white.ExpectAsync("opponent_connected");
+        await black.ExpectAsync("opponent_connected");
+
+        for (var move = 0; move < settings.Moves && DateTime.UtcNow < deadline; move++)
+        {
+            var (mover, opponent, key) = move % 2 == 0 ? (black, white, blackKey) : (white, black, whiteKey);
+            await mover.SendAsync(CompatLoad.PlaceStone(key, move));
+            Succeeded(await mover.ExpectAsync("game_action_response"));
+            await mover.ExpectAsync("game_status");
+            await opponent.ExpectAsync("game_status");
+            Actions++;
+
+            if (move % 10 == 9)
+            {
+                await mover.SendAsync($$"""{"type":"chat_message","key":"{{key}}","message":"move {{move + 1}}"}""");
+                await mover.ExpectAsync("chat");
+                await opponent.ExpectAsync("chat");
+            }
+
+            await Task.Delay(settings.ThinkTime, stopping);
+        }
+
+        await black.SendAsync($$"""{"type":"game_action","key":"{{blackKey}}","action_type":"resign"}""");
+        Succeeded(await black.ExpectAsync("game_action_response"));
+        await black.ExpectAsync("game_status");
+        await white.ExpectAsync("game_status");
+        Actions++;
+    }
+
+    private static void Succeeded(string response)
+    {
+        if (!response.Contains("\"success\":true", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"Refused: {response[..Math.Min(300, response.Length)]}");
+        }
+    }
+
+    private static async Task DisposeAsync(SocketPlayer? player)
+    {
+        if (player is not null)
+        {
+            try
+            {
+                await player.DisposeAsync();
+            }
+            catch (Exception ignored) when (ignored is WebSocketException or OperationCanceledException or InvalidOperationException)
+            {
+                // Closing a broken socket: the error was already counted.
+            }
+        }
+    }
+}

@@ -1,0 +1,105 @@
+using Bunit;
+using Igo.Domain;
+using Igo.Web.Components.Pages;
+using Igo.Web.Components.Play;
+using Igo.Web.Games;
+using Igo.Web.Ui;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using Color = Igo.Domain.Color;
+
+namespace Igo.Tests.Components;
+
+/// <summary>
+/// Text a person typed (a chat line, a key in the address bar, a refusal that quotes it) is rendered as text: markup in
+/// it becomes visible characters, never an element, so nobody can run script in another player's page.
+/// </summary>
+[Trait("Category", "Components")]
+public sealed class UserTextRenderingTests : ComponentTestBase
+{
+    public static readonly TheoryData<string> Hostile = new()
+    {
+        "<img src=x onerror=alert(1)>",
+        "<script>alert(1)</script>",
+        "\"><svg onload=alert(1)>",
+        "<iframe src=javascript:alert(1)></iframe>",
+    };
+
+    private const string InjectedElements = "img, script, svg, iframe";
+
+    [Theory]
+    [MemberData(nameof(Hostile))]
+    public void A_chat_line_with_markup_is_shown_as_its_characters(string text)
+    {
+        var chat = Context.Render<ChatPanel>(p => p
+            .Add(c => c.Messages, [new ChatMessage(1, Clock.Now, Color.White, text)])
+            .Add(c => c.Player, Color.Black)
+            .Add(c => c.Offset, TimeSpan.Zero)
+            .Add(c => c.Send, _ => Task.FromResult(true)));
+
+        // The line's paragraph holds the characters and no element at all (the author's stone icon beside it is an svg).
+        var line = chat.Find("li.msg .text");
+        Assert.Equal(text, line.TextContent);
+        Assert.Empty(line.Children);
+        Assert.Contains("&lt;", line.InnerHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain(chat.FindAll(InjectedElements), e => e.HasAttribute("onerror") || e.HasAttribute("onload") || e.TagName is "SCRIPT" or "IFRAME");
+    }
+
+    [Theory]
+    [MemberData(nameof(Hostile))]
+    public void A_key_with_markup_in_the_address_and_the_refusal_that_quotes_it_are_shown_as_text(string key)
+    {
+        var coordinator = new FakeGameCoordinator();
+        coordinator.JoinOutcomes.Add(new SeatOutcome(null, SeatFailure.NotFound, $"A game corresponding to key {key} was not found. Please double-check and try again"));
+        Context.Services.AddSingleton<IGameCoordinator>(coordinator);
+        Context.Services.AddSingleton(new SeatRetryPolicy([TimeSpan.Zero]));
+        Context.Services.AddIgoUi();
+        Context.Services.AddSingleton<IGameRecords>(new FakeGameRecords());
+        Context.Services.AddSingleton<Igo.Web.Computer.IPositionAdvisor>(new FakePositionAdvisor());
+        RenderInteractively();
+        var providers = Context.Render(builder =>
+        {
+            builder.OpenComponent<MudPopoverProvider>(0);
+            builder.CloseComponent();
+            builder.OpenComponent<MudSnackbarProvider>(1);
+            builder.CloseComponent();
+        });
+
+        var page = Context.Render<GamePage>(p => p.Add(g => g.Key, key));
+
+        page.WaitForAssertion(() => Assert.Contains(key, page.Find("[data-explanation]").TextContent, StringComparison.Ordinal));
+        Assert.DoesNotContain(page.FindAll(InjectedElements), e => e.HasAttribute("onerror") || e.HasAttribute("onload") || e.TagName is "SCRIPT" or "IFRAME");
+        Assert.DoesNotContain(providers.FindAll(InjectedElements), e => e.HasAttribute("onerror") || e.HasAttribute("onload"));
+    }
+
+    [Fact]
+    public void A_refusal_shown_in_a_snackbar_is_shown_as_text()
+    {
+        var seat = new FakeGameSeat("BlackKey01", Color.Black, Snapshots.Of(TestViews.Empty(9)), false);
+        var coordinator = new FakeGameCoordinator();
+        coordinator.JoinOutcomes.Add(new SeatOutcome(seat, null, "joined"));
+        Context.Services.AddSingleton<IGameCoordinator>(coordinator);
+        Context.Services.AddSingleton(new SeatRetryPolicy([TimeSpan.Zero]));
+        Context.Services.AddIgoUi();
+        Context.Services.AddSingleton<IGameRecords>(new FakeGameRecords());
+        Context.Services.AddSingleton<Igo.Web.Computer.IPositionAdvisor>(new FakePositionAdvisor());
+        RenderInteractively();
+        var providers = Context.Render(builder =>
+        {
+            builder.OpenComponent<MudPopoverProvider>(0);
+            builder.CloseComponent();
+            builder.OpenComponent<MudSnackbarProvider>(1);
+            builder.CloseComponent();
+        });
+        var page = Context.Render<GamePage>(p => p.Add(g => g.Key, "BlackKey01"));
+        page.WaitForAssertion(() => Assert.Equal(81, page.FindAll("[role=gridcell]").Count));
+        seat.Reply = (_, _) => new ActionReply(false, "Point <img src=x onerror=alert(1)> is occupied", ActionFailure.RuleViolation);
+
+        page.Find("[role=gridcell][data-point='E5']").Click();
+
+        providers.WaitForAssertion(() => Assert.Contains("Point <img src=x onerror=alert(1)> is occupied", providers.Markup.Replace("&lt;", "<", StringComparison.Ordinal).Replace("&gt;", ">", StringComparison.Ordinal), StringComparison.Ordinal));
+        Assert.Empty(providers.FindAll("img[onerror]"));
+        Assert.Empty(page.FindAll("img[onerror]"));
+    }
+}
