@@ -5,6 +5,7 @@ using System.Text.Json;
 using Igo.Tests.Infrastructure;
 using Igo.Web.Compat;
 using Igo.Web.Games;
+using Igo.Web.Security;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Igo.Tests.Compat;

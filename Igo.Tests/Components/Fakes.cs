@@ -101,6 +101,9 @@ internal sealed class FakeGameCoordinator : IGameCoordinator
 
     public SeatOutcome? CreateOutcome { get; set; }
 
+    /// <summary>When set, answers each join by its key (instead of <see cref="JoinOutcomes"/>).</summary>
+    public Func<string, SeatOutcome>? AnswerFor { get; set; }
+
     public Task<SeatOutcome> CreateGameAsync(NewGameRequest request, SeatHolder holder, CancellationToken cancellationToken = default)
     {
         Creations.Add((request, holder));
@@ -110,6 +113,11 @@ internal sealed class FakeGameCoordinator : IGameCoordinator
     public Task<SeatOutcome> JoinGameAsync(string key, string? computerSecret, SeatHolder holder, CancellationToken cancellationToken = default)
     {
         Joins.Add((key, holder));
+        if (AnswerFor is { } answer)
+        {
+            return Task.FromResult(answer(key));
+        }
+
         var outcome = JoinOutcomes[Math.Min(Joins.Count - 1, JoinOutcomes.Count - 1)];
         return Task.FromResult(outcome);
     }

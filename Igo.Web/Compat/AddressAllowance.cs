@@ -1,29 +1,34 @@
 using System.Net;
+using Igo.Web.Security;
 
 namespace Igo.Web.Compat;
 
 /// <summary>
-/// One connection's view of its address's shared limits (<see cref="ClientAddressLimits"/>): whether it may try a join
-/// or send a chat line now, with the text that explains a refusal; and the log lines that go with them.
+/// One connection's view of its address's shared limits (<see cref="ClientAddressLimits"/>, and the failed joins of
+/// <see cref="FailedJoinLimiter"/> that the Blazor UI shares): whether it may try a join or send a chat line now, with
+/// the text that explains a refusal; and the log lines that go with them.
 /// </summary>
-internal sealed class AddressAllowance(ClientAddressLimits limits, IPAddress address, string connectionId, ILogger logger)
+internal sealed class AddressAllowance(ClientAddressLimits limits, FailedJoinLimiter joins, IPAddress address, string connectionId, ILogger logger)
 {
-    /// <summary>Null when the address may try a join; else the refusal to send (the coordinator is not asked).</summary>
-    public string? JoinRefusal()
+    /// <summary>
+    /// Starts a join: when <see cref="JoinAttempt.Refusal"/> is set, send it and do not ask the coordinator. Dispose the
+    /// attempt once the join is answered.
+    /// </summary>
+    public JoinAttempt BeginJoin()
     {
-        if (limits.JoinWait(address) is not { } wait)
+        var attempt = joins.Begin(address);
+        if (attempt.RefusedFor is not null)
         {
-            return null;
+            CompatLog.JoinRefusedThrottled(logger, address.ToString(), connectionId);
         }
 
-        CompatLog.JoinRefusedThrottled(logger, address.ToString(), connectionId);
-        return ProtocolTexts.JoinThrottled(ClientAddressLimits.Seconds(wait));
+        return attempt;
     }
 
-    /// <summary>A join named no game (or gave a wrong secret): that is what a key guesser does, and it costs an attempt.</summary>
-    public void CountFailedJoin()
+    /// <summary>A join named no game (or gave a wrong secret): that is what a key guesser does, and it costs the attempt.</summary>
+    public void CountFailedJoin(JoinAttempt attempt)
     {
-        if (limits.CountFailedJoin(address))
+        if (attempt.Failed())
         {
             CompatLog.JoinsThrottled(logger, address.ToString(), connectionId);
         }
@@ -38,6 +43,6 @@ internal sealed class AddressAllowance(ClientAddressLimits limits, IPAddress add
         }
 
         CompatLog.ChatThrottled(logger, address.ToString(), connectionId);
-        return ProtocolTexts.ChatThrottled(ClientAddressLimits.Seconds(wait));
+        return ProtocolTexts.ChatThrottled(WaitText.Seconds(wait));
     }
 }

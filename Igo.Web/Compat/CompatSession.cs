@@ -1,6 +1,7 @@
 using Igo.Data.Diagnostics;
 using Igo.Domain;
 using Igo.Web.Games;
+using Igo.Web.Security;
 
 namespace Igo.Web.Compat;
 
@@ -122,7 +123,8 @@ internal sealed class CompatSession(
 
         // A throttled address is refused before the coordinator is asked, whatever the key: an answer that told a good
         // key from a bad one would let the guessing go on.
-        if (allowance.JoinRefusal() is { } throttled)
+        using var attempt = allowance.BeginJoin();
+        if (attempt.Refusal is { } throttled)
         {
             metrics.InputRejected("join_throttled");
             output.Send(JoinRefused(throttled));
@@ -131,7 +133,7 @@ internal sealed class CompatSession(
 
         if (!PlayerKeys.IsWellFormed(key))
         {
-            allowance.CountFailedJoin();
+            allowance.CountFailedJoin(attempt);
             output.Send(JoinRefused(ProtocolTexts.KeyNotFound(EchoText.Shorten(key))));
             return;
         }
@@ -140,9 +142,9 @@ internal sealed class CompatSession(
         if (outcome.Seat is not { } joined)
         {
             // Only a key that matches nothing (or a wrong secret) is a guess; "in use" after a reconnect race is not.
-            if (outcome.Failure is SeatFailure.NotFound or SeatFailure.WrongSecret or SeatFailure.Invalid)
+            if (JoinAttempt.IsGuess(outcome.Failure))
             {
-                allowance.CountFailedJoin();
+                allowance.CountFailedJoin(attempt);
             }
 
             if (outcome.Failure == SeatFailure.WrongSecret)

@@ -2,6 +2,7 @@ using System.Net.WebSockets;
 using Igo.Data.Diagnostics;
 using Igo.Web.Games;
 using Igo.Web.Operations;
+using Igo.Web.Security;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.Options;
 
@@ -15,6 +16,7 @@ internal sealed class CompatibilityEndpoint(
     IOptions<CompatibilityOptions> options,
     HeldKeys heldKeys,
     ClientAddressLimits limits,
+    FailedJoinLimiter failedJoins,
     TimeProvider time,
     IHostApplicationLifetime lifetime,
     ILogger<CompatibilityEndpoint> logger)
@@ -68,7 +70,7 @@ internal sealed class CompatibilityEndpoint(
         });
         var connection = new CompatConnection(
             socket,
-            sink => new CompatSession(coordinator, holder, heldKeys, new AddressAllowance(limits, address, holder.ConnectionId, logger), settings, computerLevel, sink, metrics, logger),
+            sink => new CompatSession(coordinator, holder, heldKeys, new AddressAllowance(limits, failedJoins, address, holder.ConnectionId, logger), settings, computerLevel, sink, metrics, logger),
             settings,
             time,
             metrics,

@@ -1,3 +1,4 @@
+using Igo.Web.Security;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -26,6 +27,7 @@ public static class CompatibilityExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<HeldKeys>();
         services.AddSingleton<ClientAddressLimits>();
+        services.TryAddSingleton<FailedJoinLimiter>();
         services.AddSingleton<CompatibilityEndpoint>();
         return services;
     }

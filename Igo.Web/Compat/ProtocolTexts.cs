@@ -82,8 +82,8 @@ internal static class ProtocolTexts
     public static string TooManyConnections(int limit) =>
         string.Create(CultureInfo.InvariantCulture, $"Too many connections from your address (at most {limit} at once). Close another game's tab and try again");
 
-    public static string JoinThrottled(string seconds) =>
-        $"Too many failed attempts to join from your address; try again in {seconds} s";
+    // "Too many failed attempts to join from your address; try again in N s" is JoinAttempt.RefusalText: the Blazor UI
+    // shows the same sentence.
 
     public static string ChatThrottled(string seconds) =>
         $"You are sending chat messages too fast; this one was not sent. Try again in {seconds} s";

@@ -1,3 +1,5 @@
+using Igo.Web.Security;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Igo.Web.Ui;
@@ -10,6 +12,14 @@ public static class UiServices
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(SeatRetryPolicy.Default);
         services.AddScoped<CircuitIdentity>();
+
+        // Failed joins count per client address in one allowance shared with /websocket (FailedJoinLimiter); the
+        // circuit's address is taken from the request that starts it.
+        services.AddHttpContextAccessor();
+        services.TryAddSingleton<FailedJoinLimiter>();
+        services.AddScoped<CircuitAddress>();
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<CircuitHandler, CircuitAddressCapture>());
+        services.AddScoped<CircuitJoinGuard>();
         services.AddScoped<SeatHandOff>();
         services.AddScoped<BrowserStorage>();
         services.AddScoped<RecentGames>();

@@ -24,6 +24,7 @@ public sealed partial class GamePage : IAsyncDisposable
     private SeatOutcome? failure;
     private string? joinedKey;
     private string? announcement;
+    private bool throttled;
     private bool busy;
     private bool chatLoaded;
     private bool downloading;
@@ -41,6 +42,9 @@ public sealed partial class GamePage : IAsyncDisposable
 
     [Inject]
     private CircuitIdentity Circuit { get; set; } = default!;
+
+    [Inject]
+    private CircuitJoinGuard JoinGuard { get; set; } = default!;
 
     [Inject]
     private SeatHandOff HandOff { get; set; } = default!;
@@ -96,13 +100,15 @@ public sealed partial class GamePage : IAsyncDisposable
 
     private Domain.Color[] PlayerOrder => Player == Domain.Color.Black ? [Domain.Color.Black, Domain.Color.White] : [Domain.Color.White, Domain.Color.Black];
 
-    private string FailureTitle => failure?.Failure switch
+    private string FailureTitle => throttled ? "Too many failed attempts" : failure?.Failure switch
     {
         SeatFailure.NotFound => "No game with this key",
         SeatFailure.InUse or SeatFailure.AlreadyHolding => "This game is open somewhere else",
         SeatFailure.Unavailable => "The game is unavailable right now",
         _ => "The game could not be opened",
     };
+
+    private string? FailureKind => throttled ? "Throttled" : failure?.Failure?.ToString();
 
     private string Title => snapshot is null || seat is null
         ? "Igo"
@@ -136,11 +142,14 @@ public sealed partial class GamePage : IAsyncDisposable
     {
         joinedKey = Key;
         failure = null;
+        throttled = false;
         var key = Key.Trim();
+
+        // A seat this circuit just created on the home page is handed over, not joined: it is no guess.
         var held = HandOff.Take(key);
         if (held is null)
         {
-            var outcome = await JoinWithRetriesAsync(key);
+            var outcome = await GuardedJoinAsync(key);
             if (outcome.Seat is null)
             {
                 failure = outcome;
@@ -163,6 +172,24 @@ public sealed partial class GamePage : IAsyncDisposable
         await LoadChatAsync(held);
         await LoadBrowserSettingsAsync();
         await RememberAsync();
+    }
+
+    /// <summary>
+    /// Joins within the address's failed-join allowance (shared with /websocket): a throttled address is refused before
+    /// the coordinator is asked; a key that matches no game costs an attempt; a real key costs nothing.
+    /// </summary>
+    private async Task<SeatOutcome> GuardedJoinAsync(string key)
+    {
+        using var attempt = JoinGuard.Begin();
+        if (attempt.Refusal is { } refusal)
+        {
+            throttled = true;
+            return new SeatOutcome(null, SeatFailure.Unavailable, refusal);
+        }
+
+        var outcome = await JoinWithRetriesAsync(key);
+        JoinGuard.Settle(attempt, outcome);
+        return outcome;
     }
 
     private async Task<SeatOutcome> JoinWithRetriesAsync(string key)

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Igo.Web.Compat;
+namespace Igo.Web.Security;
 
 /// <summary>
 /// The address a per-client limit is counted against. An IPv4 address (also when written IPv4-mapped) counts as itself;

@@ -1,0 +1,59 @@
+using System.Net;
+using Igo.Web.Compat;
+using Igo.Web.Security;
+using Microsoft.Extensions.Options;
+
+namespace Igo.Tests.Web.Security;
+
+/// <summary>The shared failed-join allowance itself: whole attempts, reserved while a join runs, charged only on failure.</summary>
+[Trait("Category", "Compat")]
+public sealed class FailedJoinLimiterTests
+{
+    private static readonly IPAddress Address = IPAddress.Parse("203.0.113.30");
+
+    private static FailedJoinLimiter Limiter(int burst) =>
+        new(Options.Create(new CompatibilityOptions { FailedJoinBurst = burst, FailedJoinInterval = TimeSpan.FromMinutes(1) }));
+
+    [Fact]
+    public void Joins_under_way_at_once_cannot_all_pass_on_the_last_attempt()
+    {
+        using var limiter = Limiter(burst: 1);
+
+        using var first = limiter.Begin(Address);
+        using var second = limiter.Begin(Address);
+
+        Assert.Null(first.Refusal);
+        Assert.NotNull(second.Refusal);
+        Assert.Null(limiter.Begin(IPAddress.Parse("203.0.113.31")).Refusal);
+    }
+
+    [Fact]
+    public void An_attempt_that_did_not_fail_gives_its_reservation_back_and_costs_nothing()
+    {
+        using var limiter = Limiter(burst: 1);
+        for (var i = 0; i < 5; i++)
+        {
+            using var joined = limiter.Begin(Address);
+            Assert.Null(joined.Refusal);
+        }
+
+        using var failed = limiter.Begin(Address);
+        Assert.True(failed.Failed());
+        Assert.False(failed.Failed());
+
+        using var refused = limiter.Begin(Address);
+        Assert.StartsWith("Too many failed attempts to join from your address; try again in ", refused.Refusal, StringComparison.Ordinal);
+        Assert.NotNull(limiter.Wait(Address));
+    }
+
+    [Fact]
+    public void Only_failures_a_guesser_sees_count()
+    {
+        Assert.True(JoinAttempt.IsGuess(Igo.Web.Games.SeatFailure.NotFound));
+        Assert.True(JoinAttempt.IsGuess(Igo.Web.Games.SeatFailure.WrongSecret));
+        Assert.True(JoinAttempt.IsGuess(Igo.Web.Games.SeatFailure.Invalid));
+        Assert.False(JoinAttempt.IsGuess(Igo.Web.Games.SeatFailure.InUse));
+        Assert.False(JoinAttempt.IsGuess(Igo.Web.Games.SeatFailure.Unavailable));
+        Assert.False(JoinAttempt.IsGuess(null));
+    }
+}
