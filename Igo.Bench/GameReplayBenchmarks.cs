@@ -24,23 +24,7 @@ public class GameReplayBenchmarks
     public void Setup()
     {
         rules = new Ruleset(Ko, ScoringRule.Territory, 6.5);
-        var game = Game.Create(19, rules);
-        var random = new Random(7);
-        var at = DateTimeOffset.UnixEpoch;
-        while (game.Actions.Count < Moves)
-        {
-            var scratch = game.CopyBoard();
-            var point = scratch.PlayRandomMove(game.Turn, random);
-            var action = point is { } p && game.IsLegalPlacement(p, game.Turn)
-                ? new GameAction(ActionType.PlaceStone, game.Turn, p, at)
-                : new GameAction(ActionType.Pass, game.Turn, null, at);
-            if (!game.Apply(action).Accepted || game.Status != GameStatus.Play)
-            {
-                throw new InvalidOperationException("The recorded game should stay in play.");
-            }
-        }
-
-        log = [.. game.Actions];
+        log = RecordedGames.Random19x19(rules, Moves, seed: 7);
     }
 
     [Benchmark(OperationsPerInvoke = Moves)]
