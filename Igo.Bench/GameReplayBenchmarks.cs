@@ -10,25 +10,10 @@ namespace Igo.Bench;
 /// validated, ko/superko checked, logged). One operation is one replayed move.
 /// </summary>
 [Config(typeof(ShortReplayConfig))]
-public class GameReplayBenchmarks
+public class GameReplayBenchmarks : RecordedGameBenchmark
 {
-    private const int Moves = 300;
-
-    private GameAction[] log = [];
-    private Ruleset rules = Ruleset.Japanese();
-
-    [Params(KoRule.Simple, KoRule.PositionalSuperko)]
-    public KoRule Ko { get; set; }
-
-    [GlobalSetup]
-    public void Setup()
-    {
-        rules = new Ruleset(Ko, ScoringRule.Territory, 6.5);
-        log = RecordedGames.Random19x19(rules, Moves, seed: 7);
-    }
-
     [Benchmark(OperationsPerInvoke = Moves)]
-    public int ReplayMoves() => Game.Replay(19, rules, log).Version;
+    public int ReplayMoves() => Game.Replay(19, Rules, Log).Version;
 
     private sealed class ShortReplayConfig : ManualConfig
     {

@@ -10,26 +10,11 @@ namespace Igo.Bench;
 /// game of 300 moves and replaying it, then viewing it.
 /// </summary>
 [SimpleJob(RunStrategy.Throughput, launchCount: 1, warmupCount: 3, iterationCount: 5)]
-public class GameViewBenchmarks
+public class GameViewBenchmarks : RecordedGameBenchmark
 {
-    private const int Moves = 300;
-
-    private GameAction[] log = [];
-    private Ruleset rules = Ruleset.Japanese();
-
-    [Params(KoRule.Simple, KoRule.PositionalSuperko)]
-    public KoRule Ko { get; set; }
-
-    [GlobalSetup]
-    public void Setup()
-    {
-        rules = new Ruleset(Ko, ScoringRule.Territory, 6.5);
-        log = RecordedGames.Random19x19(rules, Moves, seed: 7);
-    }
-
     [Benchmark(Baseline = true)]
-    public int Replay() => Game.Replay(19, rules, log).Version;
+    public int Replay() => Game.Replay(19, Rules, Log).Version;
 
     [Benchmark]
-    public int ReplayThenView() => Game.Replay(19, rules, log).View().LegalForTurn.Count;
+    public int ReplayThenView() => Game.Replay(19, Rules, Log).View().LegalForTurn.Count;
 }
