@@ -20,7 +20,7 @@ public class GameReplayBenchmarks : RecordedGameBenchmark
         public ShortReplayConfig()
         {
             AddJob(Job.ShortRun.WithId("Short"));
-            AddColumn(new MovesPerSecondColumn());
+            AddColumn(PerSecondColumn.Moves);
         }
     }
 }
