@@ -1,9 +1,6 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
-using BenchmarkDotNet.Reports;
-using BenchmarkDotNet.Running;
 using Igo.Domain;
 using Igo.Web.Computer;
 using Igo.Web.Computer.MonteCarlo;
@@ -45,38 +42,7 @@ public class MonteCarloBenchmarks
         public Config()
         {
             AddJob(Job.ShortRun.WithId("Short"));
-            AddColumn(new PlayoutsPerSecondColumn());
+            AddColumn(PerSecondColumn.Playouts);
         }
-    }
-
-    private sealed class PlayoutsPerSecondColumn : IColumn
-    {
-        public string Id => nameof(PlayoutsPerSecondColumn);
-
-        public string ColumnName => "Playouts/s";
-
-        public bool AlwaysShow => true;
-
-        public ColumnCategory Category => ColumnCategory.Custom;
-
-        public int PriorityInCategory => 0;
-
-        public bool IsNumeric => true;
-
-        public UnitType UnitType => UnitType.Dimensionless;
-
-        public string Legend => "Playouts per second of the whole search (1 s / mean time per playout)";
-
-        public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, SummaryStyle.Default);
-
-        public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
-        {
-            var mean = summary[benchmarkCase]?.ResultStatistics?.Mean;
-            return mean is > 0 ? (1e9 / mean.Value).ToString("N0", System.Globalization.CultureInfo.InvariantCulture) : "-";
-        }
-
-        public bool IsAvailable(Summary summary) => true;
-
-        public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
     }
 }

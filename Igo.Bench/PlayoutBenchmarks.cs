@@ -1,9 +1,6 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
-using BenchmarkDotNet.Reports;
-using BenchmarkDotNet.Running;
 using Igo.Domain;
 
 namespace Igo.Bench;
@@ -70,39 +67,7 @@ public class PlayoutBenchmarks
         public ShortPlayoutConfig()
         {
             AddJob(Job.ShortRun.WithId("Short"));
-            AddColumn(new MovesPerSecondColumn());
+            AddColumn(PerSecondColumn.Moves);
         }
     }
-}
-
-/// <summary>Moves per second from the mean time per operation (one operation = one move).</summary>
-internal sealed class MovesPerSecondColumn : IColumn
-{
-    public string Id => nameof(MovesPerSecondColumn);
-
-    public string ColumnName => "Moves/s";
-
-    public bool AlwaysShow => true;
-
-    public ColumnCategory Category => ColumnCategory.Custom;
-
-    public int PriorityInCategory => 0;
-
-    public bool IsNumeric => true;
-
-    public UnitType UnitType => UnitType.Dimensionless;
-
-    public string Legend => "Moves per second on one thread (1 s / mean time per move)";
-
-    public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, SummaryStyle.Default);
-
-    public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
-    {
-        var mean = summary[benchmarkCase]?.ResultStatistics?.Mean;
-        return mean is > 0 ? (1e9 / mean.Value).ToString("N0", System.Globalization.CultureInfo.InvariantCulture) : "-";
-    }
-
-    public bool IsAvailable(Summary summary) => true;
-
-    public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
 }

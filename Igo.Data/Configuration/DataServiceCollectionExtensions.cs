@@ -58,6 +58,7 @@ public static class DataServiceCollectionExtensions
         }
 
         services.AddSingleton<GameStore>();
+        services.AddSingleton<IActionCommits>(provider => provider.GetRequiredService<GameStore>());
         services.AddSingleton<InstanceStore>();
         services.AddSingleton<ActionWriter>();
         services.AddHostedService<InstanceLeaseService>();

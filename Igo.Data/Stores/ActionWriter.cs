@@ -14,14 +14,14 @@ public sealed partial class ActionWriter : IAsyncDisposable
     private const int MaxBatch = 500;
 
     private readonly Channel<Pending> queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly GameStore store;
+    private readonly IActionCommits store;
     private readonly ILogger<ActionWriter> logger;
     private readonly IgoMetrics metrics;
     private readonly Task loop;
     private long transactions;
     private long actions;
 
-    public ActionWriter(GameStore store, IgoMetrics metrics, ILogger<ActionWriter> logger)
+    public ActionWriter(IActionCommits store, IgoMetrics metrics, ILogger<ActionWriter> logger)
     {
         this.store = store;
         this.metrics = metrics;

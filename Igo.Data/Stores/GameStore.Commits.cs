@@ -9,7 +9,8 @@ public sealed partial class GameStore
     /// <summary>
     /// Commits the actions in one transaction, each with its own version and holder check, so one conflict fails only
     /// its own action. Games are locked in id order, so two instances committing overlapping batches cannot deadlock.
-    /// Results are in the order of <paramref name="commits"/>. Throws when the store cannot be reached (nothing committed).
+    /// Results are in the order of <paramref name="commits"/>. Throws when the store cannot be reached
+    /// (nothing committed, unless the connection died just after PostgreSQL committed: see <see cref="IActionCommits"/>).
     /// </summary>
     public async Task<IReadOnlyList<CommitResult>> CommitActionsAsync(IReadOnlyList<ActionCommit> commits, CancellationToken cancellationToken)
     {

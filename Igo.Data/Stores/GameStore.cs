@@ -8,7 +8,7 @@ namespace Igo.Data.Stores;
 /// Reads and durable writes of games, keys and chat. Every write that others could race is a conditional UPDATE in a
 /// transaction; presence changes first lock the game row so they are ordered with each other and with commits.
 /// </summary>
-public sealed partial class GameStore(IDbContextFactory<IgoDbContext> contexts)
+public sealed partial class GameStore(IDbContextFactory<IgoDbContext> contexts) : IActionCommits
 {
     public async Task<GameRecord> CreateGameAsync(NewGame request, CancellationToken cancellationToken)
     {

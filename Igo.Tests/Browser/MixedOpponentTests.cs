@@ -60,7 +60,13 @@ public sealed class MixedOpponentTests(BrowserHost host)
             // The computer answers on its own; its move arrives pushed, and it is the player's turn again.
             await Expect(player.LiveRegion).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^White ([A-J][1-9]|passed)"), new() { Timeout = 60_000 });
             await Expect(player.Page.Locator("[data-status]")).ToContainTextAsync("Your move");
-            await Expect(player.Page.Locator(".player-card", new() { HasText = "White" }).Locator(".presence")).ToContainTextAsync("computer");
+            var whiteCard = player.Page.Locator(".player-card", new() { HasText = "White" });
+            await Expect(whiteCard.Locator(".presence")).ToContainTextAsync("computer");
+
+            // The card names the computer player that was chosen (the default one here).
+            await Expect(whiteCard.Locator("[data-computer]")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^(GNU Go|Built-in, club)$"));
+            await Expect(player.Page.Locator("[data-action=pass]")).ToBeEnabledAsync();
+            await player.ScreenshotAsync(Screenshots.PathOf("computer-game-light.png"));
         }
         finally
         {

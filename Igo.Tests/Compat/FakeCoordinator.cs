@@ -227,6 +227,8 @@ public sealed class FakeCoordinator : IGameCoordinator
 
         public bool OpponentIsComputer => game.ComputerColor == color.Opponent();
 
+        public string? OpponentComputerId => null;
+
         public GameSnapshot Snapshot => game.Snapshot();
 
         public Task<IReadOnlyList<ChatMessage>> ChatThreadAsync(CancellationToken cancellationToken = default) => Task.FromResult(game.Thread());

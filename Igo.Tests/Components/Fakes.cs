@@ -30,6 +30,8 @@ internal sealed class FakeGameSeat(string key, Color color, GameSnapshot snapsho
 
     public bool OpponentIsComputer { get; } = opponentIsComputer;
 
+    public string? OpponentComputerId { get; init; }
+
     public GameSnapshot Snapshot { get; set; } = snapshot;
 
     public Task<IReadOnlyList<ChatMessage>> ChatThreadAsync(CancellationToken cancellationToken = default) =>
@@ -126,6 +128,20 @@ internal sealed class FakeGameCoordinator : IGameCoordinator
 internal sealed class FakeComputerOpponents(params ComputerOpponent[] available) : IComputerOpponents
 {
     public IReadOnlyList<ComputerOpponent> Available { get; } = available;
+
+    /// <summary>Who plays a game whose opponent is not available here (as the catalogue's built-in "Club" level does).</summary>
+    public string? StandIn { get; set; }
+
+    public ComputerOpponent PlaysFor(string? id)
+    {
+        if (id is null)
+        {
+            return available[0];
+        }
+
+        return available.FirstOrDefault(opponent => opponent.Id == id)
+            ?? available.Single(opponent => opponent.Id == StandIn) with { Description = "The opponent chosen for this game cannot run on this server." };
+    }
 }
 
 /// <summary>A clock that stands still where the test puts it.</summary>

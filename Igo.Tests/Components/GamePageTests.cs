@@ -12,41 +12,13 @@ using Color = Igo.Domain.Color;
 namespace Igo.Tests.Components;
 
 [Trait("Category", "Components")]
-public sealed class GamePageTests : ComponentTestBase
+public sealed class GamePageTests : GamePageTestBase
 {
     private const string Key = "BlackKey01";
-    private readonly FakeGameCoordinator coordinator = new();
-    private readonly FakeGameRecords records = new();
-    private readonly FakePositionAdvisor advisor = new();
-
-    public GamePageTests()
-    {
-        Context.Services.AddSingleton<IGameCoordinator>(coordinator);
-        Context.Services.AddSingleton(new SeatRetryPolicy([TimeSpan.Zero, TimeSpan.Zero]));
-        Context.Services.AddIgoUi();
-        Context.Services.AddSingleton<IGameRecords>(records);
-        Context.Services.AddSingleton<Igo.Web.Computer.IPositionAdvisor>(advisor);
-    }
-
     private static FakeGameSeat SeatWith(GameView view, Color color = Color.Black, bool whiteConnected = true, bool computer = false) =>
         new(Key, color, Snapshots.Of(view, whiteConnected: whiteConnected), computer);
 
-    private (IRenderedComponent<IComponent> Providers, IRenderedComponent<GamePage> Page) Open(params SeatOutcome[] outcomes)
-    {
-        coordinator.JoinOutcomes.AddRange(outcomes);
-        RenderInteractively();
-        var providers = Context.Render(builder =>
-        {
-            builder.OpenComponent<MudPopoverProvider>(0);
-            builder.CloseComponent();
-            builder.OpenComponent<MudDialogProvider>(1);
-            builder.CloseComponent();
-            builder.OpenComponent<MudSnackbarProvider>(2);
-            builder.CloseComponent();
-        });
-        var page = Context.Render<GamePage>(p => p.Add(g => g.Key, Key));
-        return ((IRenderedComponent<IComponent>)providers, page);
-    }
+    private (IRenderedComponent<IComponent> Providers, IRenderedComponent<GamePage> Page) Open(params SeatOutcome[] outcomes) => OpenGame(Key, outcomes);
 
     private static SeatOutcome Joined(IGameSeat seat) => new(seat, null, "Successfully (re)joined the game as black");
 
@@ -60,12 +32,26 @@ public sealed class GamePageTests : ComponentTestBase
         var (_, page) = Open(Joined(seat));
 
         page.WaitForAssertion(() => Assert.Equal(81, page.FindAll("[role=gridcell]").Count));
-        var (key, holder) = Assert.Single(coordinator.Joins);
+        var (key, holder) = Assert.Single(Coordinator.Joins);
         Assert.Equal(Key, key);
         Assert.Equal(ConnectionKind.Circuit, holder.Kind);
         Assert.Equal(Context.Services.GetRequiredService<CircuitIdentity>().Id, holder.ConnectionId);
         Assert.Equal(1, seat.ActiveSubscriptions);
         Assert.Contains("Your move.", page.Find("[data-status]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("gnugo", "GNU Go", false)]
+    [InlineData("katago", "Built-in, club", true)]
+    public void A_computer_opponent_is_named_and_a_stand_in_says_so(string chosen, string playing, bool standsIn)
+    {
+        Computers.StandIn = "builtin-club";
+        var seat = new FakeGameSeat(Key, Color.Black, Snapshots.Of(TestViews.Empty(9)), opponentIsComputer: true) { OpponentComputerId = chosen };
+
+        var (_, page) = Open(Joined(seat));
+
+        page.WaitForAssertion(() => Assert.Equal(playing, page.Find("[data-computer]").TextContent));
+        Assert.Equal(standsIn, page.FindAll("[data-computer-stands-in]").Count == 1);
     }
 
     [Fact]
@@ -224,14 +210,14 @@ public sealed class GamePageTests : ComponentTestBase
         var (_, page) = Open(inUse, inUse, inUse, Joined(seat));
 
         page.WaitForAssertion(() => page.Find("[data-join-failure]"));
-        Assert.Equal(3, coordinator.Joins.Count);
+        Assert.Equal(3, Coordinator.Joins.Count);
         Assert.Contains("already in use", page.Find("[data-explanation]").TextContent, StringComparison.Ordinal);
         Assert.Contains("Only one window can hold a player's key", page.Markup, StringComparison.Ordinal);
 
         page.Find("[data-action=retry]").Click();
 
         page.WaitForAssertion(() => Assert.Equal(81, page.FindAll("[role=gridcell]").Count));
-        Assert.Equal(4, coordinator.Joins.Count);
+        Assert.Equal(4, Coordinator.Joins.Count);
     }
 
     [Fact]
@@ -242,7 +228,7 @@ public sealed class GamePageTests : ComponentTestBase
         page.WaitForAssertion(() => page.Find("[data-join-failure]"));
         Assert.Contains("was not found", page.Find("[data-explanation]").TextContent, StringComparison.Ordinal);
         Assert.Empty(page.FindAll("[data-action=retry]"));
-        Assert.Single(coordinator.Joins);
+        Assert.Single(Coordinator.Joins);
     }
 
     [Fact]
@@ -254,7 +240,7 @@ public sealed class GamePageTests : ComponentTestBase
         var (_, page) = Open(new SeatOutcome(null, SeatFailure.InUse, "should not be asked"));
 
         page.WaitForAssertion(() => Assert.Equal(81, page.FindAll("[role=gridcell]").Count));
-        Assert.Empty(coordinator.Joins);
+        Assert.Empty(Coordinator.Joins);
     }
 
     [Fact]
@@ -267,7 +253,7 @@ public sealed class GamePageTests : ComponentTestBase
 
         page.Find("[data-action=download-sgf]").Click();
 
-        Assert.Equal([seat.GameId], records.Requested);
+        Assert.Equal([seat.GameId], Records.Requested);
         var call = Assert.Single(download.Invocations);
         Assert.Equal(["igo-game.sgf", "application/x-go-sgf", "(;FF[4]GM[1]SZ[9])"], call.Arguments);
     }
@@ -296,7 +282,7 @@ public sealed class GamePageTests : ComponentTestBase
             "..XO.",
             "..XO.",
         ], status: GameStatus.Endgame, moveNumber: 12);
-        advisor.Judgement = new Igo.Web.Computer.PositionJudgement([new(2, 0)], 3.5, "GNU Go");
+        Advisor.Judgement = new Igo.Web.Computer.PositionJudgement([new(2, 0)], 3.5, "GNU Go");
         var seat = SeatWith(view, computer: true);
         var (_, page) = Open(Joined(seat));
         page.WaitForAssertion(() => page.Find("[data-action=suggest-dead]"));

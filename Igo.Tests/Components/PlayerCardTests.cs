@@ -1,6 +1,7 @@
 using Bunit;
 using Igo.Domain;
 using Igo.Web.Components.Play;
+using Igo.Web.Games;
 
 namespace Igo.Tests.Components;
 
@@ -45,8 +46,30 @@ public sealed class PlayerCardTests : ComponentTestBase
     [Fact]
     public void A_computer_opponent_is_named_as_such()
     {
-        var card = Context.Render<PlayerCard>(p => p.Add(c => c.Color, Color.White).Add(c => c.IsComputer, true).Add(c => c.Connected, true));
+        var gnuGo = new ComputerOpponent("gnugo", "GNU Go", "GNU Go 3.8 at its full strength.");
+        var card = Context.Render<PlayerCard>(p => p.Add(c => c.Color, Color.White).Add(c => c.Computer, gnuGo).Add(c => c.Connected, true));
 
         Assert.Contains("computer", card.Find(".presence").TextContent, StringComparison.Ordinal);
+        Assert.Equal("GNU Go", card.Find("[data-computer=gnugo]").TextContent);
+        Assert.Contains("GNU Go", card.Find("section").GetAttribute("aria-label"), StringComparison.Ordinal);
+        Assert.Empty(card.FindAll("[data-computer-stands-in]"));
+    }
+
+    [Fact]
+    public void A_computer_standing_in_for_the_chosen_one_says_so()
+    {
+        var club = new ComputerOpponent("builtin-club", "Built-in, club", "The opponent chosen for this game cannot run on this server, so Built-in, club plays instead.");
+        var card = Context.Render<PlayerCard>(p => p.Add(c => c.Color, Color.White).Add(c => c.Computer, club).Add(c => c.StandsIn, true).Add(c => c.Connected, true));
+
+        Assert.Equal(club.Description, card.Find("[data-computer-stands-in]").TextContent);
+    }
+
+    [Fact]
+    public void A_person_has_no_computer_name()
+    {
+        var card = Context.Render<PlayerCard>(p => p.Add(c => c.Color, Color.White).Add(c => c.Connected, true));
+
+        Assert.Empty(card.FindAll("[data-computer]"));
+        Assert.Contains("connected", card.Find(".presence").TextContent, StringComparison.Ordinal);
     }
 }

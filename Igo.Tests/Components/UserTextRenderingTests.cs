@@ -16,7 +16,7 @@ namespace Igo.Tests.Components;
 /// it becomes visible characters, never an element, so nobody can run script in another player's page.
 /// </summary>
 [Trait("Category", "Components")]
-public sealed class UserTextRenderingTests : ComponentTestBase
+public sealed class UserTextRenderingTests : GamePageTestBase
 {
     public static readonly TheoryData<string> Hostile = new()
     {
@@ -50,23 +50,7 @@ public sealed class UserTextRenderingTests : ComponentTestBase
     [MemberData(nameof(Hostile))]
     public void A_key_with_markup_in_the_address_and_the_refusal_that_quotes_it_are_shown_as_text(string key)
     {
-        var coordinator = new FakeGameCoordinator();
-        coordinator.JoinOutcomes.Add(new SeatOutcome(null, SeatFailure.NotFound, $"A game corresponding to key {key} was not found. Please double-check and try again"));
-        Context.Services.AddSingleton<IGameCoordinator>(coordinator);
-        Context.Services.AddSingleton(new SeatRetryPolicy([TimeSpan.Zero]));
-        Context.Services.AddIgoUi();
-        Context.Services.AddSingleton<IGameRecords>(new FakeGameRecords());
-        Context.Services.AddSingleton<Igo.Web.Computer.IPositionAdvisor>(new FakePositionAdvisor());
-        RenderInteractively();
-        var providers = Context.Render(builder =>
-        {
-            builder.OpenComponent<MudPopoverProvider>(0);
-            builder.CloseComponent();
-            builder.OpenComponent<MudSnackbarProvider>(1);
-            builder.CloseComponent();
-        });
-
-        var page = Context.Render<GamePage>(p => p.Add(g => g.Key, key));
+        var (providers, page) = OpenGame(key, new SeatOutcome(null, SeatFailure.NotFound, $"A game corresponding to key {key} was not found. Please double-check and try again"));
 
         page.WaitForAssertion(() => Assert.Contains(key, page.Find("[data-explanation]").TextContent, StringComparison.Ordinal));
         Assert.DoesNotContain(page.FindAll(InjectedElements), e => e.HasAttribute("onerror") || e.HasAttribute("onload") || e.TagName is "SCRIPT" or "IFRAME");
@@ -77,22 +61,7 @@ public sealed class UserTextRenderingTests : ComponentTestBase
     public void A_refusal_shown_in_a_snackbar_is_shown_as_text()
     {
         var seat = new FakeGameSeat("BlackKey01", Color.Black, Snapshots.Of(TestViews.Empty(9)), false);
-        var coordinator = new FakeGameCoordinator();
-        coordinator.JoinOutcomes.Add(new SeatOutcome(seat, null, "joined"));
-        Context.Services.AddSingleton<IGameCoordinator>(coordinator);
-        Context.Services.AddSingleton(new SeatRetryPolicy([TimeSpan.Zero]));
-        Context.Services.AddIgoUi();
-        Context.Services.AddSingleton<IGameRecords>(new FakeGameRecords());
-        Context.Services.AddSingleton<Igo.Web.Computer.IPositionAdvisor>(new FakePositionAdvisor());
-        RenderInteractively();
-        var providers = Context.Render(builder =>
-        {
-            builder.OpenComponent<MudPopoverProvider>(0);
-            builder.CloseComponent();
-            builder.OpenComponent<MudSnackbarProvider>(1);
-            builder.CloseComponent();
-        });
-        var page = Context.Render<GamePage>(p => p.Add(g => g.Key, "BlackKey01"));
+        var (providers, page) = OpenGame("BlackKey01", new SeatOutcome(seat, null, "joined"));
         page.WaitForAssertion(() => Assert.Equal(81, page.FindAll("[role=gridcell]").Count));
         seat.Reply = (_, _) => new ActionReply(false, "Point <img src=x onerror=alert(1)> is occupied", ActionFailure.RuleViolation);
 

@@ -56,6 +56,13 @@ public sealed class ComputerPlayerCatalogTests : IDisposable
         Assert.Equal(ComputerPlayerCatalog.StrongId, catalog.Resolve(ComputerPlayerCatalog.StrongId).Id);
         Assert.False(catalog.IsAvailable("gnugo"));
         Assert.DoesNotContain("GNU Go", catalog.Available[0].Description, StringComparison.Ordinal);
+
+        // What the game page shows: the stand-in, saying that it stands in; an opponent that runs here, as it is.
+        var standIn = catalog.PlaysFor("gnugo");
+        Assert.Equal(ComputerPlayerCatalog.ClubId, standIn.Id);
+        Assert.Contains("cannot run on this server", standIn.Description, StringComparison.Ordinal);
+        Assert.Equal(catalog.Available.Single(o => o.Id == ComputerPlayerCatalog.StrongId), catalog.PlaysFor(ComputerPlayerCatalog.StrongId));
+        Assert.Equal(catalog.Available[0], catalog.PlaysFor(null));
     }
 
     [Fact]

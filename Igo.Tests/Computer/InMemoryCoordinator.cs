@@ -290,6 +290,8 @@ internal sealed class InMemoryCoordinator : IGameCoordinator, IComputerKeyDirect
 
         public bool OpponentIsComputer => state.ComputerColor == color.Opponent();
 
+        public string? OpponentComputerId => null;
+
         public GameSnapshot Snapshot => state.Snapshot();
 
         public Task<IReadOnlyList<ChatMessage>> ChatThreadAsync(CancellationToken cancellationToken = default) => Task.FromResult<IReadOnlyList<ChatMessage>>([]);

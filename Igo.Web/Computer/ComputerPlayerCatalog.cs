@@ -95,19 +95,32 @@ public sealed class ComputerPlayerCatalog : IComputerOpponents
     /// <summary>The profile for an id stored with a game; the default for null; the built-in "Club" level for an id this instance cannot run.</summary>
     public ComputerProfile Resolve(string? id)
     {
+        var (profile, standsIn) = Find(id);
+        if (standsIn)
+        {
+            logger.LogWarning("Computer opponent {OpponentId} is not available here; the built-in Club level plays instead", id);
+        }
+
+        return profile;
+    }
+
+    public ComputerOpponent PlaysFor(string? id)
+    {
+        var (profile, standsIn) = Find(id);
+        return standsIn
+            ? profile.Opponent with { Description = $"The opponent chosen for this game cannot run on this server, so {profile.Opponent.Name} plays instead." }
+            : profile.Opponent;
+    }
+
+    private (ComputerProfile Profile, bool StandsIn) Find(string? id)
+    {
         if (id is null)
         {
-            return Default;
+            return (Default, false);
         }
 
         var known = Profiles.FirstOrDefault(profile => profile.Id == id);
-        if (known is not null)
-        {
-            return known;
-        }
-
-        logger.LogWarning("Computer opponent {OpponentId} is not available here; the built-in Club level plays instead", id);
-        return builtIn.Single(profile => profile.Id == ClubId);
+        return known is not null ? (known, false) : (builtIn.Single(profile => profile.Id == ClubId), true);
     }
 
     /// <summary>Whether <paramref name="id"/> names an opponent that can be chosen for a new game now.</summary>

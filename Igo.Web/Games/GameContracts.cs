@@ -96,6 +96,9 @@ public interface IGameSeat : IAsyncDisposable
 
     bool OpponentIsComputer { get; }
 
+    /// <summary>The computer opponent chosen for the game (an <see cref="IComputerOpponents"/> id); null for a person or the default.</summary>
+    string? OpponentComputerId { get; }
+
     /// <summary>The latest committed state this instance knows.</summary>
     GameSnapshot Snapshot { get; }
 
@@ -123,4 +126,10 @@ public sealed record ComputerOpponent(string Id, string Name, string Description
 public interface IComputerOpponents
 {
     IReadOnlyList<ComputerOpponent> Available { get; }
+
+    /// <summary>
+    /// Who plays a game stored with this opponent id (null: the default) when this instance drives it: that opponent
+    /// when it can run here, else the built-in stand-in, whose description then says so.
+    /// </summary>
+    ComputerOpponent PlaysFor(string? id);
 }

@@ -23,7 +23,9 @@ internal sealed class GameSeat : IGameSeat
         var black = live.KeyOf(Color.Black);
         var white = live.KeyOf(Color.White);
         Keys = new GameKeys(black.Key, white.Key);
-        OpponentIsComputer = live.KeyOf(color.Opponent()).ComputerSecret is not null;
+        var opponent = live.KeyOf(color.Opponent());
+        OpponentIsComputer = opponent.ComputerSecret is not null;
+        OpponentComputerId = opponent.ComputerLevel;
     }
 
     public long GameId => Live.Id;
@@ -35,6 +37,8 @@ internal sealed class GameSeat : IGameSeat
     public GameKeys Keys { get; }
 
     public bool OpponentIsComputer { get; }
+
+    public string? OpponentComputerId { get; }
 
     public GameSnapshot Snapshot => Live.Snapshot;
 

@@ -163,7 +163,7 @@ internal sealed partial class LiveGame : IAsyncDisposable
     }
 
     /// <summary>Replaces the copy here with the stored game (after a failed commit, or when the store was unreachable).</summary>
-    private async Task ReloadAsync()
+    private async Task<StoredGame> ReloadAsync()
     {
         // Compared with what observers were last shown, not with the copy: after a lost race the copy already has the
         // refused action applied at the same version as the winner's, and the winner's state must still be shown.
@@ -178,7 +178,12 @@ internal sealed partial class LiveGame : IAsyncDisposable
         }
 
         await DeliverNewChatAsync();
+        return stored;
     }
+
+    /// <summary>Whether the store holds this very action as the one after <paramref name="version"/>.</summary>
+    private static bool WasCommitted(StoredGame stored, int version, GameAction action) =>
+        stored.Actions.Count > version && stored.Actions[version] == action;
 
     private void Adopt(StoredGame stored)
     {
@@ -197,7 +202,7 @@ internal sealed partial class LiveGame : IAsyncDisposable
             return new ActionReply(false, CoordinatorMessages.SeatReleased, ActionFailure.Refused);
         }
 
-        if (stale && !await TryReloadAsync())
+        if (stale && await TryReloadAsync() is null)
         {
             return new ActionReply(false, CoordinatorMessages.StoreUnavailable, ActionFailure.Refused);
         }
@@ -231,8 +236,17 @@ internal sealed partial class LiveGame : IAsyncDisposable
         {
             LogCommitFailed(exception, Id);
             stale = true;
-            await TryReloadAsync();
-            return new ActionReply(false, CoordinatorMessages.StoreUnavailable, ActionFailure.Refused);
+            var stored = await TryReloadAsync();
+            if (stored is null || !WasCommitted(stored, version, action))
+            {
+                return new ActionReply(false, CoordinatorMessages.StoreUnavailable, ActionFailure.Refused);
+            }
+
+            // Only the answer was lost (the connection died after PostgreSQL committed): the action stands, so the
+            // mover is told it succeeded and the other instances are told it happened, as after any commit.
+            LogCommitConfirmedByReload(Id, version + 1);
+            await services.Bus.PublishAsync([new ActionCommitted(Id, version + 1, Me, action, played, now)]);
+            return new ActionReply(true, outcome.Message);
         }
 
         if (result != CommitResult.Committed)
@@ -427,12 +441,12 @@ internal sealed partial class LiveGame : IAsyncDisposable
         }
     }
 
-    private async Task<bool> TryReloadAsync()
+    /// <summary>The stored game it adopted, or null when the store is still unreachable.</summary>
+    private async Task<StoredGame?> TryReloadAsync()
     {
         try
         {
-            await ReloadAsync();
-            return true;
+            return await ReloadAsync();
         }
 #pragma warning disable CA1031 // Still unreachable: stay stale and try again on the next action or event.
         catch (Exception exception)
@@ -440,7 +454,7 @@ internal sealed partial class LiveGame : IAsyncDisposable
         {
             LogEventFailed(exception, Id, "reload");
             stale = true;
-            return false;
+            return null;
         }
     }
 
@@ -463,6 +477,9 @@ internal sealed partial class LiveGame : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Committing an action of game {GameId} failed")]
     private partial void LogCommitFailed(Exception exception, long gameId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The store holds action {Version} of game {GameId} although its commit seemed to fail: it stands")]
+    private partial void LogCommitConfirmedByReload(long gameId, int version);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Handling {EventKind} for game {GameId} failed; the game is re-read before its next action")]
     private partial void LogEventFailed(Exception exception, long gameId, string eventKind);

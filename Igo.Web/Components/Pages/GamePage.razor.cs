@@ -65,6 +65,9 @@ public sealed partial class GamePage : IAsyncDisposable
     private ISnackbar Snackbar { get; set; } = default!;
 
     [Inject]
+    private IComputerOpponents Computers { get; set; } = default!;
+
+    [Inject]
     private NavigationManager Navigation { get; set; } = default!;
 
     [Inject]
@@ -89,6 +92,11 @@ public sealed partial class GamePage : IAsyncDisposable
 
     // Only dead-stone advice marks the board, and only while it still describes the game (no move played since).
     private IReadOnlySet<Point>? SuggestedDead => advice is { DeadStones: true } current && current.AppliesTo(View) ? current.SuggestedStones(View) : null;
+
+    /// <summary>Who plays the other side when it is the computer; the chosen one, or the stand-in for it here.</summary>
+    private ComputerOpponent? OpponentComputer => seat!.OpponentIsComputer ? Computers.PlaysFor(seat.OpponentComputerId) : null;
+
+    private bool OpponentComputerStandsIn => seat!.OpponentComputerId is { } chosen && OpponentComputer is { } playing && playing.Id != chosen;
 
     private bool OpponentAway => !seat!.OpponentIsComputer && !snapshot!.Connected[Opponent] && View.Status != GameStatus.Complete;
 
