@@ -41,6 +41,7 @@ public sealed class FailedJoinThrottleTests : ComponentTestBase
         Context.Services.AddIgoUi();
         Context.Services.AddSingleton<IGameRecords>(new FakeGameRecords());
         Context.Services.AddSingleton<Igo.Web.Computer.IPositionAdvisor>(new FakePositionAdvisor());
+        Context.Services.AddSingleton<IComputerOpponents>(new FakeComputerOpponents());
     }
 
     private FailedJoinLimiter Limiter => Context.Services.GetRequiredService<FailedJoinLimiter>();
