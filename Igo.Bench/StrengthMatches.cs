@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Igo.Domain;
+using Igo.Tests.Computer;
 using Igo.Web.Computer;
 using Igo.Web.Computer.Gtp;
 using Igo.Web.Computer.MonteCarlo;
@@ -31,14 +32,14 @@ internal static class StrengthMatches
 
         if (opponents.Contains("random"))
         {
-            await MatchAsync("uniformly random player", games, BuiltIn, (color, seed) => new RandomSide(color, seed));
+            await MatchAsync("uniformly random player", games, BuiltIn, (color, seed) => new RandomPlayer(color, seed));
         }
 
         if (opponents.Contains("tactics"))
         {
             // The same player with the other playout policy, to measure what the playout tactics are worth.
             await MatchAsync($"built-in with playout tactics {(tactics ? "off" : "on")}", games, BuiltIn, (color, seed) =>
-                new PolicySide(new ComputerPlayerPolicy(new MonteCarloBrain(new MonteCarloSettings(playouts, null, threads, Seed: seed + 1000) { Tactics = !tactics }), color)));
+                Counted(new MonteCarloBrain(new MonteCarloSettings(playouts, null, threads, Seed: seed + 1000) { Tactics = !tactics }), color));
         }
 
         var gnuGo = new GtpCommandLine("/usr/games/gnugo", ["--mode", "gtp"]);
@@ -53,11 +54,11 @@ internal static class StrengthMatches
         {
             var fallback = new MonteCarloBrain(new MonteCarloSettings(100, null, 1, 1));
             var brain = new GtpBrain($"GNU Go {level}", pool, level, fallback, NullLogger<GtpBrain>.Instance);
-            await MatchAsync($"GNU Go level {level}", games, BuiltIn, (color, _) => new PolicySide(new ComputerPlayerPolicy(brain, color)));
+            await MatchAsync($"GNU Go level {level}", games, BuiltIn, (color, _) => Counted(brain, color));
         }
     }
 
-    private static async Task MatchAsync(string opponent, int games, Func<int, MonteCarloSettings> settings, Func<Color, int, ISide> makeOpponent)
+    private static async Task MatchAsync(string opponent, int games, Func<int, MonteCarloSettings> settings, Func<Color, int, ILocalPlayer> makeOpponent)
     {
         var wins = 0;
         var margins = new List<double>();
@@ -65,7 +66,7 @@ internal static class StrengthMatches
         for (var game = 1; game <= games; game++)
         {
             var builtInColor = game % 2 == 1 ? Color.Black : Color.White;
-            var builtIn = new PolicySide(new ComputerPlayerPolicy(new MonteCarloBrain(settings(game)), builtInColor));
+            var builtIn = Counted(new MonteCarloBrain(settings(game)), builtInColor);
             var other = makeOpponent(builtInColor.Opponent(), game);
             var (result, score, moves) = await PlayAsync(builtInColor == Color.Black ? builtIn : other, builtInColor == Color.Black ? other : builtIn);
             var won = result?.Winner == builtInColor;
@@ -78,81 +79,21 @@ internal static class StrengthMatches
         Console.WriteLine($"Built-in vs {opponent}: {wins}/{games} won, mean margin {margins.Where(m => !double.IsNaN(m)).DefaultIfEmpty().Average():+0.0;-0.0} points, {clock.Elapsed.TotalSeconds:0} s");
     }
 
-    private static async Task<(GameResult? Result, PerColor<double>? Score, int Moves)> PlayAsync(ISide black, ISide white)
+    private static async Task<(GameResult? Result, PerColor<double>? Score, int Moves)> PlayAsync(ILocalPlayer black, ILocalPlayer white)
     {
-        var game = Game.Create(9, Ruleset.Japanese());
-        for (var actions = 0; actions < 1000 && game.Status != GameStatus.Complete; actions++)
+        var game = LocalGame.Create(9, Ruleset.Japanese(), black, white);
+        try
         {
-            var acted = false;
-            foreach (var (color, side) in new[] { (Color.Black, black), (Color.White, white) })
-            {
-                var view = game.View();
-                if (await side.DecideAsync(view) is not { } intent)
-                {
-                    continue;
-                }
-
-                if (!game.Apply(new GameAction(intent.Type, color, intent.Point, DateTimeOffset.UnixEpoch)).Accepted)
-                {
-                    side.Refused(view, intent);
-                }
-
-                acted = true;
-                break;
-            }
-
-            if (!acted)
-            {
-                break;
-            }
+            await game.PlayAsync(maxActions: 1000, CancellationToken.None);
+        }
+        catch (InvalidOperationException)
+        {
+            // Stalled or endless: reported as unfinished.
         }
 
-        return (game.Result, game.Tally?.Score, game.View().MoveNumber);
+        return (game.Game.Result, game.Game.Tally?.Score, game.Game.View().MoveNumber);
     }
 
-    private interface ISide
-    {
-        Task<ComputerIntent?> DecideAsync(GameView view);
-
-        void Refused(GameView view, ComputerIntent intent);
-    }
-
-    private sealed class PolicySide(ComputerPlayerPolicy policy) : ISide
-    {
-        public Task<ComputerIntent?> DecideAsync(GameView view) => policy.DecideAsync(view);
-
-        public void Refused(GameView view, ComputerIntent intent) => policy.Refused(view, intent);
-    }
-
-    // The original's random player: a uniformly random legal point, a pass when none is left, yes to every request.
-    private sealed class RandomSide(Color color, int seed) : ISide
-    {
-        private readonly Random random = new(seed);
-
-        public Task<ComputerIntent?> DecideAsync(GameView view)
-        {
-            if (view.Status == GameStatus.RequestPending && view.PendingRequest?.Initiator != color)
-            {
-                return Task.FromResult<ComputerIntent?>(new ComputerIntent(ActionType.Accept));
-            }
-
-            if (view.Status != GameStatus.Play || view.Turn != color)
-            {
-                return Task.FromResult<ComputerIntent?>(null);
-            }
-
-            var legal = Enumerable.Range(0, view.LegalForTurn.Count).Where(i => view.LegalForTurn[i]).ToList();
-            if (legal.Count == 0)
-            {
-                return Task.FromResult<ComputerIntent?>(ComputerIntent.Pass);
-            }
-
-            var index = legal[random.Next(legal.Count)];
-            return Task.FromResult<ComputerIntent?>(new ComputerIntent(ActionType.PlaceStone, new Point(index / view.Size, index % view.Size)));
-        }
-
-        public void Refused(GameView view, ComputerIntent intent)
-        {
-        }
-    }
+    // Played out to the count (no resignations), so every finished game has a margin.
+    private static PolicyPlayer Counted(IComputerBrain brain, Color color) => new(new ComputerPlayerPolicy(brain, color, mayResign: false));
 }

@@ -63,7 +63,10 @@ internal sealed class LocalGame(Game game, ILocalPlayer black, ILocalPlayer whit
 
     public static LocalGame Create(int size, Ruleset rules, ILocalPlayer black, ILocalPlayer white) => new(Game.Create(size, rules), black, white);
 
-    /// <summary>Plays until the game is complete; fails the test when it does not end within <paramref name="maxActions"/> actions or stalls.</summary>
+    /// <summary>
+    /// Plays until the game is complete. Throws <see cref="InvalidOperationException"/> (failing a test; the strength
+    /// runner counts the game unfinished) when nobody acts or the game does not end within <paramref name="maxActions"/>.
+    /// </summary>
     public async Task<GameResult> PlayAsync(int maxActions, CancellationToken cancellationToken)
     {
         for (var actions = 0; actions < maxActions; actions++)
@@ -93,10 +96,12 @@ internal sealed class LocalGame(Game game, ILocalPlayer black, ILocalPlayer whit
                 break;
             }
 
-            Assert.True(acted, $"Nobody acts in status {game.Status} at move {game.View().MoveNumber}:\n{game.CopyBoard()}");
+            if (!acted)
+            {
+                throw new InvalidOperationException($"Nobody acts in status {game.Status} at move {game.View().MoveNumber}:\n{game.CopyBoard()}");
+            }
         }
 
-        Assert.Fail($"The game did not end within {maxActions} actions:\n{game.CopyBoard()}");
-        return null!;
+        throw new InvalidOperationException($"The game did not end within {maxActions} actions:\n{game.CopyBoard()}");
     }
 }
