@@ -24,6 +24,12 @@ public enum ResultType
     StandardWin,
     Draw,
     Resignation,
+
+    /// <summary>The loser ran out of time.</summary>
+    Time,
+
+    /// <summary>The loser abandoned the game and the winner claimed it.</summary>
+    Forfeit,
 }
 
 /// <summary>How a game ended; <see cref="Winner"/> is null for a draw.</summary>

@@ -5,15 +5,27 @@ namespace Igo.Domain;
 
 /// <summary>
 /// Smart Game Format (FF[4]) for games of Go: export with size, komi, rules, handicap, result, moves and, once
-/// tallied, territory (TB/TW); import of the main line of a file into a <see cref="Game"/>.
+/// tallied, territory (TB/TW); for a timed game also its time control (TM/OT) and each move's clock (BL/WL, OB/OW);
+/// import of the main line of a file into a <see cref="Game"/>.
 /// </summary>
 public static class Sgf
 {
     private const int MovesPerLine = 12;
 
-    public static string Export(Game game, SgfGameInfo? info = null)
+    /// <summary>
+    /// The game as an SGF file. <paramref name="moveClocks"/>, for a timed game (<see cref="SgfGameInfo.TimeControl"/>),
+    /// holds the mover's clock after each move of <see cref="Game.Moves"/>, in order (null for a move without one).
+    /// </summary>
+    public static string Export(Game game, SgfGameInfo? info = null, IReadOnlyList<ClockReading?>? moveClocks = null)
     {
         ArgumentNullException.ThrowIfNull(game);
+        if (moveClocks is not null && (info?.TimeControl is not { IsTimed: true } || moveClocks.Count != game.Moves.Count))
+        {
+            throw new ArgumentException(
+                $"Move clocks need a timed control in the game info and one entry per move ({moveClocks.Count} for {game.Moves.Count} moves).",
+                nameof(moveClocks));
+        }
+
         var sgf = new StringBuilder("(;FF[4]GM[1]CA[UTF-8]AP[Igo]");
         sgf.Append(CultureInfo.InvariantCulture, $"SZ[{game.Size}]KM[{Number(game.Rules.Komi)}]RU[{Escape(SgfRulesName.Write(game.Rules))}]");
         if (game.Rules.Handicap > 0)
@@ -29,7 +41,8 @@ public static class Sgf
         AppendText(sgf, "PW", info?.WhitePlayer);
         AppendText(sgf, "DT", info?.Date);
         AppendText(sgf, "GN", info?.GameName);
-        if (ResultText(game) is { } result)
+        SgfTime.AppendControl(sgf, info?.TimeControl);
+        if (SgfResult.Write(game.Result, game.Tally?.Score) is { } result)
         {
             sgf.Append("RE[").Append(result).Append(']');
         }
@@ -44,6 +57,10 @@ public static class Sgf
             }
 
             sgf.Append(']');
+            if (moveClocks is not null)
+            {
+                SgfTime.AppendMoveClock(sgf, move.Player, info!.TimeControl!, moveClocks[i]);
+            }
         }
 
         AppendTerritory(sgf, game);
@@ -53,7 +70,7 @@ public static class Sgf
     /// <summary>
     /// Reads the main line of the first game in <paramref name="text"/> and replays it under our rules. Variations are
     /// ignored; setup stones are accepted as a standard handicap. Malformed or unsupported input gives an error result.
-    /// <paramref name="at"/> stamps the rebuilt actions (SGF has no per-move time); the Unix epoch when omitted.
+    /// <paramref name="at"/> stamps the rebuilt actions (SGF has no moment for a move); the Unix epoch when omitted.
     /// </summary>
     public static SgfImportResult Import(string text, DateTimeOffset? at = null)
     {
@@ -69,17 +86,6 @@ public static class Sgf
     }
 
     internal static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
-
-    private static string? ResultText(Game game) => game.Result switch
-    {
-        null => null,
-        { Type: ResultType.Draw } => "0",
-        { Type: ResultType.Resignation, Winner: var winner } => $"{Letter(winner!.Value)}+R",
-        { Winner: var winner } when game.Tally is { Score: var score } => $"{Letter(winner!.Value)}+{Number(Math.Abs(score.Black - score.White))}",
-        { Winner: var winner } => $"{Letter(winner!.Value)}+",
-    };
-
-    private static char Letter(Color color) => color == Color.Black ? 'B' : 'W';
 
     private static void AppendTerritory(StringBuilder sgf, Game game)
     {

@@ -50,6 +50,8 @@ internal static class SgfImporter
             return SgfImportResult.Failure($"The file gives the first move to {first.ToWord()}, but {game.Turn.ToWord()} moves first here.");
         }
 
+        var timeControl = SgfTime.ReadControl(root.Single("TM"), root.Single("OT"));
+        var moveClocks = new List<ClockReading?>();
         var moveNumber = 0;
         for (var index = 0; index < nodes.Count; index++)
         {
@@ -85,12 +87,14 @@ internal static class SgfImporter
             {
                 return SgfImportResult.Failure($"Move {moveNumber} ({written}) cannot be played: {outcome.Message}.");
             }
+
+            moveClocks.Add(SgfTime.ReadMoveClock(node, player, timeControl, moveNumber));
         }
 
         var declared = root.Single("RE");
         ApplyResignation(game, declared, at);
-        var info = new SgfGameInfo(root.Single("PB"), root.Single("PW"), root.Single("DT"), root.Single("GN"));
-        return SgfImportResult.Success(game, info, declared);
+        var info = new SgfGameInfo(root.Single("PB"), root.Single("PW"), root.Single("DT"), root.Single("GN"), timeControl);
+        return SgfImportResult.Success(game, info, declared, moveClocks);
     }
 
     private static int? ReadSize(string? text)
@@ -141,11 +145,9 @@ internal static class SgfImporter
     // "B+R" / "W+Resign": the loser resigns at the end of the moves, if the game is still in play.
     private static void ApplyResignation(Game game, string? declared, DateTimeOffset at)
     {
-        var text = (declared ?? string.Empty).Trim().ToUpperInvariant();
-        if (game.Status == GameStatus.Play && text is "B+R" or "W+R" or "B+RESIGN" or "W+RESIGN")
+        if (game.Status == GameStatus.Play && SgfResult.Read(declared) is { Type: ResultType.Resignation, Winner: { } winner })
         {
-            var loser = text[0] == 'B' ? Color.White : Color.Black;
-            game.Apply(new GameAction(ActionType.Resign, loser, null, at));
+            game.Apply(new GameAction(ActionType.Resign, winner.Opponent(), null, at));
         }
     }
 }

@@ -3,7 +3,7 @@ using Igo.Domain;
 
 namespace Igo.Tests.Domain;
 
-/// <summary>Our exported SGF, loaded by GNU Go (`gnugo --mode gtp`, `loadsgf`), gives GNU Go the same final position.</summary>
+/// <summary>Our exported SGF, loaded by GNU Go (`gnugo --mode gtp`, `loadsgf`), gives GNU Go the same final position, with or without times.</summary>
 [Trait("Category", "Domain")]
 public sealed class GnuGoSgfTests
 {
@@ -16,15 +16,43 @@ public sealed class GnuGoSgfTests
     [InlineData(9, 9, 44, 80)]
     public async Task GNU_Go_loads_an_exported_game_to_the_same_position(int size, int handicap, int seed, int moves)
     {
+        var game = SgfTests.RandomGame(size, new Ruleset(KoRule.Simple, ScoringRule.Territory, 6.5, handicap), seed, moves);
+        Assert.True(game.Prisoners.Black + game.Prisoners.White > 0, "the game should include captures");
+
+        await AssertGnuGoReachesTheSamePosition(game, Sgf.Export(game));
+    }
+
+    [Theory]
+    [InlineData(TimeSystem.Absolute)]
+    [InlineData(TimeSystem.ByoYomi)]
+    [InlineData(TimeSystem.Canadian)]
+    [InlineData(TimeSystem.Fischer)]
+    public async Task GNU_Go_loads_an_exported_timed_game_to_the_same_position(TimeSystem system)
+    {
+        var control = system switch
+        {
+            TimeSystem.Absolute => TimeControl.Absolute(TimeSpan.FromMinutes(60)),
+            TimeSystem.ByoYomi => TimeControl.ByoYomi(TimeSpan.FromMinutes(1), 3, TimeSpan.FromSeconds(30)),
+            TimeSystem.Canadian => TimeControl.Canadian(TimeSpan.FromMinutes(1), 5, TimeSpan.FromSeconds(60)),
+            _ => TimeControl.Fischer(TimeSpan.FromMinutes(1), TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(2)),
+        };
+        var (game, clocks) = SgfTimeTests.TimedGame(control, seed: 45, moves: 120);
+        var sgf = Sgf.Export(game, new SgfGameInfo(TimeControl: control), clocks);
+        Assert.Contains("BL[", sgf, StringComparison.Ordinal);
+        Assert.Equal(system is TimeSystem.ByoYomi or TimeSystem.Canadian, sgf.Contains("OB[", StringComparison.Ordinal));
+
+        await AssertGnuGoReachesTheSamePosition(game, sgf);
+    }
+
+    private static async Task AssertGnuGoReachesTheSamePosition(Game game, string sgf)
+    {
         if (!File.Exists(GnuGo))
         {
             Assert.Skip($"GNU Go is not installed at {GnuGo} (Debian package gnugo).");
         }
 
-        var game = SgfTests.RandomGame(size, new Ruleset(KoRule.Simple, ScoringRule.Territory, 6.5, handicap), seed, moves);
-        Assert.True(game.Prisoners.Black + game.Prisoners.White > 0, "the game should include captures");
         var file = Path.Combine(Path.GetTempPath(), $"igo-gnugo-{Guid.NewGuid():N}.sgf");
-        await File.WriteAllTextAsync(file, Sgf.Export(game), TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(file, sgf, TestContext.Current.CancellationToken);
         try
         {
             var answers = await AskGnuGo(["loadsgf " + file, "list_stones black", "list_stones white"]);
