@@ -19,7 +19,7 @@ public sealed record PlayerClock(TimeSpan MainLeft, int PeriodsLeft, int StonesL
         TimeSystem.ByoYomi => Empty with { MainLeft = control.MainTime, PeriodsLeft = control.Periods },
         TimeSystem.Canadian => new PlayerClock(control.MainTime, 0, control.Stones, control.PeriodTime),
         // With no main time, the first move still gets one increment to be played in.
-        TimeSystem.Fischer => Empty with { MainLeft = control.MainTime > TimeSpan.Zero ? control.MainTime : Capped(control.Increment, control) },
+        TimeSystem.Fischer => Empty with { MainLeft = control.MainTime > TimeSpan.Zero ? control.MainTime : control.Increment },
         _ => Empty,
     };
 
