@@ -50,6 +50,35 @@ public sealed class InboundParserTests
     }
 
     [Fact]
+    public void A_repeated_coords_field_takes_its_last_value()
+    {
+        var parsed = Parse("""{"type":"game_action","key":"k","action_type":"mark_dead","coords":"D4","coords":[1,2]}""");
+
+        Assert.Equal(new Coords(CoordsKind.Given, new Point(1, 2)), Assert.IsType<GameActionMessage>(parsed.Message).Coords);
+    }
+
+    [Theory]
+    [InlineData("{\"type\":\"join_game\",}", "The message is not valid JSON (error at line 1, byte 21)")]
+    [InlineData("{\"type\":\"join_game\",\"key\":\"k\"}x", "The message is not valid JSON (error at line 1, byte 31)")]
+    [InlineData("{\n  \"type\": join_game\n}", "The message is not valid JSON (error at line 2, byte 11)")]
+    [InlineData("[1,2]", "Each message must be one JSON object, not an array")]
+    [InlineData("null", "Each message must be one JSON object, not null")]
+    [InlineData("{\"key\":\"k\"}", "The message has no \"type\"; expected one of new_game, join_game, game_action, chat_message")]
+    [InlineData("{\"type\":null}", "\"type\" must be a string")]
+    [InlineData("{\"type\":\"new_game\",\"vs\":null,\"color\":\"black\"}", "Required key size not found in incoming new_game message")]
+    [InlineData("{\"type\":\"new_game\",\"vs\":\"human\",\"color\":7,\"size\":\"9\",\"komi\":1}", "\"color\" must be a string")]
+    [InlineData("{\"type\":\"new_game\",\"vs\":\"robot\",\"color\":\"red\",\"size\":9,\"komi\":1}", "Unknown vs 'robot'; expected human or computer")]
+    [InlineData("{\"type\":\"join_game\",\"key\":null}", "\"key\" must be a string")]
+    [InlineData("{\"type\":\"game_action\",\"key\":\"k\"}", "Required key action_type not found in incoming game_action message")]
+    [InlineData("{\"type\":\"game_action\",\"key\":\"k\",\"action_type\":\"undo\"}", "Unknown action_type 'undo'; expected one of place_stone, pass_turn, mark_dead, request_draw, resign, request_tally_score, accept, reject")]
+    [InlineData("{\"type\":\"chat_message\",\"message\":\"hi\"}", "Required key key not found in incoming chat_message message")]
+    [InlineData("{\"type\":\"chat_message\",\"key\":\"k\",\"message\":false}", "\"message\" must be a string")]
+    public void Each_refusal_names_what_is_wrong_and_where(string frame, string expected)
+    {
+        Assert.Equal(ParseResult.Refused(expected), Parse(frame));
+    }
+
+    [Fact]
     public void The_computer_secret_is_read_when_given()
     {
         Assert.Equal(new JoinGameMessage("k", "s"), Parse("""{"type":"join_game","key":"k","ai_secret":"s"}""").Message);

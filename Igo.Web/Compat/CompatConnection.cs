@@ -128,7 +128,7 @@ internal sealed class CompatConnection
                 received++;
                 var parsed = result.MessageType == WebSocketMessageType.Binary
                     ? ParseResult.Refused(ProtocolTexts.BinaryFrame)
-                    : InboundParser.Parse(message.WrittenSpan);
+                    : InboundParser.Parse(message.WrittenMemory);
                 message.ResetWrittenCount();
                 if (message.Capacity > ReceiveChunkBytes * 4)
                 {
