@@ -10,20 +10,30 @@ trap stop_throwaway_postgres EXIT
 
 results=.artifacts/test-results
 rm -rf "$results"
-dotnet build Igo.sln -nologo -v q -clp:NoSummary || { echo "0 passed, 1 failed"; exit 1; }
+dotnet build Igo.sln -nologo -v q -clp:NoSummary || { echo "0 passed, 1 failed, 0 skipped"; exit 1; }
 dotnet test --project Igo.Tests/Igo.Tests.csproj --no-build --results-directory "$results" \
   --report-xunit-trx --report-xunit-trx-filename igo.trx "$@"
 status=$?
 
-passed=0; failed=0
+passed=0; failed=0; skipped=0
 if [ -f "$results/igo.trx" ]; then
-  # Count the test results only (the TRX's ResultSummary carries an outcome attribute too).
-  passed=$(grep -o '<UnitTestResult [^>]*outcome="Passed"' "$results/igo.trx" | wc -l)
-  failed=$(grep -o '<UnitTestResult [^>]*outcome="Failed"' "$results/igo.trx" | wc -l)
-  # The failures' names again at the end, where a reader of a long log looks first.
-  grep -o '<UnitTestResult testName="[^"]*" outcome="Failed"' "$results/igo.trx" \
-    | sed -e 's/^<UnitTestResult testName="/FAILED: /' -e 's/" outcome="Failed"$//' -e 's/&quot;/"/g'
+  # One <UnitTestResult> per test (match the element: the TRX's ResultSummary carries an outcome attribute too). A
+  # skipped test is "NotExecuted", with its reason as its output. Newlines are flattened first, so that a multi-line
+  # output stays with its test.
+  results_of() { # outcome -> one line per test: its name, a tab, its output (XML entities decoded)
+    tr '\n' ' ' < "$results/igo.trx" \
+      | grep -o "<UnitTestResult testName=\"[^\"]*\" outcome=\"$1\"[^>]*>\(<Output><StdOut>[^<]*</StdOut>\)\?" \
+      | sed -E -e 's#^<UnitTestResult testName="([^"]*)"[^>]*>(<Output><StdOut>([^<]*)</StdOut>)?$#\1\t\3#' \
+               -e 's/&quot;/"/g' -e "s/&apos;/'/g" -e 's/&lt;/</g' -e 's/&gt;/>/g' -e 's/&amp;/\&/g'
+  }
+  passed=$(results_of Passed | wc -l)
+  failed=$(results_of Failed | wc -l)
+  skipped=$(results_of NotExecuted | wc -l)
+  # Skips and failures again at the end, where a reader of a long log looks first: each skip with its reason.
+  results_of NotExecuted | sed -E -e 's/^/SKIPPED: /' -e 's/\t$//' -e 's/\t/: /'
+  results_of Failed | cut -f1 | sed 's/^/FAILED: /'
 fi
 if [ "$status" != 0 ] && [ "$failed" = 0 ]; then failed=1; fi
-echo "$passed passed, $failed failed"
+# CI reads "N passed, M failed" at the start of this line: keep that prefix.
+echo "$passed passed, $failed failed, $skipped skipped"
 exit "$status"
