@@ -2,7 +2,7 @@ namespace Igo.Domain;
 
 public enum KoRule
 {
-    /// <summary>A placement may not recreate the board as it was before the most recent placement (PROTOCOL.md §5.2).</summary>
+    /// <summary>A placement may not recreate the board as it was before the most recent placement (docs/PROTOCOL.md §5.2).</summary>
     Simple,
 
     /// <summary>A placement may not recreate any earlier board position.</summary>

@@ -3,7 +3,7 @@ using Igo.Domain;
 namespace Igo.Data.Model;
 
 /// <summary>
-/// One game: its rules, where it stands, and the shared "time played" clock (PROTOCOL.md §6).
+/// One game: its rules, where it stands, and the shared "time played" clock (docs/PROTOCOL.md §6).
 /// <see cref="Status"/> and the result are kept for plain-SQL reading and listing; the action log is the source of truth.
 /// </summary>
 public sealed class GameRecord

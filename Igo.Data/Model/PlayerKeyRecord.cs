@@ -3,7 +3,7 @@ using Igo.Domain;
 namespace Igo.Data.Model;
 
 /// <summary>
-/// A player's key to a game (PROTOCOL.md §4). The holder columns say which connection on which instance holds it now;
+/// A player's key to a game (docs/PROTOCOL.md §4). The holder columns say which connection on which instance holds it now;
 /// they are set and cleared only by conditional updates, so a key has at most one holder across all instances.
 /// </summary>
 public sealed class PlayerKeyRecord

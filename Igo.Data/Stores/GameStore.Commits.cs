@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Igo.Data.Stores;
 
-/// <summary>Committing accepted actions, many games per transaction (the group commit of DESIGN.md).</summary>
+/// <summary>Committing accepted actions, many games per transaction (docs/decisions/0003-group-commit.md).</summary>
 public sealed partial class GameStore
 {
     /// <summary>

@@ -63,7 +63,7 @@ public sealed partial class GameStore(IDbContextFactory<IgoDbContext> contexts) 
 
     /// <summary>
     /// Takes a key for a connection if nobody holds it, and starts the game's clock if nobody else was connected
-    /// (PROTOCOL.md §6). Exactly one of several racing connections, on any instances, gets <see cref="HoldResult.Held"/>.
+    /// (docs/PROTOCOL.md §6). Exactly one of several racing connections, on any instances, gets <see cref="HoldResult.Held"/>.
     /// </summary>
     public async Task<HoldResult> TryHoldKeyAsync(string key, KeyHolder holder, DateTimeOffset now, CancellationToken cancellationToken)
     {

@@ -1,7 +1,7 @@
 namespace Igo.Domain;
 
 /// <summary>
-/// One game of Go as a state machine over its log of accepted actions (PROTOCOL.md §5 plus rulesets, handicap and undo).
+/// One game of Go as a state machine over its log of accepted actions (docs/PROTOCOL.md §5 plus rulesets, handicap and undo).
 /// <see cref="Apply"/> either accepts an action (it is logged, the version goes up) or rejects it with the exact
 /// explanation and changes nothing. <see cref="Replay"/> rebuilds a game from its log. Not thread-safe: the caller
 /// serialises the actions of one game; <see cref="View"/> snapshots are immutable and may be shared freely.

@@ -1,7 +1,7 @@
 namespace Igo.Domain;
 
 /// <summary>
-/// Every text a player reads about an action. The ones of PROTOCOL.md §5 are verbatim (the compatibility endpoint
+/// Every text a player reads about an action. The ones of docs/PROTOCOL.md §5 are verbatim (the compatibility endpoint
 /// forwards them to igo-frontend unchanged); the others (undo, superko, the board's edge, not-permitted actions) are ours.
 /// </summary>
 internal static class GameMessages

@@ -9,7 +9,7 @@ internal enum KoViolation
 }
 
 /// <summary>
-/// The ko rule of a game, by hash. Simple ko is PROTOCOL.md §5.2 to the letter: a placement may not produce the board as
+/// The ko rule of a game, by hash. Simple ko is docs/PROTOCOL.md §5.2 to the letter: a placement may not produce the board as
 /// it was just before the most recent placement (passes do not reset that snapshot). Superko also remembers every
 /// position of the line of play: the boards (positional) or the boards with the player to move (situational).
 /// An immediate retake is reported as simple ko under every rule, being the case players know by that name.

@@ -5,7 +5,7 @@ namespace Igo.Tests.Browser;
 
 /// <summary>
 /// The app on a real Kestrel port with its embedded store in a fresh temporary file, and Debian's Chromium driven by
-/// Playwright (STACK-NOTES §6: nothing is downloaded). Shared by the browser tests, which run one at a time.
+/// Playwright, whose driver comes in its NuGet package: no browser is downloaded (docs/DEVELOPMENT.md). Shared by the browser tests, which run one at a time.
 /// </summary>
 public sealed class BrowserHost : IAsyncLifetime
 {

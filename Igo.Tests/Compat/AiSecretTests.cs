@@ -6,7 +6,7 @@ using Npgsql;
 namespace Igo.Tests.Compat;
 
 /// <summary>
-/// A computer opponent's secret (PROTOCOL.md §4: stored server side, never sent to the browser) does not leave the
+/// A computer opponent's secret (docs/PROTOCOL.md §4: stored server side, never sent to the browser) does not leave the
 /// server: a whole game against the computer through /websocket (create, moves, a drop and rejoin, resignation) and the
 /// Blazor page of that game are searched for the secret, read from the store behind the app's back.
 /// </summary>

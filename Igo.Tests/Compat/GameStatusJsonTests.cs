@@ -5,7 +5,7 @@ using Igo.Web.Compat;
 
 namespace Igo.Tests.Compat;
 
-/// <summary>The game state on the wire (PROTOCOL.md §3.1 and §11 items 1 and 17).</summary>
+/// <summary>The game state on the wire (docs/PROTOCOL.md §3.1 and §11 items 1 and 17).</summary>
 [Trait("Category", "Compat")]
 public sealed class GameStatusJsonTests
 {

@@ -5,7 +5,7 @@ using Igo.Tests.Infrastructure;
 namespace Igo.Tests.Compat;
 
 /// <summary>
-/// The protocol as the igo-frontend sees it (PROTOCOL.md §2.3, §3, §11 items 19–23 and 25), through a real WebSocket
+/// The protocol as the igo-frontend sees it (docs/PROTOCOL.md §2.3, §3, §11 items 19–23 and 25), through a real WebSocket
 /// against the app on a real port. Runs against every coordinator a derived class provides.
 /// </summary>
 public abstract partial class ProtocolSuite

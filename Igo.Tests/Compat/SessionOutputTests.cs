@@ -5,7 +5,7 @@ using Igo.Web.Games;
 
 namespace Igo.Tests.Compat;
 
-/// <summary>The order of one connection's messages, whatever order the coordinator's events arrive in (PROTOCOL.md §2.3, §9).</summary>
+/// <summary>The order of one connection's messages, whatever order the coordinator's events arrive in (docs/PROTOCOL.md §2.3, §9).</summary>
 [Trait("Category", "Compat")]
 public sealed class SessionOutputTests
 {

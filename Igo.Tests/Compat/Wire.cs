@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Igo.Tests.Compat;
 
-/// <summary>Client-to-server messages as the igo-frontend writes them (PROTOCOL.md §2.1), and readers of what comes back.</summary>
+/// <summary>Client-to-server messages as the igo-frontend writes them (docs/PROTOCOL.md §2.1), and readers of what comes back.</summary>
 public static class Wire
 {
     public static object NewGame(string color = "black", int size = 19, double komi = 6.5, string vs = "human") =>

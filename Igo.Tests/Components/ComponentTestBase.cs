@@ -5,7 +5,7 @@ using MudBlazor.Services;
 
 namespace Igo.Tests.Components;
 
-/// <summary>A fresh bUnit context per test with MudBlazor's services, as the app registers them (STACK-NOTES §5b).</summary>
+/// <summary>A fresh bUnit context per test with MudBlazor's services, as the app registers them (docs/DEVELOPMENT.md, component tests).</summary>
 public abstract class ComponentTestBase : IAsyncLifetime
 {
     protected ComponentTestBase()

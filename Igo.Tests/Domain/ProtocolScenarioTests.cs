@@ -4,7 +4,7 @@ using static Igo.Domain.Color;
 
 namespace Igo.Tests.Domain;
 
-/// <summary>PROTOCOL.md §11 items 1 to 18: the rule scenarios of the original server, with its exact strings.</summary>
+/// <summary>docs/PROTOCOL.md §11 items 1 to 18: the rule scenarios of the original server, with its exact strings.</summary>
 [Trait("Category", "Domain")]
 public sealed class ProtocolScenarioTests
 {

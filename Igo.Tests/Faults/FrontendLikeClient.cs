@@ -9,7 +9,7 @@ namespace Igo.Tests.Faults;
 public sealed record ActOutcome(bool Success, string? Explanation, bool ConnectionLost);
 
 /// <summary>
-/// A player that behaves like the igo-frontend after a drop (PROTOCOL.md §1.4): while not connected it tries again every
+/// A player that behaves like the igo-frontend after a drop (docs/PROTOCOL.md §1.4): while not connected it tries again every
 /// 2 s (going to the next instance, as a load balancer would when one is gone), and on every open it sends
 /// join_game with its key. Unlike the frontend it also retries a join the server refuses because the old socket still
 /// holds the key (a person would click Join again). It keeps the last board it was shown.

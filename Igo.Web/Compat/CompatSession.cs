@@ -7,7 +7,7 @@ namespace Igo.Web.Compat;
 
 /// <summary>
 /// One igo-frontend connection's conversation: it holds at most one seat (player key) and turns the four inbound message
-/// types into coordinator calls and answers (PROTOCOL.md §2.3). Messages are handled one at a time, in order; the
+/// types into coordinator calls and answers (docs/PROTOCOL.md §2.3). Messages are handled one at a time, in order; the
 /// order of what goes back is kept by <see cref="SessionOutput"/>. Disposing it gives the seat up (the key is released).
 /// </summary>
 internal sealed class CompatSession(
@@ -172,7 +172,7 @@ internal sealed class CompatSession(
 
     /// <summary>
     /// Makes a seat just created or joined this connection's seat: subscribes, reads its state and chat, sends the four
-    /// messages in order, and only then gives up the previous seat (PROTOCOL.md §4: released only after the new join succeeded).
+    /// messages in order, and only then gives up the previous seat (docs/PROTOCOL.md §4: released only after the new join succeeded).
     /// </summary>
     private async Task TakeSeatAsync(IGameSeat taken, byte[] response, bool isNewGame, CancellationToken cancellationToken)
     {
@@ -278,7 +278,7 @@ internal sealed class CompatSession(
         }
     }
 
-    /// <summary>The seat a game_action or chat_message names, or null after sending the original's error (PROTOCOL.md §3.4).</summary>
+    /// <summary>The seat a game_action or chat_message names, or null after sending the original's error (docs/PROTOCOL.md §3.4).</summary>
     private IGameSeat? SeatFor(string key)
     {
         if (seat is not null && string.Equals(seat.Key, key, StringComparison.Ordinal))

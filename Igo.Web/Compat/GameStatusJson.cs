@@ -6,7 +6,7 @@ namespace Igo.Web.Compat;
 
 /// <summary>
 /// The <c>game_status</c> data: all ten state fields, always present (the frontend merges them into its state, so a missing
-/// one would leave a stale value), with four-element point arrays (PROTOCOL.md §3.1).
+/// one would leave a stale value), with four-element point arrays (docs/PROTOCOL.md §3.1).
 /// </summary>
 internal static class GameStatusJson
 {

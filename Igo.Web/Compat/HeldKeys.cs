@@ -4,7 +4,7 @@ namespace Igo.Web.Compat;
 
 /// <summary>
 /// The keys held by compatibility connections on this instance, for the original's three error texts about a key a
-/// connection does not hold (PROTOCOL.md §3.4: "unknown key" means no connection on this server holds it).
+/// connection does not hold (docs/PROTOCOL.md §3.4: "unknown key" means no connection on this server holds it).
 /// </summary>
 internal sealed class HeldKeys
 {

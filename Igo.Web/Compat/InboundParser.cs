@@ -5,7 +5,7 @@ using Igo.Web.Games;
 namespace Igo.Web.Compat;
 
 /// <summary>
-/// Reads one client frame: a flat JSON object with <c>type</c> and its data fields (PROTOCOL.md §2.1). Unknown fields are
+/// Reads one client frame: a flat JSON object with <c>type</c> and its data fields (docs/PROTOCOL.md §2.1). Unknown fields are
 /// ignored, and for a repeated field the last value counts, as in the original (<see cref="JsonElement.TryGetProperty(string, out JsonElement)"/>
 /// matches the last one). Every refusal carries a clear, non-empty message and never an exception's text.
 /// </summary>

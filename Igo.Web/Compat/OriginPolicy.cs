@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Igo.Web.Compat;
 
 /// <summary>
-/// The original's <c>--origin-suffix</c> check (PROTOCOL.md §1.1): with a suffix, the handshake's Origin host[:port] must match
+/// The original's <c>--origin-suffix</c> check (docs/PROTOCOL.md §1.1): with a suffix, the handshake's Origin host[:port] must match
 /// <c>.*&lt;suffix&gt;(:\d+)?$</c>, or <c>&lt;suffix&gt;(:\d+)?$</c> (anchored) when the suffix starts with <c>^</c>.
 /// As in the original (tornado checks only an Origin that is present), a request without Origin, which is not from a
 /// browser, is accepted.

@@ -8,7 +8,7 @@ namespace Igo.Web.Compat;
 
 /// <summary>
 /// Writes the seven server-to-client messages as UTF-8 JSON, each <c>{"messageType": ..., "data": {...}}</c>
-/// (PROTOCOL.md §2.2, §3). Nothing else is ever sent: the frontend throws on an unknown message type or stray field.
+/// (docs/PROTOCOL.md §2.2, §3). Nothing else is ever sent: the frontend throws on an unknown message type or stray field.
 /// </summary>
 internal static class OutboundMessages
 {

@@ -2,7 +2,7 @@ using Igo.Domain;
 
 namespace Igo.Web.Compat;
 
-/// <summary>The old protocol's names for the domain's values, in both directions (PROTOCOL.md §2, §3).</summary>
+/// <summary>The old protocol's names for the domain's values, in both directions (docs/PROTOCOL.md §2, §3).</summary>
 internal static class ProtocolNames
 {
     public const string ActionTypeList = "place_stone, pass_turn, mark_dead, request_draw, resign, request_tally_score, accept, reject";

@@ -5,7 +5,7 @@ using Igo.Web.Games;
 namespace Igo.Web.Compat;
 
 /// <summary>
-/// Every text this endpoint shows to an igo-frontend player. The original's strings are verbatim (PROTOCOL.md §4, §5.9);
+/// Every text this endpoint shows to an igo-frontend player. The original's strings are verbatim (docs/PROTOCOL.md §4, §5.9);
 /// the others explain what this port refuses beyond the original (docs/COMPATIBILITY.md).
 /// </summary>
 internal static class ProtocolTexts
@@ -33,7 +33,7 @@ internal static class ProtocolTexts
 
     public const string Preempted = "Game action was preempted by other player";
 
-    // The three error texts of PROTOCOL.md §3.4 for a key this connection does not hold.
+    // The three error texts of docs/PROTOCOL.md §3.4 for a key this connection does not hold.
     public static string UnknownKey(string key) => $"Received message with unknown key {key}";
 
     public const string NotSubscribed = "Received message from a client who isn't subscribed to anything";

@@ -4,7 +4,7 @@ using Igo.Web.Games;
 namespace Igo.Web.Compat;
 
 /// <summary>
-/// Puts one connection's messages in the order the frontend depends on (PROTOCOL.md §2.3, §9): a seat's responses come
+/// Puts one connection's messages in the order the frontend depends on (docs/PROTOCOL.md §2.3, §9): a seat's responses come
 /// before the events they cause, a <c>game_status</c> never before a successful new/join response, and nothing from a seat
 /// the connection has given up. Events and responses meet here under one lock, so frames never interleave or reorder.
 /// Duplicates are dropped: a game state not newer than the last one sent, a chat line already in the sent thread, and an
@@ -77,7 +77,7 @@ internal sealed class SessionOutput(IOutboundSink sink)
     /// Switches the connection to a newly held seat, giving up the previous one's events, and sends the four messages of
     /// a successful new/join in order: the response, <c>game_status</c>, the complete chat thread, <c>opponent_connected</c>.
     /// <paramref name="seenByPreviousSeat"/> is the new seat's colour when the previous seat was the other colour of the
-    /// same game: that seat then sees its opponent arrive (PROTOCOL.md §11 item 20), before the response.
+    /// same game: that seat then sees its opponent arrive (docs/PROTOCOL.md §11 item 20), before the response.
     /// </summary>
     public void Begin(SeatEvents events, Color seatColor, byte[] response, GameSnapshot snapshot, IReadOnlyList<ChatMessage> thread, bool opponentConnected, Color? seenByPreviousSeat)
     {

@@ -8,7 +8,7 @@ public sealed record ComputerSeatRequest(long GameId, string Key, string Secret,
 
 /// <summary>
 /// Starts a computer player. The coordinator calls every registered launcher when a game against the computer is
-/// created, and when a human (re)joins such a game while the computer's key is free (PROTOCOL.md §2.3).
+/// created, and when a human (re)joins such a game while the computer's key is free (docs/PROTOCOL.md §2.3).
 /// It must return at once and do its work in the background.
 /// </summary>
 public interface IComputerPlayerLauncher

@@ -2,7 +2,7 @@ using Igo.Domain;
 
 namespace Igo.Web.Games;
 
-/// <summary>What the coordinator tells players. The ones of PROTOCOL.md §4, §5.8 and §5.9 are verbatim.</summary>
+/// <summary>What the coordinator tells players. The ones of docs/PROTOCOL.md §4, §5.8 and §5.9 are verbatim.</summary>
 internal static class CoordinatorMessages
 {
     public static string NotFound(string key) => $"A game corresponding to key {key} was not found. Please double-check and try again";

@@ -55,7 +55,7 @@ public sealed record GameSnapshot(long GameId, GameView View, double TimePlayedS
 
 public enum ActionFailure
 {
-    /// <summary>The rules refuse it; the explanation is PROTOCOL.md's text.</summary>
+    /// <summary>The rules refuse it; the explanation is docs/PROTOCOL.md's text.</summary>
     RuleViolation,
 
     /// <summary>Not allowed in the game's current status.</summary>

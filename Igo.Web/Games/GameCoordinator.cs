@@ -113,7 +113,7 @@ internal sealed partial class GameCoordinator : IGameCoordinator, IAsyncDisposab
                 return new SeatOutcome(null, SeatFailure.NotFound, CoordinatorMessages.NotFound(key));
             }
 
-            // The in-use test comes first: while the computer is connected, a human is told "someone else" (PROTOCOL.md §4).
+            // The in-use test comes first: while the computer is connected, a human is told "someone else" (docs/PROTOCOL.md §4).
             if (found.HeldByInstance is not null)
             {
                 return HeldFailure(key, found.HeldByInstance == storeHolder.Instance && found.HeldByConnection == storeHolder.ConnectionId);

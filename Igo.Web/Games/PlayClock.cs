@@ -1,7 +1,7 @@
 namespace Igo.Web.Games;
 
 /// <summary>
-/// The shared "time played" (PROTOCOL.md §6): on every commit it grows by the time since the clock last started or
+/// The shared "time played" (docs/PROTOCOL.md §6): on every commit it grows by the time since the clock last started or
 /// the previous commit, and the clock restarts at the commit. Time after the last commit is lost when everyone leaves.
 /// </summary>
 internal static class PlayClock

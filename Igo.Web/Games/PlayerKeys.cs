@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 
 namespace Igo.Web.Games;
 
-/// <summary>Player keys and computer secrets: 10 characters of base-62 from a cryptographic generator (PROTOCOL.md §4).</summary>
+/// <summary>Player keys and computer secrets: 10 characters of base-62 from a cryptographic generator (docs/PROTOCOL.md §4).</summary>
 internal static class PlayerKeys
 {
     public const int Length = 10;

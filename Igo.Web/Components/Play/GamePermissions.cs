@@ -3,7 +3,7 @@ using Igo.Domain;
 namespace Igo.Web.Components.Play;
 
 /// <summary>
-/// Which actions a player may take in a view, after PROTOCOL.md §5.6: the controls are enabled from this, so a
+/// Which actions a player may take in a view, after docs/PROTOCOL.md §5.6: the controls are enabled from this, so a
 /// button is never offered that the rules would refuse for its status or turn.
 /// </summary>
 public sealed record GamePermissions(
