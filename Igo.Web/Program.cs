@@ -4,6 +4,7 @@ using Igo.Web.Components;
 using Igo.Web.Computer;
 using Igo.Web.Games;
 using Igo.Web.Operations;
+using Igo.Web.Security;
 using Igo.Web.Ui;
 using MudBlazor.Services;
 
@@ -17,13 +18,14 @@ builder.Services.AddRazorComponents().AddInteractiveServerComponents().AddIgoCir
 builder.Services.AddMudServices();
 builder.AddIgoGames();
 builder.Services.AddComputerPlayers();
+builder.Services.AddIgoSecurity();
 builder.Services.AddIgoCompatibility(builder.Configuration);
 builder.Services.AddIgoUi();
 builder.AddIgoOperations();
 
 var app = builder.Build();
 
-// First: every later middleware and the per-address limits see the client's address, not the proxy's (Compat:TrustedProxies).
+// First: every later middleware and the per-address limits see the client's address, not the proxy's (Security:TrustedProxies).
 app.UseForwardedHeaders();
 
 if (!app.Environment.IsDevelopment())

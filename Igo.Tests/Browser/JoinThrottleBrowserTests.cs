@@ -22,8 +22,8 @@ public sealed class JoinThrottleBrowserTests(BrowserHost host)
             ["DATABASE_URL"] = string.Empty,
             ["ConnectionStrings:Igo"] = string.Empty,
             ["Igo:Data:SqlitePath"] = Path.Combine(directory.FullName, "igo.db"),
-            ["Compat:FailedJoinBurst"] = "2",
-            ["Compat:FailedJoinInterval"] = "00:01:00",
+            ["Security:FailedJoinBurst"] = "2",
+            ["Security:FailedJoinInterval"] = "00:01:00",
             ["Logging:LogLevel:Default"] = "Warning",
         });
         var context = await host.Browser.NewContextAsync(new() { BaseURL = app.BaseAddress.ToString() });

@@ -48,7 +48,7 @@ public sealed class ClientAddressLimitTests
     public async Task Failed_joins_are_throttled_per_address_without_asking_the_coordinator_and_successful_ones_cost_nothing()
     {
         var coordinator = new CountingCoordinator(new FakeCoordinator());
-        await using var app = Start(coordinator, new() { ["Compat:FailedJoinBurst"] = "3", ["Compat:FailedJoinInterval"] = "00:01:00" });
+        await using var app = Start(coordinator, new() { ["Security:FailedJoinBurst"] = "3", ["Security:FailedJoinInterval"] = "00:01:00" });
         await using var creator = await ConnectAsync(app, "198.51.100.1");
         await using var guesser = await ConnectAsync(app, "203.0.113.9");
 
@@ -94,7 +94,7 @@ public sealed class ClientAddressLimitTests
     [Fact]
     public async Task A_throttled_address_gets_one_more_attempt_per_interval()
     {
-        await using var app = Start(new FakeCoordinator(), new() { ["Compat:FailedJoinBurst"] = "1", ["Compat:FailedJoinInterval"] = "00:00:00.500" });
+        await using var app = Start(new FakeCoordinator(), new() { ["Security:FailedJoinBurst"] = "1", ["Security:FailedJoinInterval"] = "00:00:00.500" });
         await using var guesser = await ConnectAsync(app, "203.0.113.11");
         await guesser.SendAsync(Wire.Join("0000000001"));
         Assert.Contains("was not found", (await guesser.ExpectAsync("join_game_response")).Text("explanation"), StringComparison.Ordinal);
@@ -142,7 +142,7 @@ public sealed class ClientAddressLimitTests
         await using var app = Start(new FakeCoordinator(), new()
         {
             ["Compat:MaxConnectionsPerAddress"] = "1",
-            ["Compat:TrustedProxies"] = "192.0.2.1",
+            ["Security:TrustedProxies"] = "192.0.2.1",
         });
         await using var first = await ConnectAsync(app, "203.0.113.20");
 
@@ -164,8 +164,17 @@ public sealed class ClientAddressLimitTests
     [Fact]
     public void A_bad_trusted_proxy_setting_stops_the_app_at_start()
     {
-        var failure = Assert.ThrowsAny<Exception>(() => Start(new FakeCoordinator(), new() { ["Compat:TrustedProxies"] = "10.0.0.1,nginx.local" }));
-        Assert.Contains("Compat:TrustedProxies", failure.ToString(), StringComparison.Ordinal);
+        var failure = Assert.ThrowsAny<Exception>(() => Start(new FakeCoordinator(), new() { ["Security:TrustedProxies"] = "10.0.0.1,nginx.local" }));
+        Assert.Contains("Security:TrustedProxies", failure.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("FailedJoinInterval", "00:00:00")]
+    [InlineData("FailedJoinBurst", "0")]
+    public void A_failed_join_allowance_that_could_never_refill_stops_the_app_at_start(string setting, string value)
+    {
+        var failure = Assert.ThrowsAny<Exception>(() => Start(new FakeCoordinator(), new() { [$"Security:{setting}"] = value }));
+        Assert.Contains(setting, failure.ToString(), StringComparison.Ordinal);
     }
 
     private static void AssertThrottled(JsonElement response, int upToSeconds)

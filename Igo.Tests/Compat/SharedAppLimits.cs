@@ -11,7 +11,7 @@ internal static class SharedAppLimits
         var values = new Dictionary<string, string?>
         {
             ["Compat:MaxConnectionsPerAddress"] = "10000",
-            ["Compat:FailedJoinBurst"] = "100000",
+            ["Security:FailedJoinBurst"] = "100000",
             ["Compat:ChatBurst"] = "100000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())

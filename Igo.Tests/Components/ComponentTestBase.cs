@@ -1,5 +1,6 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 
@@ -13,6 +14,9 @@ public abstract class ComponentTestBase : IAsyncLifetime
         Context.JSInterop.Mode = JSRuntimeMode.Loose;
         Context.Services.AddMudServices();
         Context.Services.AddSingleton<TimeProvider>(Clock);
+
+        // What the app binds its options from; empty, so every setting has its default.
+        Context.Services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
     }
 
     protected BunitContext Context { get; } = new();

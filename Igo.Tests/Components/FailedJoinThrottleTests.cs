@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using Bunit;
-using Igo.Web.Compat;
 using Igo.Web.Components.Lobby;
 using Igo.Web.Components.Pages;
 using Igo.Web.Games;
@@ -9,8 +8,8 @@ using Igo.Web.Security;
 using Igo.Web.Ui;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Color = Igo.Domain.Color;
 
 namespace Igo.Tests.Components;
@@ -36,7 +35,12 @@ public sealed class FailedJoinThrottleTests : ComponentTestBase
             : new SeatOutcome(null, SeatFailure.NotFound, $"A game corresponding to key {key} was not found. Please double-check and try again");
         Context.Services.AddSingleton<IGameCoordinator>(coordinator);
         Context.Services.AddSingleton<IHttpContextAccessor>(request);
-        Context.Services.AddSingleton(Options.Create(new CompatibilityOptions { FailedJoinBurst = 3, FailedJoinInterval = TimeSpan.FromMinutes(1) }));
+        Context.Services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Security:FailedJoinBurst"] = "3",
+            ["Security:FailedJoinInterval"] = "00:01:00",
+        }).Build());
+        Context.Services.AddIgoSecurity();
         Context.Services.AddSingleton(new SeatRetryPolicy([]));
         Context.Services.AddIgoUi();
         Context.Services.AddSingleton<IGameRecords>(new FakeGameRecords());

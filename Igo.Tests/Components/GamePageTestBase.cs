@@ -2,6 +2,7 @@ using Bunit;
 using Igo.Web.Components.Pages;
 using Igo.Web.Computer;
 using Igo.Web.Games;
+using Igo.Web.Security;
 using Igo.Web.Ui;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,6 +20,7 @@ public abstract class GamePageTestBase : ComponentTestBase
     {
         Context.Services.AddSingleton<IGameCoordinator>(Coordinator);
         Context.Services.AddSingleton(new SeatRetryPolicy([TimeSpan.Zero, TimeSpan.Zero]));
+        Context.Services.AddIgoSecurity();
         Context.Services.AddIgoUi();
         Context.Services.AddSingleton<IGameRecords>(Records);
         Context.Services.AddSingleton<IPositionAdvisor>(Advisor);

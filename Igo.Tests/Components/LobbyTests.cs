@@ -3,6 +3,7 @@ using Bunit;
 using Igo.Domain;
 using Igo.Web.Components.Lobby;
 using Igo.Web.Games;
+using Igo.Web.Security;
 using Igo.Web.Ui;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
@@ -24,6 +25,7 @@ public sealed class LobbyTests : ComponentTestBase
         Context.Services.AddSingleton<IComputerOpponents>(new FakeComputerOpponents(
             new ComputerOpponent("mc-easy", "Easy", "Plays quickly and kindly"),
             new ComputerOpponent("gnugo", "GNU Go", "A classic engine")));
+        Context.Services.AddIgoSecurity();
         Context.Services.AddIgoUi();
     }
 

@@ -1,5 +1,3 @@
-using Igo.Web.Security;
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -9,8 +7,8 @@ namespace Igo.Web.Compat;
 public static class CompatibilityExtensions
 {
     /// <summary>
-    /// Registers the endpoint, binds <see cref="CompatibilityOptions"/> from the <c>Compat</c> section, and sets the
-    /// forwarded-headers middleware (<c>app.UseForwardedHeaders()</c>) to believe only <c>Compat:TrustedProxies</c>.
+    /// Registers the endpoint and binds <see cref="CompatibilityOptions"/> from the <c>Compat</c> section. The client
+    /// address and the failed-join allowance it uses come from <see cref="Security.SecurityExtensions.AddIgoSecurity"/>.
     /// </summary>
     public static IServiceCollection AddIgoCompatibility(this IServiceCollection services, IConfiguration configuration)
     {
@@ -19,15 +17,11 @@ public static class CompatibilityExtensions
             .ValidateDataAnnotations()
             .Validate(o => o.KeepAliveInterval > TimeSpan.Zero && o.KeepAliveTimeout > TimeSpan.Zero, "Compat:KeepAliveInterval and Compat:KeepAliveTimeout must be positive")
             .Validate(o => o.Path.StartsWith('/'), "Compat:Path must start with /")
-            .Validate(o => o.FailedJoinInterval > TimeSpan.Zero && o.ChatInterval > TimeSpan.Zero, "Compat:FailedJoinInterval and Compat:ChatInterval must be positive")
-            .Validate(o => TrustedProxies.AreValid(o.TrustedProxies), "Compat:TrustedProxies must be comma-separated IP addresses or CIDR networks")
+            .Validate(o => o.ChatInterval > TimeSpan.Zero, "Compat:ChatInterval must be positive")
             .ValidateOnStart();
-        services.AddOptions<ForwardedHeadersOptions>()
-            .Configure<IOptions<CompatibilityOptions>>((forwarded, compat) => TrustedProxies.Apply(forwarded, compat.Value.TrustedProxies));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<HeldKeys>();
         services.AddSingleton<ClientAddressLimits>();
-        services.TryAddSingleton<FailedJoinLimiter>();
         services.AddSingleton<CompatibilityEndpoint>();
         return services;
     }

@@ -56,28 +56,10 @@ public sealed class CompatibilityOptions
     [Range(1, 1_000_000)]
     public int MaxConnectionsPerAddress { get; set; } = 32;
 
-    /// <summary>
-    /// join_game attempts with a key that matches no game (or a wrong computer secret) one address may make at once;
-    /// after that it may make one per <see cref="FailedJoinInterval"/>. Successful joins cost nothing. This is what makes
-    /// guessing 10-character base-62 keys hopeless.
-    /// </summary>
-    [Range(1, 1_000_000)]
-    public int FailedJoinBurst { get; set; } = 10;
-
-    /// <summary>How often a throttled address earns one more failed join attempt.</summary>
-    public TimeSpan FailedJoinInterval { get; set; } = TimeSpan.FromSeconds(3);
-
     /// <summary>Chat messages one address may send at once before <see cref="ChatInterval"/> applies.</summary>
     [Range(1, 1_000_000)]
     public int ChatBurst { get; set; } = 10;
 
     /// <summary>How often an address that used its chat burst may send one more message; faster ones are refused, not stored.</summary>
     public TimeSpan ChatInterval { get; set; } = TimeSpan.FromSeconds(2);
-
-    /// <summary>
-    /// The proxies whose <c>X-Forwarded-For</c> is believed, comma-separated addresses or CIDR networks. The client
-    /// address of every limit above is the connection's peer unless that peer is one of these; then it is the address
-    /// the proxy appended. Loopback by default (nginx on the same host, as scripts/cluster.sh runs it).
-    /// </summary>
-    public string TrustedProxies { get; set; } = "127.0.0.0/8,::1";
 }

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Threading.RateLimiting;
-using Igo.Web.Compat;
 using Microsoft.Extensions.Options;
 
 namespace Igo.Web.Security;
@@ -9,8 +8,7 @@ namespace Igo.Web.Security;
 /// Failed joins per client address (see <see cref="ClientAddress"/>), one allowance per address for the whole instance:
 /// the <c>/websocket</c> endpoint and the Blazor UI take from the same bucket, so switching UI, opening a new socket or
 /// reloading the page does not give a key guesser a fresh budget. Only a failed join costs an attempt, so a player who
-/// knows their key is never slowed. The settings are <c>Compat:FailedJoinBurst</c> and <c>Compat:FailedJoinInterval</c>
-/// (they came with the endpoint and keep their names; they now govern both UIs).
+/// knows their key is never slowed. The settings are <c>Security:FailedJoinBurst</c> and <c>Security:FailedJoinInterval</c>.
 /// </summary>
 internal sealed class FailedJoinLimiter : IDisposable
 {
@@ -22,7 +20,7 @@ internal sealed class FailedJoinLimiter : IDisposable
     private readonly Dictionary<IPAddress, int> inFlight = [];
     private readonly Lock gate = new();
 
-    public FailedJoinLimiter(IOptions<CompatibilityOptions> options)
+    public FailedJoinLimiter(IOptions<SecurityOptions> options)
     {
         var settings = options.Value;
         interval = settings.FailedJoinInterval;

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.HttpOverrides;
 namespace Igo.Web.Security;
 
 /// <summary>
-/// Turns <see cref="Compat.CompatibilityOptions.TrustedProxies"/> into the forwarded-headers middleware's settings: behind
+/// Turns <see cref="SecurityOptions.TrustedProxies"/> into the forwarded-headers middleware's settings: behind
 /// such a proxy the client address is the one it appended to <c>X-Forwarded-For</c>; from anyone else the header is
 /// ignored, so a client cannot pick the address its limits are counted against.
 /// </summary>

@@ -1,4 +1,3 @@
-using Igo.Web.Security;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -13,10 +12,9 @@ public static class UiServices
         services.TryAddSingleton(SeatRetryPolicy.Default);
         services.AddScoped<CircuitIdentity>();
 
-        // Failed joins count per client address in one allowance shared with /websocket (FailedJoinLimiter); the
-        // circuit's address is taken from the request that starts it.
+        // Failed joins count per client address in one allowance shared with /websocket (FailedJoinLimiter, from
+        // AddIgoSecurity); the circuit's address is taken from the request that starts it.
         services.AddHttpContextAccessor();
-        services.TryAddSingleton<FailedJoinLimiter>();
         services.AddScoped<CircuitAddress>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<CircuitHandler, CircuitAddressCapture>());
         services.AddScoped<CircuitJoinGuard>();

@@ -12,7 +12,7 @@ public sealed class FailedJoinLimiterTests
     private static readonly IPAddress Address = IPAddress.Parse("203.0.113.30");
 
     private static FailedJoinLimiter Limiter(int burst) =>
-        new(Options.Create(new CompatibilityOptions { FailedJoinBurst = burst, FailedJoinInterval = TimeSpan.FromMinutes(1) }));
+        new(Options.Create(new SecurityOptions { FailedJoinBurst = burst, FailedJoinInterval = TimeSpan.FromMinutes(1) }));
 
     [Fact]
     public void Joins_under_way_at_once_cannot_all_pass_on_the_last_attempt()
