@@ -67,7 +67,7 @@ internal static class CoordinatorLoad
                     var reply = await (move.Player == Color.Black ? black : white).ActAsync(move.Type, move.Point);
                     if (!reply.Success)
                     {
-                        throw new InvalidOperationException($"A scripted move was refused: {reply.Explanation}");
+                        throw new InvalidOperationException($"A scripted move was refused: {reply}");
                     }
 
                     Interlocked.Increment(ref actions);
@@ -106,7 +106,7 @@ internal static class CoordinatorLoad
                     var committed = Stopwatch.GetTimestamp();
                     if (!reply.Success)
                     {
-                        throw new InvalidOperationException($"A scripted move was refused: {reply.Explanation}");
+                        throw new InvalidOperationException($"A scripted move was refused: {reply}");
                     }
 
                     var arrived = await watcher.ArrivalAsync(mover.Snapshot.View.Version);
@@ -129,9 +129,9 @@ internal static class CoordinatorLoad
     private static async Task<(IGameSeat Black, IGameSeat White)> PairAsync(IGameCoordinator blackSide, IGameCoordinator whiteSide, string name)
     {
         var created = await blackSide.CreateGameAsync(new NewGameRequest(19, Ruleset.Japanese(), Color.Black, OpponentKind.Human), new SeatHolder(ConnectionKind.Socket, name + "-b"));
-        var black = created.Seat ?? throw new InvalidOperationException(created.Explanation);
+        var black = created.Seat ?? throw new InvalidOperationException(created.ToString());
         var joined = await whiteSide.JoinGameAsync(black.Keys.White, null, new SeatHolder(ConnectionKind.Socket, name + "-w"));
-        return (black, joined.Seat ?? throw new InvalidOperationException(joined.Explanation));
+        return (black, joined.Seat ?? throw new InvalidOperationException(joined.ToString()));
     }
 
     /// <summary>A legal sequence of stone placements, found once with a seeded random player and replayed in every game.</summary>

@@ -79,7 +79,7 @@ public sealed class IgoDbContext(DbContextOptions<IgoDbContext> options) : DbCon
     {
         chat.ToTable("chat_messages");
         chat.HasKey(c => c.Id);
-        chat.Property(c => c.Text).HasMaxLength(ChatLimits.MaxLength);
+        chat.Property(c => c.Text).HasMaxLength(ChatRules.MaxLength);
         chat.HasOne<GameRecord>().WithMany().HasForeignKey(c => c.GameId).OnDelete(DeleteBehavior.Cascade);
         chat.HasIndex(c => new { c.GameId, c.Id });
     }

@@ -10,48 +10,50 @@ internal static class DeadStoneMarking
     {
         if (state.Status is not (GameStatus.Endgame or GameStatus.RequestPending))
         {
-            return ActionOutcome.NotPermitted(GameMessages.OnlyDuring("mark stones as dead", "in the endgame", state.Status));
+            return new ActionRefusal.WrongStatus(ActionType.MarkDead, state.Status);
         }
 
         if (target is not { } point)
         {
-            return ActionOutcome.NotPermitted(GameMessages.MarkDeadNeedsPoint);
+            return new ActionRefusal.PointMissing(ActionType.MarkDead);
         }
 
         if (!point.IsOnBoard(state.Size))
         {
-            return ActionOutcome.Violation(GameMessages.OffBoard(point, state.Size));
+            return new ActionRefusal.OffBoard(point, state.Size);
         }
 
         if (state.Pending is not null)
         {
-            return ActionOutcome.Violation(GameMessages.MarkWhilePending);
+            return new ActionRefusal.RequestPending(RequestType.MarkDead);
         }
 
         if (state.Position.Board.ChainAt(point) is not { } chain)
         {
-            return ActionOutcome.Violation(GameMessages.NoGroup(point));
+            return new ActionRefusal.NoChain(point);
         }
 
         state.OpenRequest(RequestType.MarkDead, player);
         state.MarkedDead = chain.Stones;
-        return ActionOutcome.Success(GameMessages.MarkedDead(chain.Stones.Count));
+        return new ActionOutcome.Requested(RequestType.MarkDead, player, new MarkedChain(chain.Color, chain.Stones.Count));
     }
 
-    public static string Accept(GameState state, Color responder, Color initiator)
+    public static ActionOutcome Accept(GameState state, Color responder)
     {
-        var stones = state.MarkedDead;
-        var color = state.Position.Board[stones[0]].ToColor()!.Value;
-        state.Position.RemoveDeadChain(stones[0]);
+        var chain = Marked(state);
+        state.Position.RemoveDeadChain(state.MarkedDead[0]);
         state.CloseRequest(GameStatus.Endgame);
-        return GameMessages.Answered(responder, true, initiator, GameMessages.MarkDeadRequest(stones.Count, color));
+        return new ActionOutcome.Answered(RequestType.MarkDead, responder, Agreed: true, chain);
     }
 
-    public static string Reject(GameState state, Color responder, Color initiator)
+    /// <summary>Rejected, play resumes so that the players settle the dispute on the board.</summary>
+    public static ActionOutcome Reject(GameState state, Color responder)
     {
-        var stones = state.MarkedDead;
-        var color = state.Position.Board[stones[0]].ToColor()!.Value;
+        var chain = Marked(state);
         state.CloseRequest(GameStatus.Play);
-        return GameMessages.Answered(responder, false, initiator, GameMessages.MarkDeadRequest(stones.Count, color)) + GameMessages.ReturningToPlay;
+        return new ActionOutcome.Answered(RequestType.MarkDead, responder, Agreed: false, chain);
     }
+
+    private static MarkedChain Marked(GameState state) =>
+        new(state.Position.Board[state.MarkedDead[0]].ToColor()!.Value, state.MarkedDead.Count);
 }

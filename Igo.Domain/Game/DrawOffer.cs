@@ -7,32 +7,32 @@ internal static class DrawOffer
     {
         if (state.Status is not (GameStatus.Play or GameStatus.RequestPending))
         {
-            return ActionOutcome.NotPermitted(GameMessages.OnlyDuring("offer a draw", "during play", state.Status));
+            return new ActionRefusal.WrongStatus(ActionType.RequestDraw, state.Status);
         }
 
         if (player != state.Position.Turn)
         {
-            return ActionOutcome.Violation(GameMessages.NotYourTurn(player));
+            return new ActionRefusal.NotYourTurn(player);
         }
 
         if (state.Pending is not null)
         {
-            return ActionOutcome.Violation(GameMessages.DrawWhilePending);
+            return new ActionRefusal.RequestPending(RequestType.Draw);
         }
 
         state.OpenRequest(RequestType.Draw, player);
-        return ActionOutcome.Success(GameMessages.DrawRequested(player));
+        return new ActionOutcome.Requested(RequestType.Draw, player);
     }
 
-    public static string Accept(GameState state, Color responder, Color initiator)
+    public static ActionOutcome Accept(GameState state, Color responder)
     {
         state.Finish(new GameResult(ResultType.Draw, null));
-        return GameMessages.Answered(responder, true, initiator, GameMessages.DrawRequest);
+        return new ActionOutcome.Answered(RequestType.Draw, responder, Agreed: true);
     }
 
-    public static string Reject(GameState state, Color responder, Color initiator)
+    public static ActionOutcome Reject(GameState state, Color responder)
     {
         state.CloseRequest(GameStatus.Play);
-        return GameMessages.Answered(responder, false, initiator, GameMessages.DrawRequest);
+        return new ActionOutcome.Answered(RequestType.Draw, responder, Agreed: false);
     }
 }

@@ -2,8 +2,8 @@ namespace Igo.Domain;
 
 /// <summary>
 /// One game of Go as a state machine over its log of accepted actions (docs/PROTOCOL.md §5 plus rulesets, handicap and undo).
-/// <see cref="Apply"/> either accepts an action (it is logged, the version goes up) or rejects it with the exact
-/// explanation and changes nothing. <see cref="Replay"/> rebuilds a game from its log. Not thread-safe: the caller
+/// <see cref="Apply"/> either accepts an action (it is logged, the version goes up) or refuses it, saying why as an
+/// <see cref="ActionRefusal"/>, and changes nothing. <see cref="Replay"/> rebuilds a game from its log. Not thread-safe: the caller
 /// serialises the actions of one game; <see cref="View"/> snapshots are immutable and may be shared freely.
 /// </summary>
 public sealed class Game
@@ -58,22 +58,21 @@ public sealed class Game
     /// <summary>A new game: sizes 2 to 25; a handicap of 2 to 9 stones (9x9, 13x13, 19x19) is placed and white moves first.</summary>
     public static Game Create(int size, Ruleset rules)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(size, Board.MinSize);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(size, Board.MaxSize);
-        ArgumentNullException.ThrowIfNull(rules);
-        if (!double.IsFinite(rules.Komi))
+        switch (GameSettings.Check(size, rules))
         {
-            throw new ArgumentException("Komi must be a finite number.", nameof(rules));
+            case SettingsRefusal.BoardSize:
+                throw new ArgumentOutOfRangeException(nameof(size), size, $"A board has {Board.MinSize} to {Board.MaxSize} lines.");
+            case SettingsRefusal.MissingRules:
+                throw new ArgumentNullException(nameof(rules));
+            case SettingsRefusal.Komi:
+                throw new ArgumentException("Komi must be a finite number.", nameof(rules));
+            case SettingsRefusal.Handicap:
+                throw new ArgumentException(
+                    $"A handicap of {rules.Handicap} stones is not supported on {size}x{size}: use 0, or 2 to 9 stones on 9x9, 13x13 or 19x19.",
+                    nameof(rules));
+            default:
+                return new Game(size, rules);
         }
-
-        if (!Handicap.IsSupported(size, rules.Handicap))
-        {
-            throw new ArgumentException(
-                $"A handicap of {rules.Handicap} stones is not supported on {size}x{size}: use 0, or 2 to 9 stones on 9x9, 13x13 or 19x19.",
-                nameof(rules));
-        }
-
-        return new Game(size, rules);
     }
 
     /// <summary>Rebuilds a game from its log; throws <see cref="InvalidDataException"/> when a logged action is not accepted.</summary>
@@ -88,7 +87,7 @@ public sealed class Game
             if (!outcome.Accepted)
             {
                 throw new InvalidDataException(
-                    $"Logged action {index} ({action.Type} by {action.Player}{(action.Point is { } p ? $" at {p}" : string.Empty)}) is rejected on replay: {outcome.Message}");
+                    $"Logged action {index} ({action.Type} by {action.Player}{(action.Point is { } p ? $" at {p}" : string.Empty)}) is rejected on replay: {outcome}");
             }
 
             index++;
@@ -149,12 +148,12 @@ public sealed class Game
     {
         if (action.Player is not (Color.Black or Color.White))
         {
-            return ActionOutcome.NotPermitted(GameMessages.UnknownPlayer);
+            return new ActionRefusal.UnknownPlayer(action.Player);
         }
 
         if (state.Status == GameStatus.Complete)
         {
-            return ActionOutcome.NotPermitted(GameMessages.GameIsComplete);
+            return new ActionRefusal.GameComplete();
         }
 
         return action.Type switch
@@ -168,7 +167,7 @@ public sealed class Game
             ActionType.RequestUndo => Takeback.Request(state, action.Player),
             ActionType.Accept => RequestAnswers.Answer(state, action.Player, accept: true),
             ActionType.Reject => RequestAnswers.Answer(state, action.Player, accept: false),
-            _ => ActionOutcome.NotPermitted(GameMessages.UnknownAction),
+            _ => new ActionRefusal.UnknownAction(action.Type),
         };
     }
 }

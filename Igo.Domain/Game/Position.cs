@@ -40,29 +40,29 @@ internal sealed class Position
 
     public static Position Start(int size, Ruleset rules) => new(size, rules);
 
-    /// <summary>Null when <paramref name="player"/> may place a stone at the on-board <paramref name="point"/> now; else the reason, verbatim.</summary>
-    public string? PlacementRefusal(Point point, Color player)
+    /// <summary>Null when <paramref name="player"/> may place a stone at the on-board <paramref name="point"/> now; else why not.</summary>
+    public ActionRefusal? PlacementRefusal(Point point, Color player)
     {
         if (Board[point] != Stone.Empty)
         {
-            return GameMessages.Occupied(point);
+            return new ActionRefusal.Occupied(point);
         }
 
         if (Board.IsSuicide(point, player))
         {
-            return GameMessages.Suicide(point);
+            return new ActionRefusal.Suicide(point);
         }
 
         return ko.Check(Board.HashAfter(point, player), player.Opponent()) switch
         {
-            KoViolation.SimpleKo => GameMessages.SimpleKo(point),
-            KoViolation.PositionalSuperko => GameMessages.PositionalSuperko(point),
-            KoViolation.SituationalSuperko => GameMessages.SituationalSuperko(point),
+            KoViolation.SimpleKo => new ActionRefusal.Ko(point, KoRule.Simple),
+            KoViolation.PositionalSuperko => new ActionRefusal.Ko(point, KoRule.PositionalSuperko),
+            KoViolation.SituationalSuperko => new ActionRefusal.Ko(point, KoRule.SituationalSuperko),
             _ => null,
         };
     }
 
-    /// <summary>The same judgement as <see cref="PlacementRefusal"/> without building a message (legal-move lists).</summary>
+    /// <summary>The same judgement as <see cref="PlacementRefusal"/> without building a refusal (legal-move lists).</summary>
     public bool IsLegal(Point point, Color player) =>
         Board.IsLegal(point, player) && ko.Check(Board.HashAfter(point, player), player.Opponent()) == KoViolation.None;
 

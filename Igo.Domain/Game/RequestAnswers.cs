@@ -7,26 +7,24 @@ internal static class RequestAnswers
     {
         if (state.Status != GameStatus.RequestPending || state.Pending is not { } pending)
         {
-            return ActionOutcome.NotPermitted(GameMessages.NoRequestToAnswer);
+            return new ActionRefusal.NoRequestToAnswer();
         }
 
         if (pending.Initiator == responder)
         {
-            return ActionOutcome.NotPermitted(GameMessages.OwnRequest);
+            return new ActionRefusal.OwnRequest();
         }
 
-        var initiator = pending.Initiator;
-        var message = (pending.Type, accept) switch
+        return (pending.Type, accept) switch
         {
-            (RequestType.Draw, true) => DrawOffer.Accept(state, responder, initiator),
-            (RequestType.Draw, false) => DrawOffer.Reject(state, responder, initiator),
-            (RequestType.MarkDead, true) => DeadStoneMarking.Accept(state, responder, initiator),
-            (RequestType.MarkDead, false) => DeadStoneMarking.Reject(state, responder, initiator),
-            (RequestType.TallyScore, true) => ScoreTallying.Accept(state, responder, initiator),
-            (RequestType.TallyScore, false) => ScoreTallying.Reject(state, responder, initiator),
-            (RequestType.Undo, true) => Takeback.Accept(state, responder, initiator),
-            _ => Takeback.Reject(state, responder, initiator),
+            (RequestType.Draw, true) => DrawOffer.Accept(state, responder),
+            (RequestType.Draw, false) => DrawOffer.Reject(state, responder),
+            (RequestType.MarkDead, true) => DeadStoneMarking.Accept(state, responder),
+            (RequestType.MarkDead, false) => DeadStoneMarking.Reject(state, responder),
+            (RequestType.TallyScore, true) => ScoreTallying.Accept(state, responder),
+            (RequestType.TallyScore, false) => ScoreTallying.Reject(state, responder),
+            (RequestType.Undo, true) => Takeback.Accept(state, responder),
+            _ => Takeback.Reject(state, responder),
         };
-        return ActionOutcome.Success(message);
     }
 }

@@ -7,29 +7,29 @@ internal static class ScoreTallying
     {
         if (state.Status is not (GameStatus.Endgame or GameStatus.RequestPending))
         {
-            return ActionOutcome.NotPermitted(GameMessages.OnlyDuring("ask to tally the score", "in the endgame", state.Status));
+            return new ActionRefusal.WrongStatus(ActionType.RequestTally, state.Status);
         }
 
         if (state.Pending is not null)
         {
-            return ActionOutcome.Violation(GameMessages.TallyWhilePending);
+            return new ActionRefusal.RequestPending(RequestType.TallyScore);
         }
 
         state.OpenRequest(RequestType.TallyScore, player);
-        return ActionOutcome.Success(GameMessages.TallyRequested(player));
+        return new ActionOutcome.Requested(RequestType.TallyScore, player);
     }
 
-    public static string Accept(GameState state, Color responder, Color initiator)
+    public static ActionOutcome Accept(GameState state, Color responder)
     {
         var tally = ScoreTally.Count(state.Rules, state.Position.Board, state.Position.Prisoners);
         state.Tally = tally;
         state.Finish(tally.Result);
-        return GameMessages.Answered(responder, true, initiator, GameMessages.TallyRequest);
+        return new ActionOutcome.Answered(RequestType.TallyScore, responder, Agreed: true);
     }
 
-    public static string Reject(GameState state, Color responder, Color initiator)
+    public static ActionOutcome Reject(GameState state, Color responder)
     {
         state.CloseRequest(GameStatus.Endgame);
-        return GameMessages.Answered(responder, false, initiator, GameMessages.TallyRequest);
+        return new ActionOutcome.Answered(RequestType.TallyScore, responder, Agreed: false);
     }
 }

@@ -7,43 +7,43 @@ internal static class StonePlay
     {
         if (state.Status != GameStatus.Play)
         {
-            return ActionOutcome.NotPermitted(GameMessages.OnlyDuring("place a stone", "during play", state.Status));
+            return new ActionRefusal.WrongStatus(ActionType.PlaceStone, state.Status);
         }
 
         if (target is not { } point)
         {
-            return ActionOutcome.NotPermitted(GameMessages.PlacementNeedsPoint);
+            return new ActionRefusal.PointMissing(ActionType.PlaceStone);
         }
 
         if (player != state.Position.Turn)
         {
-            return ActionOutcome.Violation(GameMessages.NotYourTurn(player));
+            return new ActionRefusal.NotYourTurn(player);
         }
 
         if (!point.IsOnBoard(state.Size))
         {
-            return ActionOutcome.Violation(GameMessages.OffBoard(point, state.Size));
+            return new ActionRefusal.OffBoard(point, state.Size);
         }
 
         if (state.Position.PlacementRefusal(point, player) is { } refusal)
         {
-            return ActionOutcome.Violation(refusal);
+            return refusal;
         }
 
         state.Position.Place(point, player);
-        return ActionOutcome.Success(GameMessages.Placed(player, point));
+        return new ActionOutcome.StonePlaced(player, point);
     }
 
     public static ActionOutcome Pass(GameState state, Color player)
     {
         if (state.Status != GameStatus.Play)
         {
-            return ActionOutcome.NotPermitted(GameMessages.OnlyDuring("pass", "during play", state.Status));
+            return new ActionRefusal.WrongStatus(ActionType.Pass, state.Status);
         }
 
         if (player != state.Position.Turn)
         {
-            return ActionOutcome.Violation(GameMessages.NotYourTurn(player));
+            return new ActionRefusal.NotYourTurn(player);
         }
 
         state.Position.Pass(player);
@@ -52,17 +52,17 @@ internal static class StonePlay
             state.Status = GameStatus.Endgame;
         }
 
-        return ActionOutcome.Success(GameMessages.Passed(player));
+        return new ActionOutcome.Passed(player);
     }
 
     public static ActionOutcome Resign(GameState state, Color player)
     {
         if (state.Status != GameStatus.Play)
         {
-            return ActionOutcome.NotPermitted(GameMessages.OnlyDuring("resign", "during play", state.Status));
+            return new ActionRefusal.WrongStatus(ActionType.Resign, state.Status);
         }
 
         state.Finish(new GameResult(ResultType.Resignation, player.Opponent()));
-        return ActionOutcome.Success(GameMessages.Resigned(player));
+        return new ActionOutcome.Resigned(player);
     }
 }

@@ -10,33 +10,33 @@ internal static class Takeback
     {
         if (state.Status is not (GameStatus.Play or GameStatus.RequestPending))
         {
-            return ActionOutcome.NotPermitted(GameMessages.OnlyDuring("ask to take back a move", "during play", state.Status));
+            return new ActionRefusal.WrongStatus(ActionType.RequestUndo, state.Status);
         }
 
         if (state.Pending is not null)
         {
-            return ActionOutcome.Violation(GameMessages.UndoWhilePending);
+            return new ActionRefusal.RequestPending(RequestType.Undo);
         }
 
         if (!state.Position.HasMoveBy(player))
         {
-            return ActionOutcome.Violation(GameMessages.NothingToUndo(player));
+            return new ActionRefusal.NothingToTakeBack(player);
         }
 
         state.OpenRequest(RequestType.Undo, player);
-        return ActionOutcome.Success(GameMessages.UndoRequested(player));
+        return new ActionOutcome.Requested(RequestType.Undo, player);
     }
 
-    public static string Accept(GameState state, Color responder, Color initiator)
+    public static ActionOutcome Accept(GameState state, Color responder)
     {
-        state.Position.TakeBackLastMoveOf(initiator);
+        state.Position.TakeBackLastMoveOf(responder.Opponent());
         state.CloseRequest(GameStatus.Play);
-        return GameMessages.Answered(responder, true, initiator, GameMessages.UndoRequest);
+        return new ActionOutcome.Answered(RequestType.Undo, responder, Agreed: true);
     }
 
-    public static string Reject(GameState state, Color responder, Color initiator)
+    public static ActionOutcome Reject(GameState state, Color responder)
     {
         state.CloseRequest(GameStatus.Play);
-        return GameMessages.Answered(responder, false, initiator, GameMessages.UndoRequest);
+        return new ActionOutcome.Answered(RequestType.Undo, responder, Agreed: false);
     }
 }

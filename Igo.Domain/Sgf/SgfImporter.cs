@@ -85,7 +85,7 @@ internal static class SgfImporter
             var outcome = game.Apply(new GameAction(point is null ? ActionType.Pass : ActionType.PlaceStone, player, point, at));
             if (!outcome.Accepted)
             {
-                return SgfImportResult.Failure($"Move {moveNumber} ({written}) cannot be played: {outcome.Message}.");
+                return SgfImportResult.Failure($"Move {moveNumber} ({written}) cannot be played: {outcome}.");
             }
 
             moveClocks.Add(SgfTime.ReadMoveClock(node, player, timeControl, moveNumber));

@@ -33,7 +33,7 @@ public sealed class JoinThrottleBrowserTests(BrowserHost host)
             foreach (var guess in new[] { "Guess00001", "Guess00002" })
             {
                 await page.GotoAsync($"/game/{guess}");
-                await Expect(page.Locator("[data-join-failure]")).ToContainTextAsync("was not found");
+                await Expect(page.Locator("[data-join-failure=NotFound]")).ToContainTextAsync($"No game has the key {guess}");
             }
 
             await page.GotoAsync("/game/Guess00003");

@@ -29,7 +29,7 @@ internal static class ScriptedGames
                 var reply = move == "PASS"
                     ? await turn.ActAsync(ActionType.Pass, null)
                     : await turn.ActAsync(ActionType.PlaceStone, Point.FromLabel(move, size) ?? throw new ArgumentException(move));
-                Assert.True(reply.Success, $"{move}: {reply.Explanation}");
+                Assert.True(reply.Success, $"{move}: {reply}");
                 turn = turn == black ? white : black;
             }
 
@@ -50,5 +50,5 @@ internal static class ScriptedGames
     private static SeatHolder Holder() => new(ConnectionKind.Circuit, "script-" + Guid.NewGuid().ToString("N"));
 
     private static async Task<IGameSeat> Seat(Task<SeatOutcome> outcome) =>
-        (await outcome).Seat ?? throw new InvalidOperationException((await outcome).Explanation);
+        (await outcome).Seat ?? throw new InvalidOperationException((await outcome).ToString());
 }

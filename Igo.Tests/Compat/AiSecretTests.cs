@@ -67,7 +67,7 @@ public sealed class AiSecretTests(PostgresCompatApp fixture) : IClassFixture<Pos
         // the human's key but not the secret. And the game pages as first rendered on the server do not hold it either.
         var coordinator = app.Services.GetRequiredService<IGameCoordinator>();
         var joined = await coordinator.JoinGameAsync(humanKey, null, new SeatHolder(ConnectionKind.Circuit, "secret-test-circuit"), Cancel);
-        await using (var seat = joined.Seat ?? throw new InvalidOperationException($"the circuit could not join: {joined.Explanation}"))
+        await using (var seat = joined.Seat ?? throw new InvalidOperationException($"the circuit could not join: {joined}"))
         {
             var seen = JsonSerializer.Serialize(new { seat.Snapshot, Thread = await seat.ChatThreadAsync(Cancel), seat.Keys });
             Assert.Contains(humanKey, seen, StringComparison.Ordinal);

@@ -6,8 +6,8 @@ namespace Igo.Tests.Compat;
 
 /// <summary>
 /// A small in-memory coordinator for testing the translation layer on its own (message order, errors, limits): turns,
-/// occupied points, passes to the endgame and resignation; every other action is "not permitted" with an empty
-/// explanation (to exercise the endpoint's own text). Events go to every subscriber of the game synchronously, before the
+/// occupied points, passes to the endgame and resignation; every other action is "not permitted" without the rules'
+/// reason (to exercise the endpoint's own text). Events go to every subscriber of the game synchronously, before the
 /// action's call returns: the harshest order for the endpoint to put right. Not the real coordinator.
 /// </summary>
 public sealed class FakeCoordinator : IGameCoordinator
@@ -28,7 +28,7 @@ public sealed class FakeCoordinator : IGameCoordinator
             var game = new FakeGame(this, ++nextGameId, request.Size, request.Rules, keys, request.Opponent == OpponentKind.Computer ? request.CreatorColor.Opponent() : null);
             gamesByKey[keys.Black] = game;
             gamesByKey[keys.White] = game;
-            return Task.FromResult(new SeatOutcome(game.Take(request.CreatorColor, holder), null, "created"));
+            return Task.FromResult(SeatOutcome.Held(game.Take(request.CreatorColor, holder)));
         }
     }
 
@@ -38,21 +38,21 @@ public sealed class FakeCoordinator : IGameCoordinator
         {
             if (!gamesByKey.TryGetValue(key, out var game))
             {
-                return Task.FromResult(new SeatOutcome(null, SeatFailure.NotFound, "not found"));
+                return Task.FromResult(SeatOutcome.Refused(SeatFailure.NotFound));
             }
 
             var color = game.Keys.Black == key ? Color.Black : Color.White;
             if (game.Holder(color) is not null)
             {
-                return Task.FromResult(new SeatOutcome(null, SeatFailure.InUse, "in use"));
+                return Task.FromResult(SeatOutcome.Refused(SeatFailure.InUse));
             }
 
             if (game.ComputerColor == color && computerSecret is null)
             {
-                return Task.FromResult(new SeatOutcome(null, SeatFailure.ComputerOnly, "computer"));
+                return Task.FromResult(SeatOutcome.Refused(SeatFailure.ComputerOnly));
             }
 
-            return Task.FromResult(new SeatOutcome(game.Take(color, holder), null, "joined"));
+            return Task.FromResult(SeatOutcome.Held(game.Take(color, holder)));
         }
     }
 
@@ -134,7 +134,7 @@ public sealed class FakeCoordinator : IGameCoordinator
                 var message = new ChatMessage(owner.NextChatId(), DateTimeOffset.UtcNow, author, text);
                 chat.Add(message);
                 Publish(o => o.OnChatAsync(message));
-                return new ActionReply(true, string.Empty);
+                return ActionReply.Succeeded;
             }
         }
 
@@ -173,34 +173,34 @@ public sealed class FakeCoordinator : IGameCoordinator
 
         private ActionReply Apply(Color player, ActionType type, Point? point)
         {
-            var notPermitted = new ActionReply(false, string.Empty, ActionFailure.NotPermitted);
+            var notPermitted = ActionReply.Refused(ActionFailure.NotPermitted);
             switch (type)
             {
                 case ActionType.PlaceStone when status == GameStatus.Play && point is { } at:
                     if (player != turn)
                     {
-                        return new ActionReply(false, $"It isn't {player.ToWord()}'s turn", ActionFailure.RuleViolation);
+                        return ActionReply.Judged(new ActionRefusal.NotYourTurn(player));
                     }
 
                     if (stones[(at.Row * size) + at.Col] != Stone.Empty)
                     {
-                        return new ActionReply(false, $"Point {at} is occupied", ActionFailure.RuleViolation);
+                        return ActionReply.Judged(new ActionRefusal.Occupied(at));
                     }
 
                     stones[(at.Row * size) + at.Col] = player.ToStone();
                     (turn, lastMove, lastWasPass) = (player.Opponent(), at, false);
-                    return new ActionReply(true, $"Successfully placed a {player.ToWord()} stone at {at}");
+                    return ActionReply.Judged(new ActionOutcome.StonePlaced(player, at));
                 case ActionType.Pass when status == GameStatus.Play:
                     if (player != turn)
                     {
-                        return new ActionReply(false, $"It isn't {player.ToWord()}'s turn", ActionFailure.RuleViolation);
+                        return ActionReply.Judged(new ActionRefusal.NotYourTurn(player));
                     }
 
                     (status, turn, lastMove, lastWasPass) = (lastWasPass ? GameStatus.Endgame : GameStatus.Play, player.Opponent(), null, true);
-                    return new ActionReply(true, $"{player.ToTitle()} passed on their turn");
+                    return ActionReply.Judged(new ActionOutcome.Passed(player));
                 case ActionType.Resign when status == GameStatus.Play:
                     (status, result, lastMove) = (GameStatus.Complete, new GameResult(ResultType.Resignation, player.Opponent()), null);
-                    return new ActionReply(true, $"{player.ToTitle()} resigned");
+                    return ActionReply.Judged(new ActionOutcome.Resigned(player));
                 default:
                     return notPermitted;
             }

@@ -235,7 +235,7 @@ public sealed class RealCoordinatorTests(PostgresCompatApp fixture) : IClassFixt
         await black.WaitForAsync("game_status", s => s.PointAt(6, 6) == """["w",false,false,""]""");
 
         var asked = await white.ActAsync(Igo.Domain.ActionType.RequestUndo, null, TestContext.Current.CancellationToken);
-        Assert.True(asked.Success, asked.Explanation);
+        Assert.True(asked.Success, asked.ToString());
 
         // The frontend never sees a request it cannot name, and the request is declined on its player's behalf.
         var shown = await black.ExpectAsync("game_status");

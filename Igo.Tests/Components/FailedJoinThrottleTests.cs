@@ -31,8 +31,8 @@ public sealed class FailedJoinThrottleTests : ComponentTestBase
     public FailedJoinThrottleTests()
     {
         coordinator.AnswerFor = key => key is RealKey or OtherRealKey
-            ? new SeatOutcome(new FakeGameSeat(key, Color.Black, Snapshots.Of(TestViews.Empty(9))), null, "Successfully (re)joined the game as black")
-            : new SeatOutcome(null, SeatFailure.NotFound, $"A game corresponding to key {key} was not found. Please double-check and try again");
+            ? SeatOutcome.Held(new FakeGameSeat(key, Color.Black, Snapshots.Of(TestViews.Empty(9))))
+            : SeatOutcome.Refused(SeatFailure.NotFound);
         Context.Services.AddSingleton<IGameCoordinator>(coordinator);
         Context.Services.AddSingleton<IHttpContextAccessor>(request);
         Context.Services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>

@@ -14,7 +14,7 @@ internal sealed class FakeGameSeat(string key, Color color, GameSnapshot snapsho
 
     public List<ChatMessage> Thread { get; } = [];
 
-    public Func<ActionType, Point?, ActionReply> Reply { get; set; } = (_, _) => new ActionReply(true, "ok");
+    public Func<ActionType, Point?, ActionReply> Reply { get; set; } = (_, _) => ActionReply.Succeeded;
 
     public bool Disposed { get; private set; }
 
@@ -52,7 +52,7 @@ internal sealed class FakeGameSeat(string key, Color color, GameSnapshot snapsho
     public Task<ActionReply> ChatAsync(string text, CancellationToken cancellationToken = default)
     {
         Chats.Add(text);
-        return Task.FromResult(new ActionReply(true, "sent"));
+        return Task.FromResult(ActionReply.Succeeded);
     }
 
     public async Task PushAsync(GameSnapshot next)
@@ -109,7 +109,7 @@ internal sealed class FakeGameCoordinator : IGameCoordinator
     public Task<SeatOutcome> CreateGameAsync(NewGameRequest request, SeatHolder holder, CancellationToken cancellationToken = default)
     {
         Creations.Add((request, holder));
-        return Task.FromResult(CreateOutcome ?? new SeatOutcome(null, SeatFailure.Unavailable, "No outcome configured"));
+        return Task.FromResult(CreateOutcome ?? SeatOutcome.Refused(SeatFailure.Unavailable));
     }
 
     public Task<SeatOutcome> JoinGameAsync(string key, string? computerSecret, SeatHolder holder, CancellationToken cancellationToken = default)

@@ -20,7 +20,7 @@ public sealed class GamePageTests : GamePageTestBase
 
     private (IRenderedComponent<IComponent> Providers, IRenderedComponent<GamePage> Page) Open(params SeatOutcome[] outcomes) => OpenGame(Key, outcomes);
 
-    private static SeatOutcome Joined(IGameSeat seat) => new(seat, null, "Successfully (re)joined the game as black");
+    private static SeatOutcome Joined(IGameSeat seat) => SeatOutcome.Held(seat);
 
     private static string Cell(string label) => $"[role=gridcell][data-point='{label}']";
 
@@ -80,13 +80,13 @@ public sealed class GamePageTests : GamePageTestBase
     public void A_refused_action_shows_the_explanation()
     {
         var seat = SeatWith(TestViews.Empty(9));
-        seat.Reply = (_, _) => new ActionReply(false, "Playing at (2, 2) violates the simple ko rule", ActionFailure.RuleViolation);
+        seat.Reply = (_, _) => ActionReply.Judged(new ActionRefusal.Ko(new Point(2, 2), KoRule.Simple));
         var (providers, page) = Open(Joined(seat));
         page.WaitForAssertion(() => page.Find(Cell("C7")));
 
         page.Find(Cell("C7")).Click();
 
-        providers.WaitForAssertion(() => Assert.Contains("violates the simple ko rule", providers.Markup, StringComparison.Ordinal));
+        providers.WaitForAssertion(() => Assert.Contains("retake at once. Play elsewhere first.", providers.Markup, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -205,13 +205,13 @@ public sealed class GamePageTests : GamePageTestBase
     public void A_key_held_in_another_tab_is_explained_and_can_be_retried()
     {
         var seat = SeatWith(TestViews.Empty(9));
-        var inUse = new SeatOutcome(null, SeatFailure.InUse, "This key is already in use by another connection");
+        var inUse = SeatOutcome.Refused(SeatFailure.InUse);
 
         var (_, page) = Open(inUse, inUse, inUse, Joined(seat));
 
         page.WaitForAssertion(() => page.Find("[data-join-failure]"));
         Assert.Equal(3, Coordinator.Joins.Count);
-        Assert.Contains("already in use", page.Find("[data-explanation]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("open in another window or tab", page.Find("[data-explanation]").TextContent, StringComparison.Ordinal);
         Assert.Contains("Only one window can hold a player's key", page.Markup, StringComparison.Ordinal);
 
         page.Find("[data-action=retry]").Click();
@@ -223,10 +223,10 @@ public sealed class GamePageTests : GamePageTestBase
     [Fact]
     public void An_unknown_key_is_explained_without_a_retry()
     {
-        var (_, page) = Open(new SeatOutcome(null, SeatFailure.NotFound, "A game corresponding to key BlackKey01 was not found. Please double-check and try again"));
+        var (_, page) = Open(SeatOutcome.Refused(SeatFailure.NotFound));
 
         page.WaitForAssertion(() => page.Find("[data-join-failure]"));
-        Assert.Contains("was not found", page.Find("[data-explanation]").TextContent, StringComparison.Ordinal);
+        Assert.Equal($"No game has the key {Key}. Check it and try again.", page.Find("[data-explanation]").TextContent);
         Assert.Empty(page.FindAll("[data-action=retry]"));
         Assert.Single(Coordinator.Joins);
     }
@@ -237,7 +237,7 @@ public sealed class GamePageTests : GamePageTestBase
         var seat = SeatWith(TestViews.Empty(9));
         await Context.Services.GetRequiredService<SeatHandOff>().OfferAsync(seat);
 
-        var (_, page) = Open(new SeatOutcome(null, SeatFailure.InUse, "should not be asked"));
+        var (_, page) = Open(SeatOutcome.Refused(SeatFailure.InUse));
 
         page.WaitForAssertion(() => Assert.Equal(81, page.FindAll("[role=gridcell]").Count));
         Assert.Empty(Coordinator.Joins);

@@ -45,7 +45,7 @@ public sealed class LobbyTests : ComponentTestBase
     public void Starting_a_game_sends_the_chosen_options_and_opens_it_with_the_seat_handed_over()
     {
         var seat = new FakeGameSeat("NewBlack01", Color.White, Snapshots.Of(TestViews.Empty(13)));
-        coordinator.CreateOutcome = new SeatOutcome(seat, null, "Successfully created new game.");
+        coordinator.CreateOutcome = SeatOutcome.Held(seat);
         var form = RenderForm();
 
         Choose(form, "colour", "White");
@@ -61,9 +61,22 @@ public sealed class LobbyTests : ComponentTestBase
     }
 
     [Fact]
+    public void Settings_the_rules_refuse_are_explained_in_the_pages_words()
+    {
+        coordinator.CreateOutcome = SeatOutcome.InvalidBecause(InvalidRequest.Settings, SettingsRefusal.Handicap);
+        var form = RenderForm();
+
+        form.Find("[data-action=create]").Click();
+
+        Assert.Single(coordinator.Creations);
+        Assert.Equal("Handicap stones (2 to 9) go on 9×9, 13×13 or 19×19 boards only.", form.Find("[data-create-error]").TextContent.Trim());
+        Assert.DoesNotContain("/game/", Navigation.Uri, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_computer_opponent_is_picked_from_the_catalogue()
     {
-        coordinator.CreateOutcome = new SeatOutcome(null, SeatFailure.Unavailable, "The computer players are busy");
+        coordinator.CreateOutcome = SeatOutcome.Refused(SeatFailure.Unavailable);
         var form = RenderForm();
 
         Choose(form, "opponent", "The computer");
@@ -75,7 +88,7 @@ public sealed class LobbyTests : ComponentTestBase
         Assert.Equal("mc-easy", request.ComputerLevel);
         Assert.Equal(9, request.Size);
         Assert.Contains("Plays quickly and kindly", form.Markup, StringComparison.Ordinal);
-        Assert.Equal("The computer players are busy", form.Find("[data-create-error]").TextContent.Trim());
+        Assert.Equal("The game server can't be reached just now. Try again in a moment.", form.Find("[data-create-error]").TextContent.Trim());
         Assert.DoesNotContain("/game/", Navigation.Uri, StringComparison.Ordinal);
     }
 

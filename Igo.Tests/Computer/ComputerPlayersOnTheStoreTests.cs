@@ -145,7 +145,7 @@ public abstract class ComputerPlayersOnTheStoreTests<TStore>(TStore store) : IAs
     private async Task<IGameSeat> CreateVersusComputerAsync(TestHost host)
     {
         var created = await host.Get<IGameCoordinator>().CreateGameAsync(new NewGameRequest(9, Ruleset.Japanese(), Color.Black, OpponentKind.Computer, ComputerPlayerCatalog.BeginnerId), Human(), Cancel);
-        Assert.True(created.Success, created.Explanation);
+        Assert.True(created.Success, created.ToString());
         return created.Seat!;
     }
 

@@ -41,7 +41,7 @@ internal sealed class InMemoryCoordinator : IGameCoordinator, IComputerKeyDirect
             Launcher?.Launch(new ComputerSeatRequest(state.Id, state.Keys.For(computerColor), state.Secret!, state.Level));
         }
 
-        return Task.FromResult(new SeatOutcome(seat, null, "created"));
+        return Task.FromResult(SeatOutcome.Held(seat));
     }
 
     public Task<SeatOutcome> JoinGameAsync(string key, string? computerSecret, SeatHolder holder, CancellationToken cancellationToken = default)
@@ -54,18 +54,18 @@ internal sealed class InMemoryCoordinator : IGameCoordinator, IComputerKeyDirect
 
         if (state is null)
         {
-            return Task.FromResult(new SeatOutcome(null, SeatFailure.NotFound, "not found"));
+            return Task.FromResult(SeatOutcome.Refused(SeatFailure.NotFound));
         }
 
         var color = state.Keys.Black == key ? Color.Black : Color.White;
         if (state.ComputerColor == color && computerSecret != state.Secret)
         {
             var failure = computerSecret is null ? SeatFailure.ComputerOnly : SeatFailure.WrongSecret;
-            return Task.FromResult(new SeatOutcome(null, failure, "computer key"));
+            return Task.FromResult(SeatOutcome.Refused(failure));
         }
 
         var seat = state.Take(color, holder);
-        return Task.FromResult(seat is null ? new SeatOutcome(null, SeatFailure.InUse, "in use") : new SeatOutcome(seat, null, "joined"));
+        return Task.FromResult(seat is null ? SeatOutcome.Refused(SeatFailure.InUse) : SeatOutcome.Held(seat));
     }
 
     /// <summary>The computer key of the game with this key, with its secret (what the real coordinator passes to a launcher).</summary>
@@ -231,9 +231,7 @@ internal sealed class InMemoryCoordinator : IGameCoordinator, IComputerKeyDirect
                     snapshot = Snapshot();
                 }
 
-                var reply = outcome.Accepted
-                    ? new ActionReply(true, outcome.Message)
-                    : new ActionReply(false, outcome.Message, outcome.Rejection == Rejection.NotPermitted ? ActionFailure.NotPermitted : ActionFailure.RuleViolation);
+                var reply = ActionReply.Judged(outcome);
                 owner.Record(player, type, point, reply);
                 if (outcome.Accepted)
                 {
@@ -300,7 +298,7 @@ internal sealed class InMemoryCoordinator : IGameCoordinator, IComputerKeyDirect
 
         public Task<ActionReply> ActAsync(ActionType type, Point? point, CancellationToken cancellationToken = default) => state.ActAsync(color, type, point);
 
-        public Task<ActionReply> ChatAsync(string text, CancellationToken cancellationToken = default) => Task.FromResult(new ActionReply(true, string.Empty));
+        public Task<ActionReply> ChatAsync(string text, CancellationToken cancellationToken = default) => Task.FromResult(ActionReply.Succeeded);
 
         public async ValueTask DisposeAsync()
         {

@@ -61,7 +61,7 @@ public sealed class GameLogTests
         foreach (var type in Enum.GetValues<ActionType>())
         {
             var outcome = game.Do(type, Black, new Point(0, 0));
-            Assert.Equal(ActionOutcome.NotPermitted("The game is complete: no more actions are possible"), outcome);
+            Assert.Equal(new ActionRefusal.GameComplete(), outcome);
         }
 
         Assert.Equal(1, game.Version);
@@ -72,8 +72,8 @@ public sealed class GameLogTests
     {
         var game = Game.Create(9, Ruleset.Japanese());
 
-        Assert.Equal(ActionOutcome.Violation("Point (9, 3) is not on the 9x9 board"), game.Place(Black, 9, 3));
-        Assert.Equal(ActionOutcome.Violation("Point (-1, 3) is not on the 9x9 board"), game.Place(Black, -1, 3));
+        Assert.Equal(new ActionRefusal.OffBoard(new Point(9, 3), 9), game.Place(Black, 9, 3));
+        Assert.Equal(new ActionRefusal.OffBoard(new Point(-1, 3), 9), game.Place(Black, -1, 3));
         Assert.False(game.IsLegalPlacement(new Point(-1, 3), Black));
         Assert.Equal(0, game.Version);
     }
@@ -83,8 +83,9 @@ public sealed class GameLogTests
     {
         var game = Game.Create(9, Ruleset.Japanese());
 
+        Assert.Equal(new ActionRefusal.UnknownPlayer((Color)0), game.Do(Pass, (Color)0));
         Assert.Equal(Rejection.NotPermitted, game.Do(Pass, (Color)0).Rejection);
-        Assert.Equal(Rejection.NotPermitted, game.Do((ActionType)99, Black).Rejection);
+        Assert.Equal(new ActionRefusal.UnknownAction((ActionType)99), game.Do((ActionType)99, Black));
     }
 
     [Fact]
@@ -96,7 +97,7 @@ public sealed class GameLogTests
         var outcome = game.Do(Pass, Black);
 
         Assert.Equal(Rejection.NotPermitted, outcome.Rejection);
-        Assert.Contains("pass only during play", outcome.Message, StringComparison.Ordinal);
+        Assert.Equal(new ActionRefusal.WrongStatus(Pass, GameStatus.RequestPending), outcome);
     }
 
     [Fact]
@@ -151,6 +152,6 @@ public sealed class GameLogTests
         var error = Assert.Throws<InvalidDataException>(() => Game.Replay(9, Ruleset.Japanese(), log));
 
         Assert.Contains("Logged action 1", error.Message, StringComparison.Ordinal);
-        Assert.Contains("Point (0, 0) is occupied", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Occupied { Point = (0, 0) }", error.Message, StringComparison.Ordinal);
     }
 }

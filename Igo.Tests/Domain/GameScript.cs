@@ -15,11 +15,11 @@ internal static class GameScript
     public static ActionOutcome Do(this Game game, ActionType type, Color player, Point? point = null) =>
         game.Apply(Action(type, player, point));
 
-    public static string MustDo(this Game game, ActionType type, Color player, Point? point = null)
+    public static ActionOutcome MustDo(this Game game, ActionType type, Color player, Point? point = null)
     {
         var outcome = game.Do(type, player, point);
-        Assert.True(outcome.Accepted, $"{type} by {player} was rejected: {outcome.Message}");
-        return outcome.Message;
+        Assert.True(outcome.Accepted, $"{type} by {player} was rejected: {outcome}");
+        return outcome;
     }
 
     /// <summary>Alternating placements starting with the player to move; each must be accepted.</summary>
@@ -29,7 +29,7 @@ internal static class GameScript
         {
             var player = game.Turn;
             var outcome = game.Place(player, row, col);
-            Assert.True(outcome.Accepted, $"{player} at ({row}, {col}) was rejected: {outcome.Message}");
+            Assert.True(outcome.Accepted, $"{player} at ({row}, {col}) was rejected: {outcome}");
         }
     }
 

@@ -38,7 +38,7 @@ public sealed class HandicapTests
         var game = Game.Create(19, Ruleset.Japanese(0.5) with { Handicap = 4 });
 
         Assert.Equal(White, game.Turn);
-        Assert.Equal(ActionOutcome.Violation("It isn't black's turn"), game.Place(Black, 9, 9));
+        Assert.Equal(new ActionRefusal.NotYourTurn(Black), game.Place(Black, 9, 9));
         Assert.True(game.Place(White, 9, 9).Accepted);
         Assert.DoesNotContain(game.Moves, m => m.Player == Black);
     }

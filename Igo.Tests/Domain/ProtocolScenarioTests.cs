@@ -4,7 +4,10 @@ using static Igo.Domain.Color;
 
 namespace Igo.Tests.Domain;
 
-/// <summary>docs/PROTOCOL.md §11 items 1 to 18: the rule scenarios of the original server, with its exact strings.</summary>
+/// <summary>
+/// docs/PROTOCOL.md §11 items 1 to 18: the rule scenarios of the original server, with the rules' typed answers (their words,
+/// the original's exact strings, are Compat/RuleTextsTests').
+/// </summary>
 [Trait("Category", "Domain")]
 public sealed class ProtocolScenarioTests
 {
@@ -58,14 +61,16 @@ public sealed class ProtocolScenarioTests
         var noPoint = game.Do(PlaceStone, Black);
         Assert.False(noPoint.Accepted);
         Assert.Equal(Rejection.NotPermitted, noPoint.Rejection);
+        Assert.Equal(new ActionRefusal.PointMissing(PlaceStone), noPoint);
 
         var placed = game.Place(Black, 0, 0);
         Assert.True(placed.Accepted);
-        Assert.Equal("Successfully placed a black stone at (0, 0)", placed.Message);
+        Assert.Equal(new ActionOutcome.StonePlaced(Black, new Point(0, 0)), placed);
 
         game.BothPass();
         var inEndgame = game.Place(White, 1, 1);
         Assert.Equal(Rejection.NotPermitted, inEndgame.Rejection);
+        Assert.Equal(new ActionRefusal.WrongStatus(PlaceStone, GameStatus.Endgame), inEndgame);
         Assert.Equal(3, game.Version);
     }
 
@@ -74,9 +79,9 @@ public sealed class ProtocolScenarioTests
     {
         var game = NewGame(3);
 
-        Assert.Equal(ActionOutcome.Violation("It isn't white's turn"), game.Place(White, 0, 0));
+        Assert.Equal(new ActionRefusal.NotYourTurn(White), game.Place(White, 0, 0));
         game.Place(Black, 0, 0);
-        Assert.Equal(ActionOutcome.Violation("It isn't black's turn"), game.Place(Black, 1, 1));
+        Assert.Equal(new ActionRefusal.NotYourTurn(Black), game.Place(Black, 1, 1));
     }
 
     [Fact]
@@ -85,7 +90,7 @@ public sealed class ProtocolScenarioTests
         var game = NewGame(3);
         game.Place(Black, 0, 0);
 
-        Assert.Equal(ActionOutcome.Violation("Point (0, 0) is occupied"), game.Place(White, 0, 0));
+        Assert.Equal(new ActionRefusal.Occupied(new Point(0, 0)), game.Place(White, 0, 0));
     }
 
     [Fact]
@@ -96,7 +101,7 @@ public sealed class ProtocolScenarioTests
 
         var outcome = game.Place(White, 0, 2);
 
-        Assert.Equal(ActionOutcome.Violation("Playing at (0, 2) is suicide"), outcome);
+        Assert.Equal(new ActionRefusal.Suicide(new Point(0, 2)), outcome);
         Assert.Equal(White, game.Turn);
         Assert.Equal(Stone.Empty, game.View()[new Point(0, 2)].Stone);
     }
@@ -111,7 +116,7 @@ public sealed class ProtocolScenarioTests
         Assert.Equal(1, game.Prisoners.White);
         var before = game.View();
 
-        Assert.Equal(ActionOutcome.Violation("Playing at (2, 1) violates the simple ko rule"), game.Place(Black, 2, 1));
+        Assert.Equal(new ActionRefusal.Ko(new Point(2, 1), KoRule.Simple), game.Place(Black, 2, 1));
         Assert.Same(before, game.View());
     }
 
@@ -131,9 +136,9 @@ public sealed class ProtocolScenarioTests
     {
         var game = NewGame(9);
 
-        Assert.Equal(ActionOutcome.Success("Black passed on their turn"), game.Do(Pass, Black));
+        Assert.Equal(new ActionOutcome.Passed(Black), game.Do(Pass, Black));
         Assert.Equal((White, GameStatus.Play), (game.Turn, game.Status));
-        Assert.Equal(ActionOutcome.Success("White passed on their turn"), game.Do(Pass, White));
+        Assert.Equal(new ActionOutcome.Passed(White), game.Do(Pass, White));
         Assert.Equal((Black, GameStatus.Endgame), (game.Turn, game.Status));
 
         Assert.Equal(Rejection.NotPermitted, game.Do(Pass, Black).Rejection);
@@ -144,19 +149,19 @@ public sealed class ProtocolScenarioTests
     {
         var game = NewGame(9);
 
-        Assert.Equal(ActionOutcome.Violation("It isn't white's turn"), game.Do(Pass, White));
+        Assert.Equal(new ActionRefusal.NotYourTurn(White), game.Do(Pass, White));
     }
 
     [Fact]
     public void S09_resignation_ends_the_game_at_any_turn_during_play()
     {
         var black = NewGame(9);
-        Assert.Equal(ActionOutcome.Success("Black resigned"), black.Do(Resign, Black));
+        Assert.Equal(new ActionOutcome.Resigned(Black), black.Do(Resign, Black));
         Assert.Equal(GameStatus.Complete, black.Status);
         Assert.Equal(new GameResult(ResultType.Resignation, White), black.View().Result);
 
         var white = NewGame(9);
-        Assert.Equal(ActionOutcome.Success("White resigned"), white.Do(Resign, White));
+        Assert.Equal(new ActionOutcome.Resigned(White), white.Do(Resign, White));
         Assert.Equal(new GameResult(ResultType.Resignation, Black), white.Result);
 
         var endgame = NewGame(9);
@@ -176,8 +181,8 @@ public sealed class ProtocolScenarioTests
         game.BothPass();
         Assert.Equal(Rejection.NotPermitted, game.Do(MarkDead, White).Rejection); // no point
 
-        Assert.Equal(ActionOutcome.Violation("There is no group at (2, 2) to mark dead"), game.Do(MarkDead, White, new Point(2, 2)));
-        Assert.Equal(ActionOutcome.Success("4 stones marked as dead. Awaiting response..."), game.Do(MarkDead, White, new Point(0, 0)));
+        Assert.Equal(new ActionRefusal.NoChain(new Point(2, 2)), game.Do(MarkDead, White, new Point(2, 2)));
+        Assert.Equal(new ActionOutcome.Requested(RequestType.MarkDead, White, new MarkedChain(White, 4)), game.Do(MarkDead, White, new Point(0, 0)));
 
         var view = game.View();
         Assert.Equal(4, view.Points.Count(p => p.MarkedDead));
@@ -186,7 +191,7 @@ public sealed class ProtocolScenarioTests
         Assert.Equal(new PendingRequest(RequestType.MarkDead, White), view.PendingRequest);
 
         var again = game.Do(MarkDead, White, new Point(0, 0));
-        Assert.StartsWith("Cannot mark stones as dead while", again.Message, StringComparison.Ordinal);
+        Assert.Equal(new ActionRefusal.RequestPending(RequestType.MarkDead), again);
         Assert.Equal(Rejection.RuleViolation, again.Rejection);
     }
 
@@ -195,11 +200,11 @@ public sealed class ProtocolScenarioTests
     {
         var game = NewGame(9);
 
-        Assert.Equal(ActionOutcome.Success("Black requested a draw. Awaiting response..."), game.Do(RequestDraw, Black));
+        Assert.Equal(new ActionOutcome.Requested(RequestType.Draw, Black), game.Do(RequestDraw, Black));
         Assert.Equal(GameStatus.RequestPending, game.Status);
         Assert.Equal(new PendingRequest(RequestType.Draw, Black), game.PendingRequest);
-        Assert.Equal(ActionOutcome.Violation("Cannot request draw while a previous request is pending"), game.Do(RequestDraw, Black));
-        Assert.Equal(ActionOutcome.Violation("It isn't white's turn"), game.Do(RequestDraw, White));
+        Assert.Equal(new ActionRefusal.RequestPending(RequestType.Draw), game.Do(RequestDraw, Black));
+        Assert.Equal(new ActionRefusal.NotYourTurn(White), game.Do(RequestDraw, White));
 
         var endgame = NewGame(9);
         endgame.BothPass();
@@ -213,9 +218,9 @@ public sealed class ProtocolScenarioTests
         Assert.Equal(Rejection.NotPermitted, game.Do(RequestTally, White).Rejection);
 
         game.BothPass();
-        Assert.Equal(ActionOutcome.Success("White requested that the score be tallied. Awaiting response..."), game.Do(RequestTally, White));
-        Assert.Equal(ActionOutcome.Violation("Cannot request score tally while a previous request is pending"), game.Do(RequestTally, White));
-        Assert.Equal(ActionOutcome.Violation("Cannot request score tally while a previous request is pending"), game.Do(RequestTally, Black));
+        Assert.Equal(new ActionOutcome.Requested(RequestType.TallyScore, White), game.Do(RequestTally, White));
+        Assert.Equal(new ActionRefusal.RequestPending(RequestType.TallyScore), game.Do(RequestTally, White));
+        Assert.Equal(new ActionRefusal.RequestPending(RequestType.TallyScore), game.Do(RequestTally, Black));
     }
 
     [Fact]
@@ -247,14 +252,14 @@ public sealed class ProtocolScenarioTests
 
         game.MustDo(MarkDead, White, new Point(1, 1));
         Assert.Equal(
-            ActionOutcome.Success("Black rejected white's request to mark 2 white stones as dead. Returning to play to resolve"),
+            new ActionOutcome.Answered(RequestType.MarkDead, Black, Agreed: false, new MarkedChain(White, 2)),
             game.Do(Reject, Black));
         Assert.Equal(GameStatus.Play, game.Status);
         Assert.All(game.View().Points, p => Assert.False(p.MarkedDead));
 
         game.BothPass();
         game.MustDo(MarkDead, White, new Point(1, 1));
-        Assert.Equal(ActionOutcome.Success("Black accepted white's request to mark 2 white stones as dead"), game.Do(Accept, Black));
+        Assert.Equal(new ActionOutcome.Answered(RequestType.MarkDead, Black, Agreed: true, new MarkedChain(White, 2)), game.Do(Accept, Black));
 
         var view = game.View();
         Assert.Equal(GameStatus.Endgame, view.Status);
@@ -268,11 +273,11 @@ public sealed class ProtocolScenarioTests
         var game = NewGame(9);
         game.MustDo(RequestDraw, Black);
 
-        Assert.Equal(ActionOutcome.Success("White rejected black's draw request"), game.Do(Reject, White));
+        Assert.Equal(new ActionOutcome.Answered(RequestType.Draw, White, Agreed: false), game.Do(Reject, White));
         Assert.Equal((GameStatus.Play, Black), (game.Status, game.Turn));
 
         game.MustDo(RequestDraw, Black);
-        Assert.Equal(ActionOutcome.Success("White accepted black's draw request"), game.Do(Accept, White));
+        Assert.Equal(new ActionOutcome.Answered(RequestType.Draw, White, Agreed: true), game.Do(Accept, White));
         Assert.Equal(GameStatus.Complete, game.Status);
         Assert.Equal(new GameResult(ResultType.Draw, null), game.Result);
     }
@@ -283,11 +288,11 @@ public sealed class ProtocolScenarioTests
         var game = FiveByFiveWithTwoWalls(komi: 0);
 
         game.MustDo(RequestTally, White);
-        Assert.Equal(ActionOutcome.Success("Black rejected white's request to tally the score"), game.Do(Reject, Black));
+        Assert.Equal(new ActionOutcome.Answered(RequestType.TallyScore, Black, Agreed: false), game.Do(Reject, Black));
         Assert.Equal(GameStatus.Endgame, game.Status);
 
         game.MustDo(RequestTally, White);
-        Assert.Equal(ActionOutcome.Success("Black accepted white's request to tally the score"), game.Do(Accept, Black));
+        Assert.Equal(new ActionOutcome.Answered(RequestType.TallyScore, Black, Agreed: true), game.Do(Accept, Black));
         var view = game.View();
         Assert.Equal(GameStatus.Complete, view.Status);
         Assert.Equal(new PerColor<int>(5, 5), view.Territory);

@@ -161,7 +161,7 @@ public sealed class SgfTests
     [InlineData("(;SZ[9]HA[3]AB[gc][cg])", "HA[3] does not match")]
     [InlineData("(;SZ[9]HA[2])", "without its stones")]
     [InlineData("(;SZ[9];B[ee];B[cc])", "Move 2 (B[cc]) is black's, but it is white's turn")]
-    [InlineData("(;SZ[9];B[ee];W[ee])", "Move 2 (W[ee]) cannot be played: Point (4, 4) is occupied.")]
+    [InlineData("(;SZ[9];B[ee];W[ee])", "Move 2 (W[ee]) cannot be played: Occupied { Point = (4, 4) }.")]
     [InlineData("(;SZ[9];B[zz])", "off the 9x9 board")]
     [InlineData("(;SZ[9];B[e])", "not an SGF point")]
     [InlineData("(;SZ[9];B[ee]W[cc])", "both a black and a white move")]

@@ -13,9 +13,9 @@ public sealed class UndoTests
         var game = Game.Create(9, Ruleset.Japanese());
         game.Stones((4, 4));
 
-        Assert.Equal(ActionOutcome.Success("Black requested to take back their last move. Awaiting response..."), game.Do(RequestUndo, Black));
+        Assert.Equal(new ActionOutcome.Requested(RequestType.Undo, Black), game.Do(RequestUndo, Black));
         Assert.Equal(new PendingRequest(RequestType.Undo, Black), game.PendingRequest);
-        Assert.Equal(ActionOutcome.Success("White accepted black's request to take back their last move"), game.Do(Accept, White));
+        Assert.Equal(new ActionOutcome.Answered(RequestType.Undo, White, Agreed: true), game.Do(Accept, White));
 
         Assert.Equal((GameStatus.Play, Black, 0UL), (game.Status, game.Turn, game.BoardHash));
         Assert.Empty(game.Moves);
@@ -78,7 +78,7 @@ public sealed class UndoTests
         var hash = game.BoardHash;
 
         game.MustDo(RequestUndo, Black);
-        Assert.Equal(ActionOutcome.Success("White rejected black's request to take back their last move"), game.Do(Reject, White));
+        Assert.Equal(new ActionOutcome.Answered(RequestType.Undo, White, Agreed: false), game.Do(Reject, White));
 
         Assert.Equal((GameStatus.Play, Black, hash, 2), (game.Status, game.Turn, game.BoardHash, game.Moves.Count));
     }
@@ -87,12 +87,12 @@ public sealed class UndoTests
     public void Undo_needs_a_move_of_ones_own_and_no_pending_request_and_play()
     {
         var game = Game.Create(9, Ruleset.Japanese());
-        Assert.Equal(ActionOutcome.Violation("Black has no move to take back"), game.Do(RequestUndo, Black));
+        Assert.Equal(new ActionRefusal.NothingToTakeBack(Black), game.Do(RequestUndo, Black));
 
         game.Stones((4, 4));
-        Assert.Equal(ActionOutcome.Violation("White has no move to take back"), game.Do(RequestUndo, White));
+        Assert.Equal(new ActionRefusal.NothingToTakeBack(White), game.Do(RequestUndo, White));
         game.MustDo(RequestDraw, White);
-        Assert.Equal(ActionOutcome.Violation("Cannot request an undo while a previous request is pending"), game.Do(RequestUndo, Black));
+        Assert.Equal(new ActionRefusal.RequestPending(RequestType.Undo), game.Do(RequestUndo, Black));
         game.MustDo(Reject, Black);
 
         game.BothPass();

@@ -1,3 +1,4 @@
+using Igo.Data;
 using Igo.Domain;
 using Igo.Tests.Data;
 using Igo.Web.Games;
@@ -43,9 +44,9 @@ public abstract class CoordinatorTests<TStore>(TStore store) : IAsyncLifetime
     protected async Task<(IGameSeat Black, IGameSeat White)> NewGameAsync(int size = 9)
     {
         var created = await On(A).CreateGameAsync(new NewGameRequest(size, Ruleset.Japanese(), Color.Black, OpponentKind.Human), NewConnection(), Cancel);
-        Assert.True(created.Success, created.Explanation);
+        Assert.True(created.Success, created.ToString());
         var joined = await On(B).JoinGameAsync(created.Seat!.Keys.White, null, NewConnection(), Cancel);
-        Assert.True(joined.Success, joined.Explanation);
+        Assert.True(joined.Success, joined.ToString());
         return (created.Seat, joined.Seat!);
     }
 
@@ -58,7 +59,7 @@ public abstract class CoordinatorTests<TStore>(TStore store) : IAsyncLifetime
 
         var reply = await black.ActAsync(ActionType.PlaceStone, new Point(2, 3), Cancel);
 
-        Assert.Equal(new ActionReply(true, "Successfully placed a black stone at (2, 3)"), reply);
+        Assert.Equal(ActionReply.Judged(new ActionOutcome.StonePlaced(Color.Black, new Point(2, 3))), reply);
         var seen = await observer.WaitForVersionAsync(1);
         Assert.Equal(Stone.Black, seen.View[new Point(2, 3)].Stone);
         Assert.Equal(Color.White, seen.View.Turn);
@@ -103,7 +104,7 @@ public abstract class CoordinatorTests<TStore>(TStore store) : IAsyncLifetime
 
         Assert.Equal(new PerColor<bool>(true, false), black.Snapshot.Connected);
         var again = await On(A).JoinGameAsync(black.Keys.White, null, NewConnection(), Cancel);
-        Assert.True(again.Success, again.Explanation);
+        Assert.True(again.Success, again.ToString());
         await again.Seat!.DisposeAsync();
     }
 
@@ -116,11 +117,11 @@ public abstract class CoordinatorTests<TStore>(TStore store) : IAsyncLifetime
             var replies = await Task.WhenAll(black.ActAsync(ActionType.Resign, null, Cancel), white.ActAsync(ActionType.Resign, null, Cancel));
 
             var winners = replies.Count(r => r.Success);
-            Assert.True(winners == 1, $"race {race}: {string.Join(" / ", replies.Select(r => r.Explanation))}");
+            Assert.True(winners == 1, $"race {race}: {string.Join(" / ", replies.Select(r => r.ToString()))}");
             var loser = replies.Single(r => !r.Success);
             Assert.True(
-                loser is { Failure: ActionFailure.Preempted, Explanation: "Game action was preempted by other player" } or { Failure: ActionFailure.NotPermitted },
-                $"race {race}: the loser was told {loser.Failure}: {loser.Explanation}");
+                loser == ActionReply.Refused(ActionFailure.Preempted) || loser == ActionReply.Judged(new ActionRefusal.GameComplete()),
+                $"race {race}: the loser was told {loser}");
             await AssertConvergedAsync(black, white, expectedVersion: 1);
             await black.DisposeAsync();
             await white.DisposeAsync();
@@ -160,7 +161,7 @@ public abstract class CoordinatorTests<TStore>(TStore store) : IAsyncLifetime
         foreach (var (player, point) in moves)
         {
             var reply = await player.ActAsync(point is null ? ActionType.Pass : ActionType.PlaceStone, point, Cancel);
-            Assert.True(reply.Success, reply.Explanation);
+            Assert.True(reply.Success, reply.ToString());
         }
 
         await white.ChatAsync("good game so far", Cancel);
@@ -171,7 +172,7 @@ public abstract class CoordinatorTests<TStore>(TStore store) : IAsyncLifetime
 
         var rejoined = await On(restarted).JoinGameAsync(black.Keys.Black, null, NewConnection(), Cancel);
 
-        Assert.True(rejoined.Success, rejoined.Explanation);
+        Assert.True(rejoined.Success, rejoined.ToString());
         await using var seat = rejoined.Seat!;
         GameViews.AssertSame(before.View, seat.Snapshot.View);
         Assert.Equal(before.TimePlayedSeconds, seat.Snapshot.TimePlayedSeconds);
@@ -216,27 +217,25 @@ public abstract class CoordinatorTests<TStore>(TStore store) : IAsyncLifetime
         var wrongSecret = await On(B).JoinGameAsync(human.Keys.Black, "aaaaaaaaaa", NewConnection(), Cancel);
         var secretWhereNone = await On(B).JoinGameAsync(black.Keys.White, "aaaaaaaaaa", NewConnection(), Cancel);
 
-        Assert.Equal((SeatFailure.NotFound, "A game corresponding to key 0000000000 was not found. Please double-check and try again"), (notFound.Failure!.Value, notFound.Explanation));
-        Assert.Equal((SeatFailure.AlreadyHolding, $"You are already playing using that key ({black.Key})"), (mine.Failure!.Value, mine.Explanation));
-        Assert.Equal((SeatFailure.InUse, $"Someone else is already playing using that key ({black.Key})"), (taken.Failure!.Value, taken.Explanation));
-        Assert.Equal((SeatFailure.ComputerOnly, $"Key {human.Keys.Black} is designated as a computer player and cannot be joined without the correct secret"), (computerOnly.Failure!.Value, computerOnly.Explanation));
+        Assert.Equal(SeatOutcome.Refused(SeatFailure.NotFound), notFound);
+        Assert.Equal(SeatOutcome.Refused(SeatFailure.AlreadyHolding), mine);
+        Assert.Equal(SeatOutcome.Refused(SeatFailure.InUse), taken);
+        Assert.Equal(SeatOutcome.Refused(SeatFailure.ComputerOnly), computerOnly);
         Assert.Equal(SeatFailure.WrongSecret, wrongSecret.Failure);
         Assert.Equal(SeatFailure.WrongSecret, secretWhereNone.Failure);
         Assert.All(new[] { notFound, mine, taken, computerOnly, wrongSecret, secretWhereNone }, o => Assert.Null(o.Seat));
     }
 
     [Fact]
-    public async Task Creating_and_joining_answer_with_the_protocol_texts()
+    public async Task Creating_and_joining_give_seats_of_the_two_colours_of_one_game()
     {
         var created = await On(A).CreateGameAsync(new NewGameRequest(9, Ruleset.Japanese(), Color.Black, OpponentKind.Human), NewConnection(), Cancel);
         await using var black = created.Seat!;
         var joined = await On(B).JoinGameAsync(black.Keys.White, null, NewConnection(), Cancel);
         await using var white = joined.Seat!;
 
-        Assert.Equal(
-            $"Successfully created new game. Make sure to give the white player key ({black.Keys.White}) to your opponent so that they can join the game.  Your key is {black.Key}. Make sure to write it down in case you want to pause the game and resume it later, or if you want to view it once complete",
-            created.Explanation);
-        Assert.Equal("Successfully (re)joined the game as white", joined.Explanation);
+        Assert.Equal((SeatOutcome.Held(black), SeatOutcome.Held(white)), (created, joined));
+        Assert.Equal((Color.Black, black.Keys.Black, false), (black.Color, black.Key, black.OpponentIsComputer));
         Assert.Matches("^[0-9a-zA-Z]{10}$", black.Keys.Black);
         Assert.Matches("^[0-9a-zA-Z]{10}$", black.Keys.White);
         Assert.NotEqual(black.Keys.Black, black.Keys.White);
@@ -255,12 +254,11 @@ public abstract class CoordinatorTests<TStore>(TStore store) : IAsyncLifetime
         var computer = await On(host).JoinGameAsync(request.Key, request.Secret, new SeatHolder(ConnectionKind.Computer, "engine-1"), Cancel);
         await using var computerSeat = computer.Seat!;
 
-        Assert.EndsWith(". The AI player will join the game shortly", created.Explanation, StringComparison.Ordinal);
         Assert.Equal((human.GameId, human.Keys.Black, "gnugo-1"), (request.GameId, request.Key, request.Level));
         Assert.Matches("^[0-9a-zA-Z]{10}$", request.Secret);
         Assert.True(human.OpponentIsComputer);
-        Assert.True(computer.Success, computer.Explanation);
-        Assert.Equal("Successfully (re)joined the game as black", computer.Explanation);
+        Assert.True(computer.Success, computer.ToString());
+        Assert.Equal((Color.Black, false), (computerSeat.Color, computerSeat.OpponentIsComputer));
     }
 
     [Fact]
@@ -270,10 +268,9 @@ public abstract class CoordinatorTests<TStore>(TStore store) : IAsyncLifetime
         var badHandicap = await On(A).CreateGameAsync(new NewGameRequest(5, Ruleset.Japanese() with { Handicap = 4 }, Color.Black, OpponentKind.Human), NewConnection(), Cancel);
         var noConnection = await On(A).CreateGameAsync(new NewGameRequest(9, Ruleset.Japanese(), Color.Black, OpponentKind.Human), new SeatHolder(ConnectionKind.Circuit, string.Empty), Cancel);
 
-        Assert.Equal((SeatFailure.Invalid, false), (tooBig.Failure!.Value, tooBig.Success));
-        Assert.Equal(SeatFailure.Invalid, badHandicap.Failure);
-        Assert.Contains("handicap", badHandicap.Explanation, StringComparison.OrdinalIgnoreCase);
-        Assert.Equal(SeatFailure.Invalid, noConnection.Failure);
+        Assert.Equal(SeatOutcome.InvalidBecause(InvalidRequest.Settings, SettingsRefusal.BoardSize), tooBig);
+        Assert.Equal(SeatOutcome.InvalidBecause(InvalidRequest.Settings, SettingsRefusal.Handicap), badHandicap);
+        Assert.Equal(SeatOutcome.InvalidBecause(InvalidRequest.ConnectionId), noConnection);
     }
 
     [Fact]
@@ -286,9 +283,9 @@ public abstract class CoordinatorTests<TStore>(TStore store) : IAsyncLifetime
         var nul = await black.ChatAsync("a\0b", Cancel);
         var longest = await black.ChatAsync(new string('y', 2000), Cancel);
 
-        Assert.Equal((ActionFailure.Refused, "A chat message cannot be empty"), (empty.Failure!.Value, empty.Explanation));
-        Assert.Equal((ActionFailure.Refused, "A chat message can have at most 2,000 characters"), (tooLong.Failure!.Value, tooLong.Explanation));
-        Assert.Equal((ActionFailure.Refused, "A chat message cannot contain NUL characters"), (nul.Failure!.Value, nul.Explanation));
+        Assert.Equal(ActionReply.ChatRefused(ChatRefusal.Empty), empty);
+        Assert.Equal(ActionReply.ChatRefused(ChatRefusal.TooLong), tooLong);
+        Assert.Equal(ActionReply.ChatRefused(ChatRefusal.HasNul), nul);
         Assert.True(longest.Success);
         Assert.Equal([2000], (await white.ChatThreadAsync(Cancel)).Select(m => m.Text.Length));
         await black.DisposeAsync();
@@ -296,15 +293,15 @@ public abstract class CoordinatorTests<TStore>(TStore store) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Rule_violations_change_nothing_and_keep_the_protocol_text()
+    public async Task Rule_violations_change_nothing_and_say_which_rule()
     {
         var (black, white) = await NewGameAsync();
 
         var wrongTurn = await white.ActAsync(ActionType.PlaceStone, new Point(0, 0), Cancel);
         var notYet = await black.ActAsync(ActionType.RequestTally, null, Cancel);
 
-        Assert.Equal(new ActionReply(false, "It isn't white's turn", ActionFailure.RuleViolation), wrongTurn);
-        Assert.Equal(ActionFailure.NotPermitted, notYet.Failure);
+        Assert.Equal(new ActionReply(ActionFailure.RuleViolation, new ActionRefusal.NotYourTurn(Color.White)), wrongTurn);
+        Assert.Equal(new ActionReply(ActionFailure.NotPermitted, new ActionRefusal.WrongStatus(ActionType.RequestTally, GameStatus.Play)), notYet);
         Assert.Equal(0, black.Snapshot.View.Version);
         await black.DisposeAsync();
         await white.DisposeAsync();
@@ -322,7 +319,7 @@ public abstract class CoordinatorTests<TStore>(TStore store) : IAsyncLifetime
         for (var i = 0; i < points.Length; i++)
         {
             var reply = await (i % 2 == 0 ? black : white).ActAsync(ActionType.PlaceStone, points[i], Cancel);
-            Assert.True(reply.Success, reply.Explanation);
+            Assert.True(reply.Success, reply.ToString());
         }
 
         await observer.WaitForVersionAsync(points.Length);
@@ -341,7 +338,7 @@ public abstract class CoordinatorTests<TStore>(TStore store) : IAsyncLifetime
 
         var reply = await black.ActAsync(ActionType.PlaceStone, new Point(0, 0), Cancel);
 
-        Assert.Equal(ActionFailure.Refused, reply.Failure);
+        Assert.Equal(ActionReply.Refused(ActionFailure.SeatReleased), reply);
         Assert.Equal(0, white.Snapshot.View.Version);
         await white.DisposeAsync();
     }

@@ -37,7 +37,7 @@ public sealed class LostCommitAnswerTests(PostgresStore store) : IClassFixture<P
         var reply = await black.ActAsync(ActionType.PlaceStone, new Point(4, 4), Cancel);
 
         Assert.Equal(1, commits.AnswersLost);
-        Assert.True(reply.Success, reply.Explanation);
+        Assert.True(reply.Success, reply.ToString());
         Assert.Equal((Stone.Black, 1), (black.Snapshot.View[new Point(4, 4)].Stone, black.Snapshot.View.Version));
         var seen = await whiteSees.WaitForVersionAsync(1);
         Assert.Equal(Stone.Black, seen.View[new Point(4, 4)].Stone);
@@ -63,8 +63,7 @@ public sealed class LostCommitAnswerTests(PostgresStore store) : IClassFixture<P
         commits.FailNextBeforeCommit = true;
         var reply = await black.ActAsync(ActionType.PlaceStone, new Point(4, 4), Cancel);
 
-        Assert.False(reply.Success);
-        Assert.Equal(CoordinatorMessages.StoreUnavailable, reply.Explanation);
+        Assert.Equal(ActionReply.Refused(ActionFailure.Unavailable), reply);
         Assert.Equal((Stone.Empty, 0), (black.Snapshot.View[new Point(4, 4)].Stone, black.Snapshot.View.Version));
         Assert.Equal(0, await StoredActionsAsync(black.GameId));
         Assert.True((await black.ActAsync(ActionType.PlaceStone, new Point(4, 4), Cancel)).Success);

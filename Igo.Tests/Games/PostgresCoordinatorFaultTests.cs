@@ -62,7 +62,7 @@ public sealed class PostgresCoordinatorFaultTests(PostgresStore store) : IClassF
 
         Assert.Equal(Color.White, (await observer.WaitForAsync<RecordingObserver.Presence>(p => !p.Connected)).Color);
         var rejoined = await a.Get<IGameCoordinator>().JoinGameAsync(black.Keys.White, null, Connection("a2"), Cancel);
-        Assert.True(rejoined.Success, rejoined.Explanation);
+        Assert.True(rejoined.Success, rejoined.ToString());
         await rejoined.Seat!.DisposeAsync();
     }
 

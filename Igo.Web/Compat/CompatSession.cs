@@ -1,3 +1,4 @@
+using Igo.Data;
 using Igo.Data.Diagnostics;
 using Igo.Domain;
 using Igo.Web.Games;
@@ -15,7 +16,6 @@ internal sealed class CompatSession(
     SeatHolder holder,
     HeldKeys heldKeys,
     AddressAllowance allowance,
-    CompatibilityOptions options,
     string? computerLevel,
     IOutboundSink sink,
     IgoMetrics metrics,
@@ -99,16 +99,11 @@ internal sealed class CompatSession(
         var outcome = await coordinator.CreateGameAsync(request, holder, cancellationToken);
         if (outcome.Seat is not { } created)
         {
-            var explanation = outcome.Failure == SeatFailure.Unavailable || string.IsNullOrEmpty(outcome.Explanation)
-                ? ProtocolTexts.ServiceUnavailable
-                : outcome.Explanation;
-            output.Send(OutboundMessages.NewGameResponse(null, null, explanation));
+            output.Send(OutboundMessages.NewGameResponse(null, null, OutcomeTexts.CreateFailure(outcome)));
             return;
         }
 
-        var text = message.Opponent == OpponentKind.Computer
-            ? ProtocolTexts.CreatedVsComputer(created.Keys, created.Color)
-            : ProtocolTexts.CreatedVsHuman(created.Keys, created.Color);
+        var text = OutcomeTexts.Created(created);
         await TakeSeatAsync(created, OutboundMessages.NewGameResponse(created.Keys, created.Color, text), isNewGame: true, cancellationToken);
     }
 
@@ -154,7 +149,7 @@ internal sealed class CompatSession(
                 return;
             }
 
-            output.Send(JoinRefused(JoinFailureText(outcome, key)));
+            output.Send(JoinRefused(OutcomeTexts.JoinFailure(outcome, key)));
             return;
         }
 
@@ -166,7 +161,7 @@ internal sealed class CompatSession(
             return;
         }
 
-        var text = ProtocolTexts.Joined(joined.Color, joined.OpponentIsComputer);
+        var text = OutcomeTexts.Joined(joined);
         await TakeSeatAsync(joined, OutboundMessages.JoinGameResponse(joined.Keys, joined.Color, text), isNewGame: false, cancellationToken);
     }
 
@@ -222,7 +217,7 @@ internal sealed class CompatSession(
         Point? point = null;
         if (ProtocolNames.NeedsPoint(message.Action))
         {
-            if (PointRefusal(message, held.Snapshot.View.Size) is { } refusal)
+            if (ProtocolTexts.CoordsRefusal(message, held.Snapshot.View.Size) is { } refusal)
             {
                 metrics.InputRejected("bad_coordinates");
                 output.Send(OutboundMessages.GameActionResponse(false, refusal));
@@ -236,13 +231,8 @@ internal sealed class CompatSession(
         output.HoldEvents();
         var reply = await held.ActAsync(message.Action, point, cancellationToken);
 
-        if (reply.Success)
-        {
-            output.Answer(OutboundMessages.GameActionResponse(true, reply.Explanation), held.Snapshot);
-            return;
-        }
-
-        output.Answer(OutboundMessages.GameActionResponse(false, FailureText(reply, message, held)), produced: null);
+        var text = OutcomeTexts.Action(reply, message.ActionName, held.Snapshot.View.Status);
+        output.Answer(OutboundMessages.GameActionResponse(reply.Success, text), reply.Success ? held.Snapshot : null);
     }
 
     private async Task ChatAsync(ChatInMessage message, CancellationToken cancellationToken)
@@ -252,14 +242,11 @@ internal sealed class CompatSession(
             return;
         }
 
-        var refusal = message.Text.Length > options.MaxChatLength ? ProtocolTexts.ChatTooLong(options.MaxChatLength)
-            : message.Text.Length == 0 ? ProtocolTexts.ChatEmpty
-            : message.Text.Contains('\0', StringComparison.Ordinal) ? ProtocolTexts.ChatHasNul
-            : null;
-        if (refusal is not null)
+        // Checked before the allowance is asked, so a line that would be refused costs none of it.
+        if (ChatRules.Check(message.Text) is { } refusal)
         {
             metrics.InputRejected("bad_chat");
-            output.Send(OutboundMessages.Error(refusal));
+            output.Send(OutboundMessages.Error(OutcomeTexts.Chat(refusal)));
             return;
         }
 
@@ -274,7 +261,7 @@ internal sealed class CompatSession(
         var reply = await held.ChatAsync(message.Text, cancellationToken);
         if (!reply.Success)
         {
-            output.Send(OutboundMessages.Error(string.IsNullOrEmpty(reply.Explanation) ? ProtocolTexts.ServiceUnavailable : reply.Explanation));
+            output.Send(OutboundMessages.Error(OutcomeTexts.Chat(reply)));
         }
     }
 
@@ -294,40 +281,6 @@ internal sealed class CompatSession(
         output.Send(OutboundMessages.Error(error));
         return null;
     }
-
-    private static string? PointRefusal(GameActionMessage message, int size) => message.Coords.Kind switch
-    {
-        CoordsKind.None => ProtocolTexts.CoordsRequired(message.ActionName),
-        CoordsKind.Malformed => ProtocolTexts.CoordsMalformed,
-        _ when !message.Coords.Point.IsOnBoard(size) => ProtocolTexts.CoordsOffBoard(message.Coords.Point, size),
-        _ => null,
-    };
-
-    private static string FailureText(ActionReply reply, GameActionMessage message, IGameSeat held)
-    {
-        if (!string.IsNullOrEmpty(reply.Explanation))
-        {
-            return reply.Explanation;
-        }
-
-        return reply.Failure switch
-        {
-            ActionFailure.Preempted => ProtocolTexts.Preempted,
-            ActionFailure.NotPermitted => ProtocolTexts.NotPermitted(message.ActionName, held.Snapshot.View.Status),
-            _ => ProtocolTexts.ServiceUnavailable,
-        };
-    }
-
-    private static string JoinFailureText(SeatOutcome outcome, string key) => outcome.Failure switch
-    {
-        SeatFailure.NotFound => ProtocolTexts.KeyNotFound(key),
-        SeatFailure.InUse => ProtocolTexts.SomeoneElsePlaying(key),
-        SeatFailure.AlreadyHolding => ProtocolTexts.AlreadyPlaying(key),
-        SeatFailure.ComputerOnly => ProtocolTexts.ComputerOnly(key),
-        SeatFailure.Invalid when !string.IsNullOrEmpty(outcome.Explanation) => outcome.Explanation,
-        SeatFailure.Invalid => ProtocolTexts.KeyNotFound(key),
-        _ => ProtocolTexts.ServiceUnavailable,
-    };
 
     private static byte[] JoinRefused(string explanation) => OutboundMessages.JoinGameResponse(null, null, explanation);
 

@@ -70,7 +70,7 @@ internal sealed class CompatibilityEndpoint(
         });
         var connection = new CompatConnection(
             socket,
-            sink => new CompatSession(coordinator, holder, heldKeys, new AddressAllowance(limits, failedJoins, address, holder.ConnectionId, logger), settings, computerLevel, sink, metrics, logger),
+            sink => new CompatSession(coordinator, holder, heldKeys, new AddressAllowance(limits, failedJoins, address, holder.ConnectionId, logger), computerLevel, sink, metrics, logger),
             settings,
             time,
             metrics,

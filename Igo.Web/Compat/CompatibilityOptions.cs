@@ -23,10 +23,6 @@ public sealed class CompatibilityOptions
     [Range(1024, 16 * 1024 * 1024)]
     public int MaxFrameBytes { get; set; } = 64 * 1024;
 
-    /// <summary>The longest chat message, in characters (UTF-16 code units).</summary>
-    [Range(1, 1_000_000)]
-    public int MaxChatLength { get; set; } = 2000;
-
     /// <summary>How often the server sends a WebSocket ping.</summary>
     public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(10);
 

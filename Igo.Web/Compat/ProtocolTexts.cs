@@ -5,8 +5,9 @@ using Igo.Web.Games;
 namespace Igo.Web.Compat;
 
 /// <summary>
-/// Every text this endpoint shows to an igo-frontend player. The original's strings are verbatim (docs/PROTOCOL.md §4, §5.9);
-/// the others explain what this port refuses beyond the original (docs/COMPATIBILITY.md).
+/// Every text this endpoint shows to an igo-frontend player, but the rules' own (<see cref="RuleTexts"/>). The original's
+/// strings are verbatim (docs/PROTOCOL.md §4, §5.9); the others explain what this port refuses beyond the original
+/// (docs/COMPATIBILITY.md). <see cref="OutcomeTexts"/> picks the one that fits a coordinator's answer.
 /// </summary>
 internal static class ProtocolTexts
 {
@@ -33,6 +34,10 @@ internal static class ProtocolTexts
 
     public const string Preempted = "Game action was preempted by other player";
 
+    public const string SaveUnavailable = "The game could not be saved just now. Please try again in a moment";
+
+    public const string SeatReleased = "You no longer hold this game's key. Join the game again to go on playing";
+
     // The three error texts of docs/PROTOCOL.md §3.4 for a key this connection does not hold.
     public static string UnknownKey(string key) => $"Received message with unknown key {key}";
 
@@ -55,14 +60,18 @@ internal static class ProtocolTexts
     public static string UnsupportedBoardSize(int size) =>
         $"This game is played on a {size}x{size} board, which this client cannot show (only 9, 13 and 19 are supported)";
 
-    public static string CoordsRequired(string actionType) =>
-        $"{actionType} needs coords: [row, col], two whole numbers";
+    /// <summary>Null when the action's coords name a point of a board of this size; else why not.</summary>
+    public static string? CoordsRefusal(GameActionMessage message, int size) => message.Coords.Kind switch
+    {
+        CoordsKind.None => $"{message.ActionName} needs coords: [row, col], two whole numbers",
+        CoordsKind.Malformed => "coords must be [row, col]: an array of two whole numbers",
+        _ when !message.Coords.Point.IsOnBoard(size) => string.Create(
+            CultureInfo.InvariantCulture,
+            $"Point {message.Coords.Point} is not on the {size}x{size} board: rows and columns run from 0 to {size - 1}"),
+        _ => null,
+    };
 
-    public const string CoordsMalformed = "coords must be [row, col]: an array of two whole numbers";
-
-    public static string CoordsOffBoard(Point point, int size) =>
-        string.Create(CultureInfo.InvariantCulture, $"Point {point} is not on the {size}x{size} board: rows and columns run from 0 to {size - 1}");
-
+    /// <summary>For a refusal the endpoint has no words of its own for (one the rules gained after this was written).</summary>
     public static string NotPermitted(string actionType, GameStatus status) =>
         $"{actionType} is not allowed while {Describe(status)}";
 
@@ -73,6 +82,9 @@ internal static class ProtocolTexts
 
     public static string TooFast(double perSecond) =>
         string.Create(CultureInfo.InvariantCulture, $"Too many messages (more than {perSecond} per second); closing the connection");
+
+    /// <summary>For an accepted action the endpoint has no words of its own for.</summary>
+    public static string Done(string actionType) => $"{actionType} done";
 
     public static string ChatTooLong(int limit) =>
         string.Create(CultureInfo.InvariantCulture, $"The chat message is longer than the limit of {limit} characters and was not sent");

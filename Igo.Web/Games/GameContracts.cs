@@ -27,23 +27,6 @@ public enum ConnectionKind
 /// <summary>The connection that holds a key. <see cref="ConnectionId"/> is unique within an instance.</summary>
 public sealed record SeatHolder(ConnectionKind Kind, string ConnectionId);
 
-public enum SeatFailure
-{
-    NotFound,
-    InUse,
-    AlreadyHolding,
-    ComputerOnly,
-    WrongSecret,
-    Invalid,
-    Unavailable,
-}
-
-/// <summary>The answer to creating or joining: a held seat, or why not (the explanation is shown to the player verbatim).</summary>
-public sealed record SeatOutcome(IGameSeat? Seat, SeatFailure? Failure, string Explanation)
-{
-    public bool Success => Seat is not null;
-}
-
 /// <summary>A chat line with its server-assigned, increasing id and server time.</summary>
 public sealed record ChatMessage(long Id, DateTimeOffset At, Color Author, string Text);
 
@@ -52,23 +35,6 @@ public sealed record ChatMessage(long Id, DateTimeOffset At, Color Author, strin
 /// running (null while nobody is connected), and which colours are held by a connection on any instance.
 /// </summary>
 public sealed record GameSnapshot(long GameId, GameView View, double TimePlayedSeconds, DateTimeOffset? ClockRunningSince, PerColor<bool> Connected);
-
-public enum ActionFailure
-{
-    /// <summary>The rules refuse it; the explanation is docs/PROTOCOL.md's text.</summary>
-    RuleViolation,
-
-    /// <summary>Not allowed in the game's current status.</summary>
-    NotPermitted,
-
-    /// <summary>The opponent's action was committed first ("Game action was preempted by other player").</summary>
-    Preempted,
-
-    /// <summary>Bad input (too long, empty) or the store is unavailable; nothing changed.</summary>
-    Refused,
-}
-
-public sealed record ActionReply(bool Success, string Explanation, ActionFailure? Failure = null);
 
 /// <summary>Receives a game's committed changes. Calls for one observer never overlap and arrive in commit order.</summary>
 public interface IGameObserver

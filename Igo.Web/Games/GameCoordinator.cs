@@ -46,9 +46,9 @@ internal sealed partial class GameCoordinator : IGameCoordinator, IAsyncDisposab
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(holder);
-        if ((InvalidHolder(holder) ?? InvalidRequest(request)) is { } invalid)
+        if ((InvalidHolder(holder) ?? Invalid(request)) is { } invalid)
         {
-            return new SeatOutcome(null, SeatFailure.Invalid, invalid);
+            return invalid;
         }
 
         var keys = new GameKeys(PlayerKeys.New(), PlayerKeys.New());
@@ -83,10 +83,7 @@ internal sealed partial class GameCoordinator : IGameCoordinator, IAsyncDisposab
             Launch(new ComputerSeatRequest(gameId, keys.For(opponent), secret, request.ComputerLevel));
         }
 
-        var explanation = computer
-            ? CoordinatorMessages.CreatedVersusComputer(seat.Key)
-            : CoordinatorMessages.Created(opponent, keys.For(opponent), seat.Key);
-        return new SeatOutcome(seat, null, explanation);
+        return SeatOutcome.Held(seat);
     }
 
     public async Task<SeatOutcome> JoinGameAsync(string key, string? computerSecret, SeatHolder holder, CancellationToken cancellationToken = default)
@@ -94,13 +91,13 @@ internal sealed partial class GameCoordinator : IGameCoordinator, IAsyncDisposab
         ArgumentNullException.ThrowIfNull(holder);
         if (InvalidHolder(holder) is { } invalid)
         {
-            return new SeatOutcome(null, SeatFailure.Invalid, invalid);
+            return invalid;
         }
 
         key ??= string.Empty;
         if (!PlayerKeys.IsWellFormed(key))
         {
-            return new SeatOutcome(null, SeatFailure.NotFound, CoordinatorMessages.NotFound(key));
+            return SeatOutcome.Refused(SeatFailure.NotFound);
         }
 
         var storeHolder = StoreHolder(holder);
@@ -110,31 +107,29 @@ internal sealed partial class GameCoordinator : IGameCoordinator, IAsyncDisposab
             found = await services.Store.FindKeyAsync(key, cancellationToken);
             if (found is null)
             {
-                return new SeatOutcome(null, SeatFailure.NotFound, CoordinatorMessages.NotFound(key));
+                return SeatOutcome.Refused(SeatFailure.NotFound);
             }
 
             // The in-use test comes first: while the computer is connected, a human is told "someone else" (docs/PROTOCOL.md §4).
             if (found.HeldByInstance is not null)
             {
-                return HeldFailure(key, found.HeldByInstance == storeHolder.Instance && found.HeldByConnection == storeHolder.ConnectionId);
+                return HeldFailure(found.HeldByInstance == storeHolder.Instance && found.HeldByConnection == storeHolder.ConnectionId);
             }
 
             if (found.ComputerSecret is null ? computerSecret is not null : !PlayerKeys.SecretMatches(found.ComputerSecret, computerSecret))
             {
-                return computerSecret is null
-                    ? new SeatOutcome(null, SeatFailure.ComputerOnly, CoordinatorMessages.ComputerOnly(key))
-                    : new SeatOutcome(null, SeatFailure.WrongSecret, CoordinatorMessages.WrongSecret(key));
+                return SeatOutcome.Refused(computerSecret is null ? SeatFailure.ComputerOnly : SeatFailure.WrongSecret);
             }
 
             // Not cancellable: once the key is taken, the caller must get the seat that releases it.
             switch (await services.Store.TryHoldKeyAsync(key, storeHolder, StoreTime.Now(services.Time), CancellationToken.None))
             {
                 case HoldResult.NotFound:
-                    return new SeatOutcome(null, SeatFailure.NotFound, CoordinatorMessages.NotFound(key));
+                    return SeatOutcome.Refused(SeatFailure.NotFound);
                 case HoldResult.InUse:
-                    return HeldFailure(key, sameConnection: false);
+                    return HeldFailure(sameConnection: false);
                 case HoldResult.AlreadyHolding:
-                    return HeldFailure(key, sameConnection: true);
+                    return HeldFailure(sameConnection: true);
             }
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
@@ -156,7 +151,7 @@ internal sealed partial class GameCoordinator : IGameCoordinator, IAsyncDisposab
             Launch(new ComputerSeatRequest(seat.GameId, computer.Key, secret, computer.ComputerLevel));
         }
 
-        return new SeatOutcome(seat, null, CoordinatorMessages.Joined(seat.Color, seat.OpponentIsComputer));
+        return SeatOutcome.Held(seat);
     }
 
     public async ValueTask DisposeAsync()
@@ -318,28 +313,23 @@ internal sealed partial class GameCoordinator : IGameCoordinator, IAsyncDisposab
 
     private KeyHolder StoreHolder(SeatHolder holder) => new(services.Instance.Id, $"{holder.Kind}:{holder.ConnectionId}");
 
-    private static string? InvalidHolder(SeatHolder holder) =>
-        holder.ConnectionId is { Length: > 0 and <= MaxConnectionIdLength } ? null : $"A connection id must have 1 to {MaxConnectionIdLength} characters";
+    private static SeatOutcome? InvalidHolder(SeatHolder holder) =>
+        holder.ConnectionId is { Length: > 0 and <= MaxConnectionIdLength } ? null : SeatOutcome.InvalidBecause(InvalidRequest.ConnectionId);
 
-    private static string? InvalidRequest(NewGameRequest request)
+    private static SeatOutcome? Invalid(NewGameRequest request)
     {
-        try
+        if (GameSettings.Check(request.Size, request.Rules) is { } refusal)
         {
-            _ = Game.Create(request.Size, request.Rules);
-        }
-        catch (ArgumentException exception)
-        {
-            return exception.Message;
+            return SeatOutcome.InvalidBecause(InvalidRequest.Settings, refusal);
         }
 
-        return request.CreatorColor is Color.Black or Color.White ? null : "The creator's colour must be black or white";
+        return request.CreatorColor is Color.Black or Color.White ? null : SeatOutcome.InvalidBecause(InvalidRequest.CreatorColor);
     }
 
-    private static SeatOutcome HeldFailure(string key, bool sameConnection) => sameConnection
-        ? new SeatOutcome(null, SeatFailure.AlreadyHolding, CoordinatorMessages.AlreadyPlaying(key))
-        : new SeatOutcome(null, SeatFailure.InUse, CoordinatorMessages.SomeoneElse(key));
+    private static SeatOutcome HeldFailure(bool sameConnection) =>
+        SeatOutcome.Refused(sameConnection ? SeatFailure.AlreadyHolding : SeatFailure.InUse);
 
-    private static SeatOutcome Unavailable() => new(null, SeatFailure.Unavailable, CoordinatorMessages.StoreUnavailable);
+    private static SeatOutcome Unavailable() => SeatOutcome.Refused(SeatFailure.Unavailable);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The store failed while trying to {Operation}")]
     private partial void LogStoreFailed(Exception exception, string operation);

@@ -79,9 +79,9 @@ internal sealed class GameSeat : IGameSeat
     public Task<ActionReply> ChatAsync(string text, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        if (ChatRules.Refusal(text) is { } refusal)
+        if (ChatRules.Check(text) is { } refusal)
         {
-            return Task.FromResult(new ActionReply(false, refusal, ActionFailure.Refused));
+            return Task.FromResult(ActionReply.ChatRefused(refusal));
         }
 
         return Volatile.Read(ref disposed) == 1 ? Released() : WhileRunningAsync(() => Live.ChatAsync(this, text));
@@ -121,7 +121,7 @@ internal sealed class GameSeat : IGameSeat
     }
 
     private static Task<ActionReply> Released() =>
-        Task.FromResult(new ActionReply(false, CoordinatorMessages.SeatReleased, ActionFailure.Refused));
+        Task.FromResult(ActionReply.Refused(ActionFailure.SeatReleased));
 
     /// <summary>Once the app is stopping, the game's queue is closed: the player is told, not thrown at.</summary>
     private static async Task<ActionReply> WhileRunningAsync(Func<Task<ActionReply>> step)
@@ -132,7 +132,7 @@ internal sealed class GameSeat : IGameSeat
         }
         catch (ObjectDisposedException)
         {
-            return new ActionReply(false, CoordinatorMessages.StoreUnavailable, ActionFailure.Refused);
+            return ActionReply.Refused(ActionFailure.Unavailable);
         }
     }
 
@@ -148,17 +148,4 @@ internal sealed class GameSeat : IGameSeat
             inner.Dispose();
         }
     }
-}
-
-/// <summary>What a chat line may be: not empty, not too long, no NUL (PostgreSQL text cannot hold it).</summary>
-internal static class ChatRules
-{
-    public static string? Refusal(string? text) => text switch
-    {
-        null or { Length: 0 } => CoordinatorMessages.ChatEmpty,
-        _ when string.IsNullOrWhiteSpace(text) => CoordinatorMessages.ChatEmpty,
-        { Length: > ChatLimits.MaxLength } => CoordinatorMessages.ChatTooLong(ChatLimits.MaxLength),
-        _ when text.Contains('\0', StringComparison.Ordinal) => CoordinatorMessages.ChatHasNul,
-        _ => null,
-    };
 }

@@ -199,12 +199,12 @@ internal sealed partial class LiveGame : IAsyncDisposable
     {
         if (seat.IsReleased)
         {
-            return new ActionReply(false, CoordinatorMessages.SeatReleased, ActionFailure.Refused);
+            return ActionReply.Refused(ActionFailure.SeatReleased);
         }
 
         if (stale && await TryReloadAsync() is null)
         {
-            return new ActionReply(false, CoordinatorMessages.StoreUnavailable, ActionFailure.Refused);
+            return ActionReply.Refused(ActionFailure.Unavailable);
         }
 
         var now = StoreTime.Now(services.Time);
@@ -220,7 +220,7 @@ internal sealed partial class LiveGame : IAsyncDisposable
 
         if (!outcome.Accepted)
         {
-            return new ActionReply(false, outcome.Message, outcome.Rejection == Rejection.NotPermitted ? ActionFailure.NotPermitted : ActionFailure.RuleViolation);
+            return ActionReply.Judged(outcome);
         }
 
         var played = PlayClock.Advance(timePlayed, clockSince, now);
@@ -239,14 +239,14 @@ internal sealed partial class LiveGame : IAsyncDisposable
             var stored = await TryReloadAsync();
             if (stored is null || !WasCommitted(stored, version, action))
             {
-                return new ActionReply(false, CoordinatorMessages.StoreUnavailable, ActionFailure.Refused);
+                return ActionReply.Refused(ActionFailure.Unavailable);
             }
 
             // Only the answer was lost (the connection died after PostgreSQL committed): the action stands, so the
             // mover is told it succeeded and the other instances are told it happened, as after any commit.
             LogCommitConfirmedByReload(Id, version + 1);
             await services.Bus.PublishAsync([new ActionCommitted(Id, version + 1, Me, action, played, now)]);
-            return new ActionReply(true, outcome.Message);
+            return ActionReply.Judged(outcome);
         }
 
         if (result != CommitResult.Committed)
@@ -255,8 +255,8 @@ internal sealed partial class LiveGame : IAsyncDisposable
             stale = true;
             await TryReloadAsync();
             return result == CommitResult.VersionConflict
-                ? new ActionReply(false, CoordinatorMessages.Preempted, ActionFailure.Preempted)
-                : new ActionReply(false, CoordinatorMessages.SeatReleased, ActionFailure.Refused);
+                ? ActionReply.Refused(ActionFailure.Preempted)
+                : ActionReply.Refused(ActionFailure.SeatReleased);
         }
 
         timePlayed = played;
@@ -264,14 +264,14 @@ internal sealed partial class LiveGame : IAsyncDisposable
         UpdateSnapshot();
         await services.Bus.PublishAsync([new ActionCommitted(Id, game.Version, Me, action, played, now)]);
         TellGameChanged();
-        return new ActionReply(true, outcome.Message);
+        return ActionReply.Judged(outcome);
     }
 
     private async Task<ActionReply> ChatOnQueueAsync(GameSeat seat, string text)
     {
         if (seat.IsReleased)
         {
-            return new ActionReply(false, CoordinatorMessages.SeatReleased, ActionFailure.Refused);
+            return ActionReply.Refused(ActionFailure.SeatReleased);
         }
 
         ChatMessageRecord message;
@@ -284,14 +284,14 @@ internal sealed partial class LiveGame : IAsyncDisposable
 #pragma warning restore CA1031
         {
             LogCommitFailed(exception, Id);
-            return new ActionReply(false, CoordinatorMessages.StoreUnavailable, ActionFailure.Refused);
+            return ActionReply.Refused(ActionFailure.Unavailable);
         }
 
         await services.Bus.PublishAsync([new ChatPosted(Id, game.Version, Me, message.Id)]);
 
         // Reads everything after the last line seen, so a line another instance committed just before ours comes first.
         await DeliverNewChatAsync();
-        return new ActionReply(true, CoordinatorMessages.ChatSent);
+        return ActionReply.Succeeded;
     }
 
     private async Task OnEventAsync(GameEvent gameEvent)
@@ -342,7 +342,7 @@ internal sealed partial class LiveGame : IAsyncDisposable
         var outcome = game.Apply(committed.Action);
         if (!outcome.Accepted)
         {
-            LogNotifiedActionRejected(Id, committed.Version, outcome.Message);
+            LogNotifiedActionRejected(Id, committed.Version, outcome.ToString());
             await ReloadAsync();
             return;
         }

@@ -189,10 +189,10 @@ public sealed partial class GamePage : IAsyncDisposable
     private async Task<SeatOutcome> GuardedJoinAsync(string key)
     {
         using var attempt = JoinGuard.Begin();
-        if (attempt.Refusal is { } refusal)
+        if (attempt.RefusedFor is { } wait)
         {
             throttled = true;
-            return new SeatOutcome(null, SeatFailure.Unavailable, refusal);
+            return SeatOutcome.Throttled(wait);
         }
 
         var outcome = await JoinWithRetriesAsync(key);
@@ -211,12 +211,12 @@ public sealed partial class GamePage : IAsyncDisposable
             }
             catch (OperationCanceledException) when (lifetime.IsCancellationRequested)
             {
-                return new SeatOutcome(null, SeatFailure.Unavailable, "The page was closed.");
+                return SeatOutcome.Refused(SeatFailure.Unavailable);
             }
             catch (Exception exception)
             {
                 Logger.LogError(exception, "Joining a game failed unexpectedly");
-                return new SeatOutcome(null, SeatFailure.Unavailable, "The game could not be opened right now. Please try again in a moment.");
+                return SeatOutcome.Refused(SeatFailure.Unavailable);
             }
 
             if (outcome.Failure != SeatFailure.InUse || attempt >= RetryPolicy.InUseDelays.Count)
@@ -463,8 +463,7 @@ public sealed partial class GamePage : IAsyncDisposable
         }
     }
 
-    private static string Explain(ActionReply reply) =>
-        string.IsNullOrWhiteSpace(reply.Explanation) ? "That is not possible right now." : reply.Explanation;
+    private static string Explain(ActionReply reply) => OutcomeText.Of(reply);
 
     private async Task LeaveAsync()
     {

@@ -1,0 +1,54 @@
+using System.Text;
+
+namespace Igo.Domain;
+
+/// <summary>Why the rules refuse an action, with what a sentence about it needs. The game is unchanged.</summary>
+public abstract record ActionRefusal : ActionOutcome
+{
+    private protected ActionRefusal(Rejection kind) => Kind = kind;
+
+    public Rejection Kind { get; }
+
+    protected override bool PrintMembers(StringBuilder builder) => false;
+
+    // A rule forbids it.
+
+    public sealed record NotYourTurn(Color Player) : ActionRefusal(Domain.Rejection.RuleViolation);
+
+    public sealed record Occupied(Point Point) : ActionRefusal(Domain.Rejection.RuleViolation);
+
+    public sealed record Suicide(Point Point) : ActionRefusal(Domain.Rejection.RuleViolation);
+
+    /// <summary>The placement would repeat a position that <paramref name="Rule"/> forbids (an immediate retake is always <see cref="KoRule.Simple"/>).</summary>
+    public sealed record Ko(Point Point, KoRule Rule) : ActionRefusal(Domain.Rejection.RuleViolation);
+
+    public sealed record OffBoard(Point Point, int Size) : ActionRefusal(Domain.Rejection.RuleViolation);
+
+    /// <summary>Another request is pending: <paramref name="Request"/> is the one that was asked for now.</summary>
+    public sealed record RequestPending(RequestType Request) : ActionRefusal(Domain.Rejection.RuleViolation);
+
+    /// <summary>No chain stands at the point a mark-dead request names.</summary>
+    public sealed record NoChain(Point Point) : ActionRefusal(Domain.Rejection.RuleViolation);
+
+    /// <summary>An undo request from a player who has no move in the current line of play.</summary>
+    public sealed record NothingToTakeBack(Color Player) : ActionRefusal(Domain.Rejection.RuleViolation);
+
+    // Not permitted at all.
+
+    /// <summary>The action is possible only in another status (placing in the endgame, marking dead during play...).</summary>
+    public sealed record WrongStatus(ActionType Action, GameStatus Status) : ActionRefusal(Domain.Rejection.NotPermitted);
+
+    /// <summary>The game is complete: nothing more can be done.</summary>
+    public sealed record GameComplete() : ActionRefusal(Domain.Rejection.NotPermitted);
+
+    /// <summary>A placement or a mark-dead request without a point.</summary>
+    public sealed record PointMissing(ActionType Action) : ActionRefusal(Domain.Rejection.NotPermitted);
+
+    public sealed record NoRequestToAnswer() : ActionRefusal(Domain.Rejection.NotPermitted);
+
+    public sealed record OwnRequest() : ActionRefusal(Domain.Rejection.NotPermitted);
+
+    public sealed record UnknownPlayer(Color Player) : ActionRefusal(Domain.Rejection.NotPermitted);
+
+    public sealed record UnknownAction(ActionType Action) : ActionRefusal(Domain.Rejection.NotPermitted);
+}
