@@ -21,8 +21,6 @@ internal sealed class CompatSession(
     IgoMetrics metrics,
     ILogger logger) : IAsyncDisposable
 {
-    private static readonly int[] SupportedSizes = [9, 13, 19];
-
     private readonly SessionOutput output = new(sink);
     private IGameSeat? seat;
     private IDisposable? subscription;
@@ -76,17 +74,10 @@ internal sealed class CompatSession(
 
     private async Task NewGameAsync(NewGameMessage message, CancellationToken cancellationToken)
     {
-        if (!IsSupportedSize(message.Size))
+        if (FrontendLimits.NewGameRefusal(message.Size, message.Komi) is { } refusal)
         {
             metrics.InputRejected("bad_request");
-            output.Send(OutboundMessages.NewGameResponse(null, null, ProtocolTexts.BoardSizeRefused));
-            return;
-        }
-
-        if (!(message.Komi is >= 0 and <= 100.5))
-        {
-            metrics.InputRejected("bad_request");
-            output.Send(OutboundMessages.NewGameResponse(null, null, ProtocolTexts.KomiRefused));
+            output.Send(OutboundMessages.NewGameResponse(null, null, refusal));
             return;
         }
 
@@ -153,7 +144,7 @@ internal sealed class CompatSession(
             return;
         }
 
-        if (!SupportedSizes.Contains(joined.Snapshot.View.Size))
+        if (!FrontendLimits.CanShow(joined.Snapshot.View.Size))
         {
             var size = joined.Snapshot.View.Size;
             await ReleaseAsync(joined, subscriptionToEnd: null);
@@ -283,8 +274,6 @@ internal sealed class CompatSession(
     }
 
     private static byte[] JoinRefused(string explanation) => OutboundMessages.JoinGameResponse(null, null, explanation);
-
-    private static bool IsSupportedSize(double size) => size == Math.Floor(size) && SupportedSizes.Contains((int)size);
 
     /// <summary>Gives a seat up: no more events, and the key released on every instance. Failures are logged, never thrown.</summary>
     private async Task ReleaseAsync(IGameSeat? released, IDisposable? subscriptionToEnd)
