@@ -1,11 +1,12 @@
 using Igo.Web;
+using Igo.Web.Browser;
+using Igo.Web.Circuits;
 using Igo.Web.Compat;
 using Igo.Web.Components;
 using Igo.Web.Computer;
 using Igo.Web.Games;
 using Igo.Web.Operations;
 using Igo.Web.Security;
-using Igo.Web.Ui;
 using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -20,7 +21,8 @@ builder.AddIgoGames();
 builder.Services.AddComputerPlayers();
 builder.Services.AddIgoSecurity();
 builder.Services.AddIgoCompatibility(builder.Configuration);
-builder.Services.AddIgoUi();
+builder.Services.AddIgoCircuits();
+builder.Services.AddIgoBrowser();
 builder.AddIgoOperations();
 
 var app = builder.Build();

@@ -5,7 +5,8 @@ using Igo.Web.Components.Lobby;
 using Igo.Web.Components.Pages;
 using Igo.Web.Games;
 using Igo.Web.Security;
-using Igo.Web.Ui;
+using Igo.Web.Browser;
+using Igo.Web.Circuits;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
@@ -42,7 +43,7 @@ public sealed class FailedJoinThrottleTests : ComponentTestBase
         }).Build());
         Context.Services.AddIgoSecurity();
         Context.Services.AddSingleton(new SeatRetryPolicy([]));
-        Context.Services.AddIgoUi();
+        Context.Services.AddIgoCircuits().AddIgoBrowser();
         Context.Services.AddSingleton<IGameRecords>(new FakeGameRecords());
         Context.Services.AddSingleton<Igo.Web.Computer.IPositionAdvisor>(new FakePositionAdvisor());
         Context.Services.AddSingleton<IComputerOpponents>(new FakeComputerOpponents());

@@ -158,14 +158,14 @@ internal static class Snapshots
         new(1, view, seconds, since, new PerColor<bool>(blackConnected, whiteConnected));
 }
 
-internal sealed class FakeGameRecords : Igo.Web.Ui.IGameRecords
+internal sealed class FakeGameRecords : Igo.Web.Games.IGameRecords
 {
     public List<long> Requested { get; } = [];
 
-    public Task<Igo.Web.Ui.GameFile?> SgfAsync(long gameId, bool blackIsComputer, bool whiteIsComputer, CancellationToken cancellationToken = default)
+    public Task<Igo.Web.Games.GameFile?> SgfAsync(long gameId, bool blackIsComputer, bool whiteIsComputer, CancellationToken cancellationToken = default)
     {
         Requested.Add(gameId);
-        return Task.FromResult<Igo.Web.Ui.GameFile?>(new("igo-game.sgf", "application/x-go-sgf", "(;FF[4]GM[1]SZ[9])"));
+        return Task.FromResult<Igo.Web.Games.GameFile?>(new("igo-game.sgf", "application/x-go-sgf", "(;FF[4]GM[1]SZ[9])"));
     }
 }
 

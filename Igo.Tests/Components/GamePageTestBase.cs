@@ -1,9 +1,10 @@
 using Bunit;
+using Igo.Web.Browser;
+using Igo.Web.Circuits;
 using Igo.Web.Components.Pages;
 using Igo.Web.Computer;
 using Igo.Web.Games;
 using Igo.Web.Security;
-using Igo.Web.Ui;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
@@ -21,7 +22,7 @@ public abstract class GamePageTestBase : ComponentTestBase
         Context.Services.AddSingleton<IGameCoordinator>(Coordinator);
         Context.Services.AddSingleton(new SeatRetryPolicy([TimeSpan.Zero, TimeSpan.Zero]));
         Context.Services.AddIgoSecurity();
-        Context.Services.AddIgoUi();
+        Context.Services.AddIgoCircuits().AddIgoBrowser();
         Context.Services.AddSingleton<IGameRecords>(Records);
         Context.Services.AddSingleton<IPositionAdvisor>(Advisor);
         Context.Services.AddSingleton<IComputerOpponents>(Computers);

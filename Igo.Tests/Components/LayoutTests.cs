@@ -1,6 +1,7 @@
 using Bunit;
 using Igo.Web.Components.Layout;
-using Igo.Web.Ui;
+using Igo.Web.Browser;
+using Igo.Web.Circuits;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -9,7 +10,7 @@ namespace Igo.Tests.Components;
 [Trait("Category", "Components")]
 public sealed class LayoutTests : ComponentTestBase
 {
-    public LayoutTests() => Context.Services.AddIgoUi();
+    public LayoutTests() => Context.Services.AddIgoCircuits().AddIgoBrowser();
 
     private IRenderedComponent<MainLayout> RenderLayout() =>
         Context.Render<MainLayout>(p => p.Add(l => l.Body, (RenderFragment)(b => b.AddMarkupContent(0, "<p id=body>page</p>"))));

@@ -1,10 +1,11 @@
 using System.Text.Json;
 using Bunit;
 using Igo.Domain;
+using Igo.Web.Browser;
+using Igo.Web.Circuits;
 using Igo.Web.Components.Lobby;
 using Igo.Web.Games;
 using Igo.Web.Security;
-using Igo.Web.Ui;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,7 +27,7 @@ public sealed class LobbyTests : ComponentTestBase
             new ComputerOpponent("mc-easy", "Easy", "Plays quickly and kindly"),
             new ComputerOpponent("gnugo", "GNU Go", "A classic engine")));
         Context.Services.AddIgoSecurity();
-        Context.Services.AddIgoUi();
+        Context.Services.AddIgoCircuits().AddIgoBrowser();
     }
 
     private NavigationManager Navigation => Context.Services.GetRequiredService<NavigationManager>();

@@ -6,7 +6,7 @@ public static class GamesHostBuilderExtensions
 {
     /// <summary>
     /// Games for this app: the store chosen by configuration (PostgreSQL or the embedded SQLite file), the event bus,
-    /// the presence lease, and the game coordinator (<see cref="IGameCoordinator"/>).
+    /// the presence lease, the game coordinator (<see cref="IGameCoordinator"/>) and games' records (<see cref="IGameRecords"/>).
     /// </summary>
     public static IHostApplicationBuilder AddIgoGames(this IHostApplicationBuilder builder)
     {
@@ -21,6 +21,7 @@ public static class GamesHostBuilderExtensions
         services.AddIgoData(configuration, contentRoot);
         services.AddSingleton<GameCoordinator>();
         services.AddSingleton<IGameCoordinator>(provider => provider.GetRequiredService<GameCoordinator>());
+        services.AddSingleton<IGameRecords, GameRecords>();
         return services;
     }
 }

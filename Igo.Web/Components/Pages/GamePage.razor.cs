@@ -1,7 +1,8 @@
 using Igo.Domain;
 using Igo.Web.Components.Play;
 using Igo.Web.Games;
-using Igo.Web.Ui;
+using Igo.Web.Browser;
+using Igo.Web.Circuits;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using MudBlazor;

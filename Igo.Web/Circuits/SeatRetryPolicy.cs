@@ -1,4 +1,4 @@
-namespace Igo.Web.Ui;
+namespace Igo.Web.Circuits;
 
 /// <summary>
 /// How long the game page waits before asking again for a key that is held elsewhere. A reload can reach the server

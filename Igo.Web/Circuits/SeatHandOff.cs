@@ -1,6 +1,6 @@
 using Igo.Web.Games;
 
-namespace Igo.Web.Ui;
+namespace Igo.Web.Circuits;
 
 /// <summary>
 /// Carries the seat a player just created on the home page to the game page of the same circuit, so the key is not

@@ -1,7 +1,7 @@
 using System.Net;
 using Igo.Web.Security;
 
-namespace Igo.Web.Ui;
+namespace Igo.Web.Circuits;
 
 /// <summary>
 /// The client address of this circuit (by <see cref="ClientAddress"/>: IPv6 by its /64), which its per-address limits

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Components.Server.Circuits;
 
-namespace Igo.Web.Ui;
+namespace Igo.Web.Circuits;
 
 /// <summary>
 /// Takes the circuit's client address (<see cref="CircuitAddress"/>) while the circuit starts: the framework creates

@@ -2,7 +2,7 @@ using System.Globalization;
 using Igo.Data.Stores;
 using Igo.Domain;
 
-namespace Igo.Web.Ui;
+namespace Igo.Web.Games;
 
 /// <summary>A game's record as a file the player can keep: the SGF of its committed line of play.</summary>
 public sealed record GameFile(string FileName, string ContentType, string Text);

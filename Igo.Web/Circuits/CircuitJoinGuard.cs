@@ -1,7 +1,7 @@
 using Igo.Web.Games;
 using Igo.Web.Security;
 
-namespace Igo.Web.Ui;
+namespace Igo.Web.Circuits;
 
 /// <summary>
 /// The failed-join throttle as the Blazor UI applies it: the same per-address allowance as <c>/websocket</c>

@@ -1,12 +1,16 @@
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace Igo.Web.Ui;
+namespace Igo.Web.Circuits;
 
-public static class UiServices
+public static class CircuitServices
 {
-    /// <summary>The services of the Blazor UI; scoped ones live as long as one browser tab's circuit.</summary>
-    public static IServiceCollection AddIgoUi(this IServiceCollection services)
+    /// <summary>
+    /// What a Blazor circuit (one browser tab) needs to hold a player's key: its identity and client address, the
+    /// failed-join guard, the hand-off from the home page and the seat the game page shows. Scoped services live as long
+    /// as the circuit.
+    /// </summary>
+    public static IServiceCollection AddIgoCircuits(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(SeatRetryPolicy.Default);
@@ -19,9 +23,6 @@ public static class UiServices
         services.TryAddEnumerable(ServiceDescriptor.Scoped<CircuitHandler, CircuitAddressCapture>());
         services.AddScoped<CircuitJoinGuard>();
         services.AddScoped<SeatHandOff>();
-        services.AddScoped<BrowserStorage>();
-        services.AddScoped<RecentGames>();
-        services.AddSingleton<IGameRecords, GameRecords>();
         return services;
     }
 

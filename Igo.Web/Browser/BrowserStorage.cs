@@ -1,6 +1,6 @@
 using Microsoft.JSInterop;
 
-namespace Igo.Web.Ui;
+namespace Igo.Web.Browser;
 
 /// <summary>
 /// The browser's local storage, through the small igo.js helpers (which swallow storage that is disabled or full).

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Igo.Domain;
 using Microsoft.JSInterop;
 
-namespace Igo.Web.Ui;
+namespace Igo.Web.Browser;
 
 /// <summary>A game this browser played, kept in local storage so one click resumes it.</summary>
 public sealed record RecentGame(string Key, Color Color, int Size, string Opponent, DateTimeOffset LastPlayed, string Summary);

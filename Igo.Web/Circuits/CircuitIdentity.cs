@@ -1,4 +1,6 @@
-namespace Igo.Web.Ui;
+using Igo.Web.Games;
+
+namespace Igo.Web.Circuits;
 
 /// <summary>
 /// Names the Blazor circuit (the scoped lifetime of a Blazor Server connection) when it holds a key:
@@ -8,5 +10,5 @@ public sealed class CircuitIdentity
 {
     public string Id { get; } = Guid.NewGuid().ToString("N");
 
-    public Games.SeatHolder Holder => new(Games.ConnectionKind.Circuit, Id);
+    public SeatHolder Holder => new(ConnectionKind.Circuit, Id);
 }

@@ -1,0 +1,52 @@
+using Microsoft.JSInterop;
+
+namespace Igo.Web.Browser;
+
+/// <summary>
+/// What this browser prefers, remembered in its local storage, and what it says of itself (its clock, whether it is a
+/// touch screen). Only callable once the circuit is interactive, never while prerendering.
+/// </summary>
+public sealed partial class BrowserSettings(BrowserStorage storage, IJSRuntime js, ILogger<BrowserSettings> logger)
+{
+    /// <summary>
+    /// Whether a first tap on the board only previews the stone and a second one plays it: as chosen before, else on
+    /// touch screens (where a finger easily lands on the wrong point). Off when the browser cannot say.
+    /// </summary>
+    public async Task<bool> ConfirmTapsAsync()
+    {
+        try
+        {
+            var stored = await storage.GetAsync(Preferences.ConfirmTaps);
+            return stored is null ? await js.InvokeAsync<bool>("igo.prefersTouch") : stored == "true";
+        }
+        catch (JSException exception)
+        {
+            Unavailable(logger, exception, Preferences.ConfirmTaps);
+            return false;
+        }
+    }
+
+    public ValueTask SetConfirmTapsAsync(bool confirm) => storage.SetAsync(Preferences.ConfirmTaps, confirm ? "true" : "false");
+
+    /// <summary>The theme chosen before in this browser: dark, light, or null when none was (the system's then applies).</summary>
+    public async Task<bool?> DarkThemeAsync() => await storage.GetAsync(Preferences.DarkTheme) is { } stored ? stored == "true" : null;
+
+    public ValueTask SetDarkThemeAsync(bool dark) => storage.SetAsync(Preferences.DarkTheme, dark ? "true" : "false");
+
+    /// <summary>The browser's offset from UTC, so that times read as the player's clock; UTC when the browser cannot say.</summary>
+    public async Task<TimeSpan> TimeZoneOffsetAsync()
+    {
+        try
+        {
+            return TimeSpan.FromMinutes(await js.InvokeAsync<int>("igo.timeZoneOffsetMinutes"));
+        }
+        catch (JSException exception)
+        {
+            Unavailable(logger, exception, "time zone");
+            return TimeSpan.Zero;
+        }
+    }
+
+    [LoggerMessage(EventId = 5201, Level = LogLevel.Debug, Message = "The browser could not tell its {Setting}; using the default")]
+    private static partial void Unavailable(ILogger logger, Exception exception, string setting);
+}
