@@ -1,12 +1,12 @@
 using System.Globalization;
 using System.Net;
 using Bunit;
+using Igo.Web.Browser;
+using Igo.Web.Circuits;
 using Igo.Web.Components.Lobby;
 using Igo.Web.Components.Pages;
 using Igo.Web.Games;
 using Igo.Web.Security;
-using Igo.Web.Browser;
-using Igo.Web.Circuits;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;

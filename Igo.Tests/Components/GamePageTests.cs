@@ -1,9 +1,8 @@
 using Bunit;
 using Igo.Domain;
+using Igo.Web.Circuits;
 using Igo.Web.Components.Pages;
 using Igo.Web.Games;
-using Igo.Web.Browser;
-using Igo.Web.Circuits;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;

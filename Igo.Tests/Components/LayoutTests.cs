@@ -1,7 +1,7 @@
 using Bunit;
-using Igo.Web.Components.Layout;
 using Igo.Web.Browser;
 using Igo.Web.Circuits;
+using Igo.Web.Components.Layout;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,10 +1,10 @@
 using Bunit;
 using Igo.Domain;
+using Igo.Web.Browser;
+using Igo.Web.Circuits;
 using Igo.Web.Components.Pages;
 using Igo.Web.Components.Play;
 using Igo.Web.Games;
-using Igo.Web.Browser;
-using Igo.Web.Circuits;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;

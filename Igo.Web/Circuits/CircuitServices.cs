@@ -23,6 +23,9 @@ public static class CircuitServices
         services.TryAddEnumerable(ServiceDescriptor.Scoped<CircuitHandler, CircuitAddressCapture>());
         services.AddScoped<CircuitJoinGuard>();
         services.AddScoped<SeatHandOff>();
+        services.AddScoped<SeatJoiner>();
+        services.AddScoped<SeatNotices>();
+        services.AddScoped<CircuitSeat>();
         return services;
     }
 

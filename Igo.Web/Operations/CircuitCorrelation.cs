@@ -1,5 +1,5 @@
-using Igo.Web.Games;
 using Igo.Web.Circuits;
+using Igo.Web.Games;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 
 namespace Igo.Web.Operations;

@@ -1,0 +1,72 @@
+using Igo.Domain;
+using Igo.Web.Games;
+using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
+using MudBlazor;
+
+namespace Igo.Web.Components.Play;
+
+public sealed partial class SgfDownload
+{
+    private readonly CancellationTokenSource lifetime = new();
+    private bool downloading;
+
+    [Parameter, EditorRequired]
+    public IGameSeat Seat { get; set; } = default!;
+
+    [Inject]
+    private IGameRecords Records { get; set; } = default!;
+
+    [Inject]
+    private IJSRuntime JS { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
+
+    [Inject]
+    private ILogger<SgfDownload> Logger { get; set; } = default!;
+
+    private async Task DownloadAsync()
+    {
+        if (downloading)
+        {
+            return;
+        }
+
+        downloading = true;
+        try
+        {
+            var computer = Seat.OpponentIsComputer ? Seat.Color.Opponent() : (Domain.Color?)null;
+            var file = await Records.SgfAsync(Seat.GameId, computer == Domain.Color.Black, computer == Domain.Color.White, lifetime.Token);
+            if (file is null)
+            {
+                Snackbar.Add("The game record could not be found.", Severity.Warning);
+                return;
+            }
+
+            await JS.InvokeVoidAsync("igo.download", file.FileName, file.ContentType, file.Text);
+        }
+        catch (OperationCanceledException) when (lifetime.IsCancellationRequested)
+        {
+            // The page has closed.
+        }
+        catch (Exception exception)
+        {
+            ExportFailed(Logger, exception, Seat.GameId);
+            Snackbar.Add("The game record could not be prepared. Please try again.", Severity.Error);
+        }
+        finally
+        {
+            downloading = false;
+        }
+    }
+
+    public void Dispose()
+    {
+        lifetime.Cancel();
+        lifetime.Dispose();
+    }
+
+    [LoggerMessage(EventId = 5301, Level = LogLevel.Error, Message = "Exporting the record of game {GameId} failed")]
+    private static partial void ExportFailed(ILogger logger, Exception exception, long gameId);
+}
