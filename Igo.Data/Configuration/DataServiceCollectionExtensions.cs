@@ -23,9 +23,7 @@ public static class DataServiceCollectionExtensions
     public static IServiceCollection AddIgoData(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<IgoDataOptions>().BindConfiguration(IgoDataOptions.Section);
-        services.AddOptions<EventBusOptions>().BindConfiguration(EventBusOptions.Section);
-        services.AddOptions<PresenceOptions>().BindConfiguration(PresenceOptions.Section);
+        services.AddIgoDataOptions();
 
         var dataOptions = configuration.GetSection(IgoDataOptions.Section).Get<IgoDataOptions>() ?? new IgoDataOptions();
         var store = StoreSettings.Resolve(configuration, contentRoot, dataOptions);
@@ -36,7 +34,20 @@ public static class DataServiceCollectionExtensions
 
         if (store.Kind == StoreKind.PostgreSql)
         {
-            services.AddSingleton(_ => NpgsqlDataSource.Create(WithAutoPrepare(store.ConnectionString)));
+            services.AddSingleton(provider => PostgresConnections.For(
+                store.ConnectionString,
+                provider.GetRequiredService<IgoInstance>().Id,
+                provider.GetRequiredService<IOptions<IgoDataOptions>>().Value,
+                provider.GetRequiredService<IOptions<EventBusOptions>>().Value));
+            services.AddSingleton(provider =>
+            {
+                // Named after the instance, so that Npgsql's pool metrics (db.client.connection.*) tell instances apart.
+                var builder = new NpgsqlDataSourceBuilder(provider.GetRequiredService<PostgresConnections>().Pool)
+                {
+                    Name = PostgresConnections.PoolApplicationName(provider.GetRequiredService<IgoInstance>().Id),
+                };
+                return builder.Build();
+            });
             services.AddPooledDbContextFactory<IgoDbContext>((provider, options) => options.UseNpgsql(provider.GetRequiredService<NpgsqlDataSource>()));
         }
         else
@@ -51,10 +62,12 @@ public static class DataServiceCollectionExtensions
             services.AddSingleton<PostgresGameEventBus>();
             services.AddSingleton<IGameEventBus>(provider => provider.GetRequiredService<PostgresGameEventBus>());
             services.AddHostedService(provider => provider.GetRequiredService<PostgresGameEventBus>());
+            services.AddSingleton<IInstanceLossDetector, ListenerLockDetector>();
         }
         else
         {
             services.AddSingleton<IGameEventBus, InProcessGameEventBus>();
+            services.AddSingleton<IInstanceLossDetector, NoInstanceLossDetector>();
         }
 
         services.AddSingleton<GameStore>();
@@ -66,18 +79,28 @@ public static class DataServiceCollectionExtensions
     }
 
     /// <summary>
-    /// The same few statements run for every action (the commit, the key checks, the NOTIFY batch): prepared once per
-    /// connection they skip PostgreSQL's parse and plan. A connection string that sets these itself keeps its values.
+    /// Binds the data settings and refuses to start with values that cannot work (the host validates them at start, so
+    /// a bad setting stops the app with its name instead of failing later).
     /// </summary>
-    private static string WithAutoPrepare(string connectionString)
+    private static void AddIgoDataOptions(this IServiceCollection services)
     {
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase) && !connectionString.Contains("AutoPrepare", StringComparison.OrdinalIgnoreCase))
-        {
-            builder.MaxAutoPrepare = 64;
-            builder.AutoPrepareMinUsages = 2;
-        }
-
-        return builder.ConnectionString;
+        services.AddOptions<IgoDataOptions>()
+            .BindConfiguration(IgoDataOptions.Section)
+            .Validate(o => o.MaxPoolSize >= 1, "Igo:Data:MaxPoolSize must be at least 1")
+            .Validate(o => PostgresConnections.IsWholeSeconds(o.PoolWaitTimeout, 1, 1024), "Igo:Data:PoolWaitTimeout must be whole seconds from 1 to 1024")
+            .ValidateOnStart();
+        services.AddOptions<EventBusOptions>()
+            .BindConfiguration(EventBusOptions.Section)
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Channel), "Igo:Events:Channel must not be empty")
+            .Validate(o => o.ReconnectMinDelay > TimeSpan.Zero && o.ReconnectMinDelay <= o.ReconnectMaxDelay, "Igo:Events:ReconnectMinDelay must be positive and at most ReconnectMaxDelay")
+            .Validate(o => o.MaxEventsPerBatch >= 1, "Igo:Events:MaxEventsPerBatch must be at least 1")
+            .Validate(
+                o => PostgresConnections.IsWholeSeconds(o.KeepAlive, 1, 3600) && PostgresConnections.IsWholeSeconds(o.KeepAliveInterval, 1, 600),
+                "Igo:Events:KeepAlive and KeepAliveInterval must be whole seconds (at least 1)")
+            .ValidateOnStart();
+        services.AddOptions<PresenceOptions>()
+            .BindConfiguration(PresenceOptions.Section)
+            .Validate(o => o.Heartbeat > TimeSpan.Zero && o.Heartbeat * 2 <= o.Lease, "Igo:Presence:Heartbeat must be positive and at most half of Igo:Presence:Lease")
+            .ValidateOnStart();
     }
 }

@@ -16,6 +16,13 @@ public sealed class EventBusOptions
     /// <summary>Most events sent in one NOTIFY batch (one round trip, one notifying commit).</summary>
     public int MaxEventsPerBatch { get; set; } = 4000;
 
-    /// <summary>Seconds of silence after which the listener connection checks the server is still there.</summary>
-    public int KeepAliveSeconds { get; set; } = 10;
+    /// <summary>
+    /// Silence on the listener connection after which both ends start TCP keepalive probes, so that either notices a
+    /// peer that vanished without closing the connection. Whole seconds. The kernel sends the probes: an idle
+    /// listener costs no query and throws nothing.
+    /// </summary>
+    public TimeSpan KeepAlive { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Time between unanswered keepalive probes. Whole seconds.</summary>
+    public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(1);
 }

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Igo.Data.Configuration;
 using Igo.Data.Diagnostics;
+using Igo.Data.Presence;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -12,7 +13,9 @@ namespace Igo.Data.Events;
 /// The bus across instances: PostgreSQL LISTEN/NOTIFY on one channel, with one dedicated listener connection per
 /// instance. Published events queue up and go out in coalesced batches (many events per payload, many payloads per
 /// round trip: docs/decisions/0002-event-bus-coalescing.md). The listener reconnects with back-off and then raises
-/// <see cref="ResyncNeeded"/> for every subscribed game, since it may have missed events while it was away.
+/// <see cref="ResyncNeeded"/> for every subscribed game, since it may have missed events while it was away. Its
+/// connection also holds this instance's presence lock (docs/decisions/0006-listener-lock.md): it listens only while
+/// it holds the lock, so other instances can tell from the lock whether this one is still there.
 /// </summary>
 public sealed partial class PostgresGameEventBus : BackgroundService, IGameEventBus
 {
@@ -23,15 +26,16 @@ public sealed partial class PostgresGameEventBus : BackgroundService, IGameEvent
     private readonly GameSubscriptions subscriptions;
     private readonly string listenerConnectionString;
     private readonly Guid me;
+    private readonly long lockKey;
     private readonly IgoMetrics metrics;
     private readonly TimeProvider time;
     private long eventsSent;
     private long notifyRoundTrips;
-    private volatile bool listening;
+    private long listeningSinceTicks;
 
     public PostgresGameEventBus(
         NpgsqlDataSource dataSource,
-        StoreSettings store,
+        PostgresConnections connections,
         IgoInstance instance,
         IOptions<EventBusOptions> options,
         IgoMetrics metrics,
@@ -39,24 +43,18 @@ public sealed partial class PostgresGameEventBus : BackgroundService, IGameEvent
         ILogger<PostgresGameEventBus> logger)
     {
         ArgumentNullException.ThrowIfNull(dataSource);
+        ArgumentNullException.ThrowIfNull(connections);
         ArgumentNullException.ThrowIfNull(instance);
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(store);
         this.dataSource = dataSource;
         this.options = options.Value;
         this.logger = logger;
         this.metrics = metrics;
         this.time = time;
         me = instance.Id;
+        lockKey = PresenceLock.Key(instance.Id);
         subscriptions = new GameSubscriptions(logger);
-        // From the configured string, not the data source's: that one leaves the password out.
-        listenerConnectionString = new NpgsqlConnectionStringBuilder(store.ConnectionString)
-        {
-            Pooling = false,
-            KeepAlive = this.options.KeepAliveSeconds,
-            TcpKeepAlive = true,
-            ApplicationName = $"igo-listener-{instance.Id:N}",
-        }.ConnectionString;
+        listenerConnectionString = connections.Listener;
     }
 
     /// <summary>Events sent so far and the round trips that carried them (how well the bus coalesces).</summary>
@@ -75,7 +73,10 @@ public sealed partial class PostgresGameEventBus : BackgroundService, IGameEvent
 
     public IDisposable Subscribe(long gameId, Action<GameEvent> handler) => subscriptions.Add(gameId, handler);
 
-    public bool IsListening => listening;
+    public bool IsListening => ListeningSince is not null;
+
+    /// <summary>Since when the listener has been connected, listening and holding this instance's presence lock; null while it is not.</summary>
+    public DateTimeOffset? ListeningSince => Volatile.Read(ref listeningSinceTicks) is var ticks and > 0 ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(ListenAsync(stoppingToken), SendAsync(stoppingToken));
@@ -91,53 +92,82 @@ public sealed partial class PostgresGameEventBus : BackgroundService, IGameEvent
                 await using var connection = new NpgsqlConnection(listenerConnectionString);
                 connection.Notification += OnNotification;
                 await connection.OpenAsync(stoppingToken);
-                await using (var listen = new NpgsqlCommand($"LISTEN {QuoteIdentifier(options.Channel)}", connection))
+                if (await TakePresenceLockAsync(connection, stoppingToken))
                 {
-                    await listen.ExecuteNonQueryAsync(stoppingToken);
+                    await using (var listen = new NpgsqlCommand($"LISTEN {QuoteIdentifier(options.Channel)}", connection))
+                    {
+                        await listen.ExecuteNonQueryAsync(stoppingToken);
+                    }
+
+                    delay = options.ReconnectMinDelay;
+                    Volatile.Write(ref listeningSinceTicks, time.GetUtcNow().UtcTicks);
+                    if (everListened)
+                    {
+                        metrics.ListenerReconnected();
+                    }
+
+                    everListened = true;
+                    var games = subscriptions.GameIds();
+                    LogListening(options.Channel, connection.ProcessID, games.Count);
+
+                    // Anything committed while we were not listening reached nobody here: every subscribed game re-reads.
+                    foreach (var gameId in games)
+                    {
+                        subscriptions.Dispatch(new ResyncNeeded(gameId));
+                    }
+
+                    // No timeout: an idle listener just waits (a timed wait would throw and catch at every tick), and the
+                    // kernel's keepalive probes notice a server that vanished.
+                    while (!stoppingToken.IsCancellationRequested)
+                    {
+                        await connection.WaitAsync(stoppingToken);
+                    }
                 }
-
-                delay = options.ReconnectMinDelay;
-                listening = true;
-                if (everListened)
+                else
                 {
-                    metrics.ListenerReconnected();
-                }
-
-                everListened = true;
-                var games = subscriptions.GameIds();
-                LogListening(options.Channel, connection.ProcessID, games.Count);
-
-                // Anything committed while we were not listening reached nobody here: every subscribed game re-reads.
-                foreach (var gameId in games)
-                {
-                    subscriptions.Dispatch(new ResyncNeeded(gameId));
-                }
-
-                while (!stoppingToken.IsCancellationRequested)
-                {
-                    await connection.WaitAsync(stoppingToken);
+                    LogPresenceLockHeldElsewhere(delay.TotalMilliseconds);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
-                listening = false;
+                Volatile.Write(ref listeningSinceTicks, 0);
                 return;
             }
 #pragma warning disable CA1031 // Any failure of the listener connection means: wait and reconnect.
             catch (Exception exception)
 #pragma warning restore CA1031
             {
-                listening = false;
                 LogListenerLost(exception, delay.TotalMilliseconds);
-                if (!await DelayAsync(delay, stoppingToken))
-                {
-                    return;
-                }
-
-                delay = Next(delay);
             }
+
+            Volatile.Write(ref listeningSinceTicks, 0);
+            if (!await DelayAsync(delay, stoppingToken))
+            {
+                return;
+            }
+
+            delay = Next(delay);
         }
     }
+
+    /// <summary>
+    /// Takes this instance's presence lock on the listener's session, and has the server probe this connection too, so
+    /// that a session the server kept after this end gave it up (a network cut) ends and frees the lock within seconds.
+    /// False when another session holds the lock: that kept session, or another process with the same instance id.
+    /// </summary>
+    private async Task<bool> TakePresenceLockAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            PresenceLock.TrySql + ", set_config('tcp_keepalives_idle', $2, false), set_config('tcp_keepalives_interval', $3, false)",
+            connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = lockKey });
+        command.Parameters.Add(new NpgsqlParameter { Value = Seconds(options.KeepAlive) });
+        command.Parameters.Add(new NpgsqlParameter { Value = Seconds(options.KeepAliveInterval) });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) && reader.GetBoolean(0);
+    }
+
+    private static string Seconds(TimeSpan value) => ((int)value.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private void OnNotification(object sender, NpgsqlNotificationEventArgs notification)
     {
@@ -277,6 +307,9 @@ public sealed partial class PostgresGameEventBus : BackgroundService, IGameEvent
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Event listener connection lost; reconnecting in {DelayMs} ms")]
     private partial void LogListenerLost(Exception exception, double delayMs);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "This instance's presence lock is held by another session (its previous listener connection, which the server has not dropped yet, or another process with the same Igo:InstanceId); trying again in {DelayMs} ms")]
+    private partial void LogPresenceLockHeldElsewhere(double delayMs);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sending {EventCount} events failed; retrying in {DelayMs} ms")]
     private partial void LogNotifyFailed(Exception exception, int eventCount, double delayMs);

@@ -7,8 +7,10 @@ using Microsoft.Extensions.Options;
 namespace Igo.Data.Presence;
 
 /// <summary>
-/// Keeps this instance's lease alive and frees the keys of instances whose lease expired, telling their opponents.
-/// A sweeper only judges others after its own lease has been renewed without a break for a whole lease period, so
+/// Keeps this instance's lease alive and frees the keys of instances that are gone, telling their opponents: those whose
+/// listener lock was released and who stopped renewing (a crashed process, noticed within a few heartbeats:
+/// <see cref="IInstanceLossDetector"/>), and those whose lease expired (a hung or cut-off one).
+/// A sweeper only judges leases after its own lease has been renewed without a break for a whole lease period, so
 /// after an outage that stopped every instance's heartbeat, the live ones get a chance to renew before anyone is
 /// declared dead. On a clean stop this instance releases its own keys.
 /// </summary>
@@ -16,6 +18,7 @@ public sealed partial class InstanceLeaseService(
     InstanceStore instances,
     GameStore games,
     IGameEventBus bus,
+    IInstanceLossDetector lossDetector,
     IgoInstance instance,
     TimeProvider time,
     IOptions<PresenceOptions> options,
@@ -87,6 +90,11 @@ public sealed partial class InstanceLeaseService(
                 }
 
                 healthySince ??= now;
+                foreach (var lost in await lossDetector.FindLostAsync(stoppingToken))
+                {
+                    LogListenerLockLost(lost, await SweepAsync(lost, stoppingToken));
+                }
+
                 if (settings.SweepWithoutGrace || now - healthySince >= settings.Lease)
                 {
                     await SweepExpiredAsync(now, stoppingToken);
@@ -110,15 +118,15 @@ public sealed partial class InstanceLeaseService(
     {
         foreach (var expired in await instances.ExpiredAsync(now, instance.Id, cancellationToken))
         {
-            await SweepAsync(expired, cancellationToken);
+            LogSwept(expired, await SweepAsync(expired, cancellationToken));
         }
     }
 
-    private async Task SweepAsync(Guid dead, CancellationToken cancellationToken)
+    private async Task<int> SweepAsync(Guid dead, CancellationToken cancellationToken)
     {
         var released = await ReleaseAsync(dead, cancellationToken);
         await instances.RemoveAsync(dead, cancellationToken);
-        LogSwept(dead, released);
+        return released;
     }
 
     private async Task<int> ReleaseAsync(Guid holder, CancellationToken cancellationToken)
@@ -152,6 +160,9 @@ public sealed partial class InstanceLeaseService(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Instance {DeadInstance} stopped renewing its lease; released {KeyCount} keys it held")]
     private partial void LogSwept(Guid deadInstance, int keyCount);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Instance {DeadInstance} lost its listener connection and stopped renewing its lease; released {KeyCount} keys it held")]
+    private partial void LogListenerLockLost(Guid deadInstance, int keyCount);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Renewing the presence lease failed; will retry")]
     private partial void LogHeartbeatFailed(Exception exception);
