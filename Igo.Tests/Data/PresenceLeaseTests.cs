@@ -10,7 +10,7 @@ public abstract class PresenceLeaseTests<TStore>(TStore store)
 {
     protected TStore Store => store;
 
-    protected static async Task<(long GameId, string Key)> CreateHeldGameAsync(TestHost host)
+    internal static async Task<(long GameId, string Key)> CreateHeldGameAsync(TestHost host)
     {
         var key = Guid.NewGuid().ToString("N")[..10];
         var game = await host.Get<GameStore>().CreateGameAsync(

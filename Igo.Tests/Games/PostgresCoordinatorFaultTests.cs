@@ -17,7 +17,7 @@ public sealed class PostgresCoordinatorFaultTests(PostgresStore store) : IClassF
     public async Task A_subscriber_whose_listener_was_killed_mid_game_receives_every_update_made_while_it_was_down()
     {
         await using var a = await store.StartInstanceAsync();
-        await using var b = await store.StartInstanceAsync(settings: new Dictionary<string, string?> { ["Igo:Events:ReconnectMinDelay"] = "00:00:01" });
+        await using var b = await store.StartInstanceAsync(settings: new Dictionary<string, string?> { ["Igo:Events:ReconnectMinDelay"] = "00:00:01", ["Igo:Events:ReconnectMaxDelay"] = "00:00:01" });
         await PostgresEventBusTests.WaitUntilListeningAsync(b);
         var black = (await a.Get<IGameCoordinator>().CreateGameAsync(new NewGameRequest(9, Ruleset.Japanese(), Color.Black, OpponentKind.Human), Connection("a"), Cancel)).Seat!;
         await using var white = (await b.Get<IGameCoordinator>().JoinGameAsync(black.Keys.White, null, Connection("b"), Cancel)).Seat!;
