@@ -70,7 +70,7 @@ start_postgres() {
   rm -f "$dir/pg/pwfile"
   # Durable, as production must be: fsync and full-page writes stay on (the defaults).
   as_postgres "$bin/pg_ctl" -D "$dir/pg/data" -l "$dir/pg/log" -w -t 60 \
-    -o "-p $port_pg -k $dir/pg -c listen_addresses=127.0.0.1 -c max_connections=200" start >/dev/null
+    -o "-p $port_pg -k $dir/pg -c listen_addresses=127.0.0.1" start >/dev/null
   PGPASSWORD=$password "$bin/psql" -h 127.0.0.1 -p "$port_pg" -U igo -d postgres -qc "CREATE DATABASE igo" >/dev/null
   echo "$bin" > "$dir/pg/bin"
   echo "postgres://igo:$password@127.0.0.1:$port_pg/igo" > "$dir/database_url"
