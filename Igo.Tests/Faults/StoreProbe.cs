@@ -103,6 +103,16 @@ public sealed class StoreProbe(string connectionString)
         return (int)(long)(await command.ExecuteScalarAsync())!;
     }
 
+    /// <summary>How long the youngest instance listener session has existed (null: none yet).</summary>
+    public async Task<TimeSpan?> YoungestListenerAgeAsync()
+    {
+        await using var connection = await OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT min(now() - backend_start) FROM pg_stat_activity WHERE datname = current_database() AND application_name LIKE 'igo-listener-%'",
+            connection);
+        return await command.ExecuteScalarAsync() as TimeSpan?;
+    }
+
     private async Task<NpgsqlConnection> OpenAsync()
     {
         var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);

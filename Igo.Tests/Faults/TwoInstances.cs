@@ -4,13 +4,21 @@ using Npgsql;
 namespace Igo.Tests.Faults;
 
 /// <summary>
-/// Two real app processes on one fresh PostgreSQL database, with a short presence lease so that a killed instance's keys
-/// come free in seconds. The first is started alone so that it applies the migrations before the second starts.
+/// Two real app processes on one fresh PostgreSQL database, by default with a short presence lease so that a killed
+/// instance's keys come free in seconds even without the listener lock (<paramref name="settings"/>: environment
+/// variables instead of that lease; empty for the app's defaults). The first is started alone so that it applies the
+/// migrations before the second starts.
 /// </summary>
-public sealed class TwoInstances : IAsyncLifetime
+public sealed class TwoInstances(IReadOnlyDictionary<string, string>? settings = null) : IAsyncLifetime
 {
     public static readonly TimeSpan Lease = TimeSpan.FromSeconds(3);
     public static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(1);
+
+    private readonly IReadOnlyDictionary<string, string> settings = settings ?? new Dictionary<string, string>
+    {
+        ["Igo__Presence__Lease"] = Lease.ToString(),
+        ["Igo__Presence__Heartbeat"] = Heartbeat.ToString(),
+    };
 
     public string ConnectionString { get; private set; } = string.Empty;
 
@@ -31,11 +39,9 @@ public sealed class TwoInstances : IAsyncLifetime
     /// <summary>Starts one more instance on the same database (to replace a killed one).</summary>
     public Task<AppProcess> StartAsync()
     {
-        var environment = new Dictionary<string, string>
+        var environment = new Dictionary<string, string>(settings)
         {
             ["ConnectionStrings__Igo"] = new NpgsqlConnectionStringBuilder(ConnectionString) { Pooling = true }.ConnectionString,
-            ["Igo__Presence__Lease"] = Lease.ToString(),
-            ["Igo__Presence__Heartbeat"] = Heartbeat.ToString(),
         };
         return AppProcess.StartAsync(environment, CancellationToken.None);
     }
