@@ -24,7 +24,7 @@ public sealed partial class PostgresGameEventBus : BackgroundService, IGameEvent
     private readonly EventBusOptions options;
     private readonly ILogger<PostgresGameEventBus> logger;
     private readonly GameSubscriptions subscriptions;
-    private readonly string listenerConnectionString;
+    private readonly NpgsqlDataSource listenerSource;
     private readonly Guid me;
     private readonly long lockKey;
     private readonly IgoMetrics metrics;
@@ -54,7 +54,9 @@ public sealed partial class PostgresGameEventBus : BackgroundService, IGameEvent
         me = instance.Id;
         lockKey = PresenceLock.Key(instance.Id);
         subscriptions = new GameSubscriptions(logger);
-        listenerConnectionString = connections.Listener;
+        // Its own (unpooled) data source only for its name: Npgsql's metrics label a source by its name, else by its
+        // connection string.
+        listenerSource = new NpgsqlDataSourceBuilder(connections.Listener) { Name = PostgresConnections.ListenerApplicationName(instance.Id) }.Build();
     }
 
     /// <summary>Events sent so far and the round trips that carried them (how well the bus coalesces).</summary>
@@ -78,6 +80,12 @@ public sealed partial class PostgresGameEventBus : BackgroundService, IGameEvent
     /// <summary>Since when the listener has been connected, listening and holding this instance's presence lock; null while it is not.</summary>
     public DateTimeOffset? ListeningSince => Volatile.Read(ref listeningSinceTicks) is var ticks and > 0 ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
 
+    public override void Dispose()
+    {
+        base.Dispose();
+        listenerSource.Dispose();
+    }
+
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(ListenAsync(stoppingToken), SendAsync(stoppingToken));
 
@@ -89,7 +97,7 @@ public sealed partial class PostgresGameEventBus : BackgroundService, IGameEvent
         {
             try
             {
-                await using var connection = new NpgsqlConnection(listenerConnectionString);
+                await using var connection = listenerSource.CreateConnection();
                 connection.Notification += OnNotification;
                 await connection.OpenAsync(stoppingToken);
                 if (await TakePresenceLockAsync(connection, stoppingToken))

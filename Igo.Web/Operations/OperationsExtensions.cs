@@ -43,6 +43,9 @@ public static class OperationsExtensions
 
             // What ASP.NET Core and .NET measure themselves: requests, Kestrel and SignalR connections, the runtime.
             .AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Http.Connections", "System.Runtime")
+
+            // Npgsql's pool: connections in use and idle against the cap, callers waiting for one, waits that timed out.
+            .AddMeter("Npgsql")
             .AddPrometheusExporter());
 
         // The request log names the path, and a game page's path holds a player key: it stays at Warning whatever the
