@@ -40,10 +40,10 @@ internal sealed class ListenerLockDetector(
             return [];
         }
 
-        return watch.Observe(now, await UnlockedAsync(cancellationToken));
+        return watch.Observe(now, await LookAsync(cancellationToken));
     }
 
-    private async Task<List<UnlockedInstance>> UnlockedAsync(CancellationToken cancellationToken)
+    private async Task<List<InstanceLook>> LookAsync(CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var batch = new NpgsqlBatch(connection)
@@ -56,10 +56,10 @@ internal sealed class ListenerLockDetector(
             },
         };
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-        var instances = new List<UnlockedInstance>();
+        var rows = new List<(Guid Id, string Version)>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            instances.Add(new UnlockedInstance(reader.GetGuid(0), reader.GetString(1)));
+            rows.Add((reader.GetGuid(0), reader.GetString(1)));
         }
 
         await reader.NextResultAsync(cancellationToken);
@@ -69,7 +69,6 @@ internal sealed class ListenerLockDetector(
             held.Add(reader.GetInt64(0));
         }
 
-        instances.RemoveAll(i => held.Contains(PresenceLock.Key(i.Id)));
-        return instances;
+        return [.. rows.Select(row => new InstanceLook(row.Id, row.Version, held.Contains(PresenceLock.Key(row.Id))))];
     }
 }

@@ -1,32 +1,44 @@
 namespace Igo.Data.Presence;
 
-/// <summary>An instance whose listener lock was free at one look, with the version of its lease row then.</summary>
-public sealed record UnlockedInstance(Guid Id, string LeaseRowVersion);
+/// <summary>One other instance at one look: its lease row's version then, and whether its listener lock was held.</summary>
+public sealed record InstanceLook(Guid Id, string LeaseRowVersion, bool Locked);
 
 /// <summary>
-/// Decides from repeated looks at the listener locks which instances are gone. One whose lock was free at two looks at
-/// least <paramref name="confirmAfter"/> apart, and whose lease row was not renewed in between, has lost its listener
-/// connection and stopped renewing: its process is gone. A live instance whose listener is reconnecting goes on
-/// renewing its lease (through its pool) and is left alone, and so is one whose lock is held again.
+/// Decides from repeated looks at the listener locks which instances are gone. One whose lock this watch has seen held,
+/// and then free at two looks at least <paramref name="confirmAfter"/> apart with its lease row not renewed in between,
+/// has lost its listener connection and stopped renewing: its process is gone. A live instance whose listener is
+/// reconnecting goes on renewing its lease (through its pool) and is left alone, and so is one that has not taken its
+/// lock yet (it is starting) or whose lock is held again. The lease judges whatever this watch leaves alone.
 /// </summary>
 public sealed class LockLossWatch(TimeSpan confirmAfter)
 {
+    private readonly HashSet<Guid> seenLocked = [];
     private readonly Dictionary<Guid, (DateTimeOffset At, string Version)> firstSeenUnlocked = [];
 
-    /// <summary>Takes one look (the instances without a lock now); returns those now known to be gone, once each.</summary>
-    public IReadOnlyList<Guid> Observe(DateTimeOffset now, IReadOnlyCollection<UnlockedInstance> unlocked)
+    /// <summary>Takes one look at the other instances; returns those now known to be gone, once each.</summary>
+    public IReadOnlyList<Guid> Observe(DateTimeOffset now, IReadOnlyCollection<InstanceLook> instances)
     {
-        ArgumentNullException.ThrowIfNull(unlocked);
-        var stillUnlocked = unlocked.Select(u => u.Id).ToHashSet();
-        foreach (var id in firstSeenUnlocked.Keys.Where(id => !stillUnlocked.Contains(id)).ToList())
+        ArgumentNullException.ThrowIfNull(instances);
+        var present = instances.Select(i => i.Id).ToHashSet();
+        seenLocked.RemoveWhere(id => !present.Contains(id));
+        foreach (var id in firstSeenUnlocked.Keys.Where(id => !present.Contains(id)).ToList())
         {
             firstSeenUnlocked.Remove(id);
         }
 
         var gone = new List<Guid>();
-        foreach (var instance in unlocked)
+        foreach (var instance in instances)
         {
-            if (!firstSeenUnlocked.TryGetValue(instance.Id, out var first) || first.Version != instance.LeaseRowVersion)
+            if (instance.Locked)
+            {
+                seenLocked.Add(instance.Id);
+                firstSeenUnlocked.Remove(instance.Id);
+            }
+            else if (!seenLocked.Contains(instance.Id))
+            {
+                continue;
+            }
+            else if (!firstSeenUnlocked.TryGetValue(instance.Id, out var first) || first.Version != instance.LeaseRowVersion)
             {
                 firstSeenUnlocked[instance.Id] = (now, instance.LeaseRowVersion);
             }
@@ -34,12 +46,16 @@ public sealed class LockLossWatch(TimeSpan confirmAfter)
             {
                 gone.Add(instance.Id);
                 firstSeenUnlocked.Remove(instance.Id);
+                seenLocked.Remove(instance.Id);
             }
         }
 
         return gone;
     }
 
-    /// <summary>Drops every sighting: this instance cannot judge right now, and earlier looks must not count later.</summary>
+    /// <summary>
+    /// Drops every sighting of a free lock: this instance cannot judge right now, and earlier looks must not count later.
+    /// Which instances were seen locked is kept: it says only that they were once up.
+    /// </summary>
     public void Forget() => firstSeenUnlocked.Clear();
 }

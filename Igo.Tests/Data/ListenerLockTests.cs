@@ -43,7 +43,8 @@ public sealed class ListenerLockTests(PostgresStore store) : IClassFixture<Postg
         var (gameId, key) = await PresenceLeaseTests<PostgresStore>.CreateHeldGameAsync(dead);
         var recorder = new EventRecorder();
         using var subscription = survivor.Get<IGameEventBus>().Subscribe(gameId, recorder.Record);
-        await PostgresEventBusTests.WaitUntilListeningAsync(survivor);
+        await WaitForLockHolderAsync(dead.InstanceId, except: null);
+        await WaitUntilJudgingAsync(survivor);
 
         await dead.CrashAsync();
         var sinceCrash = Stopwatch.StartNew();
@@ -107,11 +108,13 @@ public sealed class ListenerLockTests(PostgresStore store) : IClassFixture<Postg
 
     /// <summary>
     /// An instance judges others only once its own listener has held its lock for its reconnect back-off and two
-    /// heartbeats (after a server restart every lock is free until each listener is back).
+    /// heartbeats (after a server restart every lock is free until each listener is back), and only those it has seen
+    /// holding their lock: one heartbeat more lets it look at the instances already up.
     /// </summary>
     private static async Task WaitUntilJudgingAsync(TestHost host)
     {
-        var settle = host.Get<IOptions<EventBusOptions>>().Value.ReconnectMaxDelay + (host.Get<IOptions<PresenceOptions>>().Value.Heartbeat * 2);
+        var heartbeat = host.Get<IOptions<PresenceOptions>>().Value.Heartbeat;
+        var settle = host.Get<IOptions<EventBusOptions>>().Value.ReconnectMaxDelay + (heartbeat * 3);
         var bus = host.Get<PostgresGameEventBus>();
         var deadline = DateTime.UtcNow + EventRecorder.Deadline;
         while (bus.ListeningSince is not { } since || DateTimeOffset.UtcNow - since <= settle)

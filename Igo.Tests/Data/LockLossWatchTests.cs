@@ -9,48 +9,81 @@ public sealed class LockLossWatchTests
     private static readonly DateTimeOffset T0 = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
     private static readonly Guid A = Guid.NewGuid();
 
-    [Fact]
-    public void An_instance_without_its_lock_that_stops_renewing_is_gone_after_the_confirmation_time_and_reported_once()
+    private static InstanceLook Locked(string version) => new(A, version, Locked: true);
+
+    private static InstanceLook Free(string version) => new(A, version, Locked: false);
+
+    /// <summary>A watch that has seen A up, holding its lock, at T0 - 1 s.</summary>
+    private static LockLossWatch SeenUp()
     {
         var watch = new LockLossWatch(Confirm);
+        Assert.Empty(watch.Observe(T0 - Confirm, [Locked("6")]));
+        return watch;
+    }
 
-        Assert.Empty(watch.Observe(T0, [new(A, "7")]));
-        Assert.Empty(watch.Observe(T0 + (Confirm / 2), [new(A, "7")]));
-        Assert.Equal([A], watch.Observe(T0 + Confirm, [new(A, "7")]));
-        Assert.Empty(watch.Observe(T0 + Confirm + Confirm, [new(A, "7")]));
+    [Fact]
+    public void An_instance_whose_lock_was_released_and_which_stops_renewing_is_gone_after_the_confirmation_time_and_reported_once()
+    {
+        var watch = SeenUp();
+
+        Assert.Empty(watch.Observe(T0, [Free("7")]));
+        Assert.Empty(watch.Observe(T0 + (Confirm / 2), [Free("7")]));
+        Assert.Equal([A], watch.Observe(T0 + Confirm, [Free("7")]));
+        Assert.Empty(watch.Observe(T0 + Confirm + Confirm, [Free("7")]));
     }
 
     [Fact]
     public void An_instance_that_renews_its_lease_while_its_lock_is_free_is_left_alone()
     {
+        var watch = SeenUp();
+
+        for (var look = 0; look < 10; look++)
+        {
+            Assert.Empty(watch.Observe(T0 + (Confirm * look), [Free(look.ToString(System.Globalization.CultureInfo.InvariantCulture))]));
+        }
+    }
+
+    [Fact]
+    public void An_instance_never_seen_with_its_lock_is_starting_and_left_to_its_lease()
+    {
         var watch = new LockLossWatch(Confirm);
 
         for (var look = 0; look < 10; look++)
         {
-            Assert.Empty(watch.Observe(T0 + (Confirm * look), [new(A, look.ToString(System.Globalization.CultureInfo.InvariantCulture))]));
+            Assert.Empty(watch.Observe(T0 + (Confirm * look), [Free("7")]));
         }
     }
 
     [Fact]
     public void A_lock_taken_again_between_looks_starts_the_count_afresh()
     {
-        var watch = new LockLossWatch(Confirm);
+        var watch = SeenUp();
 
-        Assert.Empty(watch.Observe(T0, [new(A, "7")]));
-        Assert.Empty(watch.Observe(T0 + (Confirm / 2), []));
-        Assert.Empty(watch.Observe(T0 + Confirm, [new(A, "7")]));
-        Assert.Equal([A], watch.Observe(T0 + Confirm + Confirm, [new(A, "7")]));
+        Assert.Empty(watch.Observe(T0, [Free("7")]));
+        Assert.Empty(watch.Observe(T0 + (Confirm / 2), [Locked("7")]));
+        Assert.Empty(watch.Observe(T0 + Confirm, [Free("7")]));
+        Assert.Equal([A], watch.Observe(T0 + Confirm + Confirm, [Free("7")]));
     }
 
     [Fact]
     public void Looks_taken_before_forgetting_do_not_count_after()
     {
-        var watch = new LockLossWatch(Confirm);
+        var watch = SeenUp();
 
-        Assert.Empty(watch.Observe(T0, [new(A, "7")]));
+        Assert.Empty(watch.Observe(T0, [Free("7")]));
         watch.Forget();
-        Assert.Empty(watch.Observe(T0 + (Confirm * 5), [new(A, "7")]));
-        Assert.Equal([A], watch.Observe(T0 + (Confirm * 6), [new(A, "7")]));
+        Assert.Empty(watch.Observe(T0 + (Confirm * 5), [Free("7")]));
+        Assert.Equal([A], watch.Observe(T0 + (Confirm * 6), [Free("7")]));
+    }
+
+    [Fact]
+    public void An_instance_whose_row_is_gone_is_forgotten()
+    {
+        var watch = SeenUp();
+
+        Assert.Empty(watch.Observe(T0, []));
+        Assert.Empty(watch.Observe(T0 + Confirm, [Free("7")]));
+        Assert.Empty(watch.Observe(T0 + (Confirm * 5), [Free("7")]));
     }
 
     [Fact]

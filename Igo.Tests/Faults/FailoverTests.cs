@@ -14,8 +14,9 @@ public sealed class FailoverTests(ITestOutputHelper log) : IAsyncLifetime
     private static readonly TimeSpan Failover = TimeSpan.FromSeconds(5);
 
     /// <summary>With the defaults an instance judges others once its own listener has held its lock for 6 s (the 5 s
-    /// reconnect back-off and two heartbeats); a survivor younger than that would take longer.</summary>
-    private static readonly TimeSpan Settled = TimeSpan.FromSeconds(6.5);
+    /// reconnect back-off and two heartbeats), and those it has seen holding theirs: a survivor younger than that, or
+    /// one that has not looked since, would leave the killed instance to its lease.</summary>
+    private static readonly TimeSpan Settled = TimeSpan.FromSeconds(7);
 
     private readonly TwoInstances cluster = new(new Dictionary<string, string>());
 
