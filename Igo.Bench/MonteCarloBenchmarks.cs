@@ -1,9 +1,9 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
+using Igo.Computer;
+using Igo.Computer.MonteCarlo;
 using Igo.Domain;
-using Igo.Web.Computer;
-using Igo.Web.Computer.MonteCarlo;
 
 namespace Igo.Bench;
 

@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
+using Igo.Computer;
+using Igo.Computer.Gtp;
+using Igo.Computer.MonteCarlo;
+using Igo.Computer.Players;
 using Igo.Domain;
 using Igo.Tests.Computer;
-using Igo.Web.Computer;
-using Igo.Web.Computer.Gtp;
-using Igo.Web.Computer.MonteCarlo;
-using Igo.Web.Computer.Players;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Igo.Bench;

@@ -1,7 +1,7 @@
 using Bunit;
+using Igo.Computer;
 using Igo.Domain;
 using Igo.Web.Components.Play;
-using Igo.Web.Computer;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Igo.Tests.Components;

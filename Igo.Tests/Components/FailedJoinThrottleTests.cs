@@ -45,8 +45,8 @@ public sealed class FailedJoinThrottleTests : ComponentTestBase
         Context.Services.AddSingleton(new SeatRetryPolicy([]));
         Context.Services.AddIgoCircuits().AddIgoBrowser();
         Context.Services.AddSingleton<IGameRecords>(new FakeGameRecords());
-        Context.Services.AddSingleton<Igo.Web.Computer.IPositionAdvisor>(new FakePositionAdvisor());
-        Context.Services.AddSingleton<IComputerOpponents>(new FakeComputerOpponents());
+        Context.Services.AddSingleton<Igo.Computer.IPositionAdvisor>(new FakePositionAdvisor());
+        Context.Services.AddSingleton<Igo.Computer.IComputerOpponents>(new FakeComputerOpponents());
     }
 
     private FailedJoinLimiter Limiter => Context.Services.GetRequiredService<FailedJoinLimiter>();

@@ -1,3 +1,4 @@
+using Igo.Computer;
 using Igo.Domain;
 using Igo.Web.Games;
 
@@ -170,9 +171,9 @@ internal sealed class FakeGameRecords : Igo.Web.Games.IGameRecords
 }
 
 /// <summary>An advisor that answers what the test sets, or waits (until cancelled) while <see cref="Hold"/> is set; records the views asked about.</summary>
-internal sealed class FakePositionAdvisor : Igo.Web.Computer.IPositionAdvisor
+internal sealed class FakePositionAdvisor : IPositionAdvisor
 {
-    public Igo.Web.Computer.PositionJudgement Judgement { get; set; } = new([], 0, "Test engine");
+    public PositionJudgement Judgement { get; set; } = new([], 0, "Test engine");
 
     public bool Hold { get; set; }
 
@@ -180,11 +181,11 @@ internal sealed class FakePositionAdvisor : Igo.Web.Computer.IPositionAdvisor
 
     public TaskCompletionSource<CancellationToken> Waiting { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public Task<Igo.Web.Computer.PositionJudgement> JudgeAsync(GameView view, CancellationToken cancellationToken = default) => AnswerAsync("judge", view, cancellationToken);
+    public Task<PositionJudgement> JudgeAsync(GameView view, CancellationToken cancellationToken = default) => AnswerAsync("judge", view, cancellationToken);
 
-    public Task<Igo.Web.Computer.PositionJudgement> EstimateAsync(GameView view, CancellationToken cancellationToken = default) => AnswerAsync("estimate", view, cancellationToken);
+    public Task<PositionJudgement> EstimateAsync(GameView view, CancellationToken cancellationToken = default) => AnswerAsync("estimate", view, cancellationToken);
 
-    private async Task<Igo.Web.Computer.PositionJudgement> AnswerAsync(string call, GameView view, CancellationToken cancellationToken)
+    private async Task<PositionJudgement> AnswerAsync(string call, GameView view, CancellationToken cancellationToken)
     {
         Asked.Add((call, view));
         if (Hold)

@@ -1,8 +1,8 @@
 using Bunit;
+using Igo.Computer;
 using Igo.Web.Browser;
 using Igo.Web.Circuits;
 using Igo.Web.Components.Pages;
-using Igo.Web.Computer;
 using Igo.Web.Games;
 using Igo.Web.Security;
 using Microsoft.AspNetCore.Components;

@@ -282,7 +282,7 @@ public sealed class GamePageTests : GamePageTestBase
             "..XO.",
             "..XO.",
         ], status: GameStatus.Endgame, moveNumber: 12);
-        Advisor.Judgement = new Igo.Web.Computer.PositionJudgement([new(2, 0)], 3.5, "GNU Go");
+        Advisor.Judgement = new Igo.Computer.PositionJudgement([new(2, 0)], 3.5, "GNU Go");
         var seat = SeatWith(view, computer: true);
         var (_, page) = Open(Joined(seat));
         page.WaitForAssertion(() => page.Find("[data-action=suggest-dead]"));

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Bunit;
+using Igo.Computer;
 using Igo.Domain;
 using Igo.Web.Browser;
 using Igo.Web.Circuits;

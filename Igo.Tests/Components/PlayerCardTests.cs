@@ -1,4 +1,5 @@
 using Bunit;
+using Igo.Computer;
 using Igo.Domain;
 using Igo.Web.Components.Play;
 using Igo.Web.Games;

@@ -1,6 +1,7 @@
+using Igo.Computer;
+using Igo.Computer.Gtp;
+using Igo.Computer.MonteCarlo;
 using Igo.Web.Computer;
-using Igo.Web.Computer.Gtp;
-using Igo.Web.Computer.MonteCarlo;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -88,7 +89,7 @@ public sealed class ComputerPlayerCatalogTests : IDisposable
         Assert.Equal(["--quiet"], options.Engines[0].Arguments);
         Assert.Equal(["fake", ComputerPlayerCatalog.ClubId, ComputerPlayerCatalog.BeginnerId, ComputerPlayerCatalog.StrongId], catalog.Available.Select(opponent => opponent.Id));
         Assert.Equal("Fake engine", catalog.Available[0].Name);
-        Assert.Same(catalog, provider.GetRequiredService<Igo.Web.Games.IComputerOpponents>());
+        Assert.Same(catalog, provider.GetRequiredService<Igo.Computer.IComputerOpponents>());
         Assert.Equal(1, ((MonteCarloProfile)catalog.Resolve(ComputerPlayerCatalog.ClubId)).Settings.Threads);
     }
 }

@@ -1,8 +1,9 @@
+using Igo.Computer;
+using Igo.Computer.Gtp;
+using Igo.Computer.MonteCarlo;
+using Igo.Computer.Players;
 using Igo.Domain;
 using Igo.Web.Computer;
-using Igo.Web.Computer.Gtp;
-using Igo.Web.Computer.MonteCarlo;
-using Igo.Web.Computer.Players;
 using Igo.Web.Games;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

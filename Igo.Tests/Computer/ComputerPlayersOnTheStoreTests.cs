@@ -1,9 +1,10 @@
+using Igo.Computer;
+using Igo.Computer.MonteCarlo;
+using Igo.Computer.Players;
 using Igo.Data.Stores;
 using Igo.Domain;
 using Igo.Tests.Data;
 using Igo.Web.Computer;
-using Igo.Web.Computer.MonteCarlo;
-using Igo.Web.Computer.Players;
 using Igo.Web.Games;
 using Microsoft.Extensions.Logging.Abstractions;
 

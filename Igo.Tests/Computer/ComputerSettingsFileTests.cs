@@ -1,4 +1,4 @@
-using Igo.Web.Computer;
+using Igo.Computer;
 using Microsoft.Extensions.Configuration;
 
 namespace Igo.Tests.Computer;

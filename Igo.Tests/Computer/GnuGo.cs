@@ -1,4 +1,4 @@
-using Igo.Web.Computer.Gtp;
+using Igo.Computer.Gtp;
 
 namespace Igo.Tests.Computer;
 

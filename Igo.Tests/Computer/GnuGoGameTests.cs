@@ -1,8 +1,8 @@
+using Igo.Computer;
+using Igo.Computer.Gtp;
+using Igo.Computer.MonteCarlo;
+using Igo.Computer.Players;
 using Igo.Domain;
-using Igo.Web.Computer;
-using Igo.Web.Computer.Gtp;
-using Igo.Web.Computer.MonteCarlo;
-using Igo.Web.Computer.Players;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Igo.Tests.Computer;

@@ -1,7 +1,7 @@
+using Igo.Computer;
+using Igo.Computer.Gtp;
+using Igo.Computer.MonteCarlo;
 using Igo.Domain;
-using Igo.Web.Computer;
-using Igo.Web.Computer.Gtp;
-using Igo.Web.Computer.MonteCarlo;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Igo.Tests.Computer;

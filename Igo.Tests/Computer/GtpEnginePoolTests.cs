@@ -1,5 +1,5 @@
+using Igo.Computer.Gtp;
 using Igo.Domain;
-using Igo.Web.Computer.Gtp;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Igo.Tests.Computer;

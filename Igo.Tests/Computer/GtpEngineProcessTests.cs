@@ -1,4 +1,4 @@
-using Igo.Web.Computer.Gtp;
+using Igo.Computer.Gtp;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Igo.Tests.Computer;

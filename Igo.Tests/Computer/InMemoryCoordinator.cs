@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Igo.Computer;
 using Igo.Domain;
 using Igo.Web.Computer;
 using Igo.Web.Games;

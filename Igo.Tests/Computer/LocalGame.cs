@@ -1,5 +1,5 @@
+using Igo.Computer.Players;
 using Igo.Domain;
-using Igo.Web.Computer.Players;
 
 namespace Igo.Tests.Computer;
 

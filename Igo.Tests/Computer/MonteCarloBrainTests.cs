@@ -1,6 +1,6 @@
+using Igo.Computer;
+using Igo.Computer.MonteCarlo;
 using Igo.Domain;
-using Igo.Web.Computer;
-using Igo.Web.Computer.MonteCarlo;
 
 namespace Igo.Tests.Computer;
 

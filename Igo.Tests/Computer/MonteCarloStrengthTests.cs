@@ -1,6 +1,6 @@
+using Igo.Computer.MonteCarlo;
+using Igo.Computer.Players;
 using Igo.Domain;
-using Igo.Web.Computer.MonteCarlo;
-using Igo.Web.Computer.Players;
 
 namespace Igo.Tests.Computer;
 

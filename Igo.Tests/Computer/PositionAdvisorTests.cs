@@ -1,6 +1,6 @@
+using Igo.Computer;
+using Igo.Computer.Gtp;
 using Igo.Domain;
-using Igo.Web.Computer;
-using Igo.Web.Computer.Gtp;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 

@@ -1,5 +1,5 @@
+using Igo.Computer;
 using Igo.Domain;
-using Igo.Web.Computer;
 
 namespace Igo.Tests.Computer;
 

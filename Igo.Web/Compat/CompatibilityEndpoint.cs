@@ -1,4 +1,5 @@
 using System.Net.WebSockets;
+using Igo.Computer;
 using Igo.Data.Diagnostics;
 using Igo.Web.Games;
 using Igo.Web.Operations;

@@ -1,5 +1,5 @@
-using Igo.Web.Computer.Gtp;
-using Igo.Web.Computer.Players;
+using Igo.Computer;
+using Igo.Computer.Gtp;
 using Igo.Web.Games;
 using Microsoft.Extensions.Options;
 

@@ -2,7 +2,7 @@ namespace Igo.Web.Games;
 
 /// <summary>
 /// A computer player a game needs now: its key and secret (never sent to a browser) and which opponent plays it
-/// (an <see cref="IComputerOpponents"/> id, null for the default).
+/// (an <see cref="Igo.Computer.IComputerOpponents"/> id, null for the default).
 /// </summary>
 public sealed record ComputerSeatRequest(long GameId, string Key, string Secret, string? Level);
 

@@ -62,7 +62,7 @@ public interface IGameSeat : IAsyncDisposable
 
     bool OpponentIsComputer { get; }
 
-    /// <summary>The computer opponent chosen for the game (an <see cref="IComputerOpponents"/> id); null for a person or the default.</summary>
+    /// <summary>The computer opponent chosen for the game (an <see cref="Igo.Computer.IComputerOpponents"/> id); null for a person or the default.</summary>
     string? OpponentComputerId { get; }
 
     /// <summary>The latest committed state this instance knows.</summary>
@@ -83,19 +83,4 @@ public interface IGameCoordinator
     Task<SeatOutcome> CreateGameAsync(NewGameRequest request, SeatHolder holder, CancellationToken cancellationToken = default);
 
     Task<SeatOutcome> JoinGameAsync(string key, string? computerSecret, SeatHolder holder, CancellationToken cancellationToken = default);
-}
-
-/// <summary>A computer opponent a player can pick (a built-in level or an external GTP engine).</summary>
-public sealed record ComputerOpponent(string Id, string Name, string Description);
-
-/// <summary>The computer opponents this instance can run; the first is the default (used by the compatibility endpoint).</summary>
-public interface IComputerOpponents
-{
-    IReadOnlyList<ComputerOpponent> Available { get; }
-
-    /// <summary>
-    /// Who plays a game stored with this opponent id (null: the default) when this instance drives it: that opponent
-    /// when it can run here, else the built-in stand-in, whose description then says so.
-    /// </summary>
-    ComputerOpponent PlaysFor(string? id);
 }

@@ -1,3 +1,4 @@
+using Igo.Computer;
 using Igo.Domain;
 using Igo.Web.Browser;
 using Igo.Web.Circuits;

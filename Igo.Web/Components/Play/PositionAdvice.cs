@@ -1,6 +1,6 @@
 using System.Globalization;
+using Igo.Computer;
 using Igo.Domain;
-using Igo.Web.Computer;
 
 namespace Igo.Web.Components.Play;
 

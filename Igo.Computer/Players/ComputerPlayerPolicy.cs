@@ -1,0 +1,205 @@
+using Igo.Domain;
+
+namespace Igo.Computer.Players;
+
+/// <summary>
+/// What one computer player does next in one game, from the game as it stands. Keeps the little it must remember
+/// between actions (moves just refused, dead-stone marks the opponent disputed, where it last asked for a count) so that
+/// it never repeats an action that cannot succeed. The policy, in full:
+/// <list type="bullet">
+/// <item>In play, on its turn: the brain's move; a move the game refuses is excluded and the brain asked again; after
+/// <see cref="MaxRefusedMoves"/> refusals in one position, or when the brain offers a refused move again, it passes.</item>
+/// <item>Resignation: late in the game, when the brain's estimate has it far behind on several turns in a row
+/// (<see cref="ResignationRule"/>).</item>
+/// <item>In the endgame: it asks to mark dead, one chain at a time (the opponent's first), every chain its judgement calls
+/// dead, except chains the opponent has already refused; then it asks for the count, once per position.</item>
+/// <item>Mark-dead requests: accepted when the chain is the requester's own (conceded stones) or its judgement calls it dead.</item>
+/// <item>Count requests: accepted when no chain it judges dead is left on the board (apart from disputed ones).</item>
+/// <item>Draw offers: accepted when its judgement says it is behind. Undo requests: always accepted.</item>
+/// </list>
+/// Not thread-safe: one player's decisions are made one at a time.
+/// </summary>
+/// <param name="mayResign">False plays every game out to the count (self-play and tests of the endgame).</param>
+public sealed class ComputerPlayerPolicy(IComputerBrain brain, Color color, bool mayResign = true)
+{
+    public const int MaxRefusedMoves = 3;
+
+    private readonly HashSet<Point> refusedMoves = [];
+    private readonly ResignationRule resignation = new();
+    private readonly HashSet<(Point Point, Color Color)> disputedMarks = [];
+    private int refusedAtVersion = -1;
+    private int refusals;
+    private ulong? countRequestedAt;
+    private (ulong Fingerprint, PositionJudgement Judgement)? lastJudgement;
+
+    public Color Color => color;
+
+    public IComputerBrain Brain => brain;
+
+    /// <summary>The next action, or null when there is nothing for this player to do now (not its turn, waiting for an answer, game over).</summary>
+    public async Task<ComputerIntent?> DecideAsync(GameView view, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        if (view.Version != refusedAtVersion)
+        {
+            refusedMoves.Clear();
+            refusals = 0;
+        }
+
+        return view.Status switch
+        {
+            GameStatus.Play when view.Turn == color => await MoveAsync(view, cancellationToken),
+            GameStatus.Endgame => await FinishAsync(view, cancellationToken),
+            GameStatus.RequestPending when view.PendingRequest is { } request && request.Initiator != color => await AnswerAsync(view, request, cancellationToken),
+            _ => null,
+        };
+    }
+
+    /// <summary>Tells the policy the game refused <paramref name="intent"/> at <paramref name="view"/>, so the next decision avoids it.</summary>
+    public void Refused(GameView view, ComputerIntent intent)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        ArgumentNullException.ThrowIfNull(intent);
+        if (intent is { Type: ActionType.PlaceStone, Point: { } point })
+        {
+            if (view.Version != refusedAtVersion)
+            {
+                refusedMoves.Clear();
+                refusals = 0;
+                refusedAtVersion = view.Version;
+            }
+
+            refusedMoves.Add(point);
+            refusals++;
+        }
+        else if (intent is { Type: ActionType.MarkDead, Point: { } marked } && view[marked].Stone.ToColor() is { } stoneColor)
+        {
+            disputedMarks.Add((marked, stoneColor));
+        }
+        else if (intent.Type == ActionType.RequestTally)
+        {
+            countRequestedAt = Fingerprint(ComputerPosition.FromView(view));
+        }
+    }
+
+    private async Task<ComputerIntent> MoveAsync(GameView view, CancellationToken cancellationToken)
+    {
+        if (refusals >= MaxRefusedMoves)
+        {
+            return ComputerIntent.Pass;
+        }
+
+        var position = ComputerPosition.FromView(view);
+        if (mayResign && ResignationRule.Applies(view.Size, view.MoveNumber))
+        {
+            var lead = await brain.EstimateBlackLeadAsync(position, cancellationToken);
+            if (resignation.ShouldResign(view.Size, view.MoveNumber, color == Color.Black ? lead : -lead))
+            {
+                return new ComputerIntent(ActionType.Resign);
+            }
+        }
+
+        var move = await brain.ChooseMoveAsync(position, refusedMoves, cancellationToken);
+
+        // A brain that offers a move just refused again is not listening: pass rather than ask it once more.
+        return move is { } point && !refusedMoves.Contains(point) ? new ComputerIntent(ActionType.PlaceStone, point) : ComputerIntent.Pass;
+    }
+
+    private async Task<ComputerIntent?> FinishAsync(GameView view, CancellationToken cancellationToken)
+    {
+        var position = ComputerPosition.FromView(view);
+        var judgement = await JudgeAsync(position, cancellationToken);
+        var toMark = DeadChains(position, judgement)
+            .OrderBy(chain => chain.Color == color ? 1 : 0)
+            .FirstOrDefault();
+        if (toMark is not null)
+        {
+            // Asked once: a refusal sends the game back to play, and the same chain is not asked for again.
+            foreach (var stone in toMark.Stones)
+            {
+                disputedMarks.Add((stone, toMark.Color));
+            }
+
+            return new ComputerIntent(ActionType.MarkDead, toMark.Stones[0]);
+        }
+
+        var fingerprint = Fingerprint(position);
+        if (countRequestedAt == fingerprint)
+        {
+            return null;
+        }
+
+        countRequestedAt = fingerprint;
+        return new ComputerIntent(ActionType.RequestTally);
+    }
+
+    private async Task<ComputerIntent> AnswerAsync(GameView view, PendingRequest request, CancellationToken cancellationToken)
+    {
+        var accept = request.Type switch
+        {
+            RequestType.Undo => true,
+            RequestType.MarkDead => await AcceptMarkAsync(view, request, cancellationToken),
+            RequestType.TallyScore => DeadChains(ComputerPosition.FromView(view), await JudgeAsync(ComputerPosition.FromView(view), cancellationToken)).Count == 0,
+            RequestType.Draw => (await JudgeAsync(ComputerPosition.FromView(view), cancellationToken)).LeadOf(color) < 0,
+            _ => false,
+        };
+        return new ComputerIntent(accept ? ActionType.Accept : ActionType.Reject);
+    }
+
+    private async Task<bool> AcceptMarkAsync(GameView view, PendingRequest request, CancellationToken cancellationToken)
+    {
+        var marked = Enumerable.Range(0, view.Points.Count).Where(i => view.Points[i].MarkedDead).Select(i => new Point(i / view.Size, i % view.Size)).ToList();
+        if (marked.Count == 0)
+        {
+            return false;
+        }
+
+        if (view[marked[0]].Stone == request.Initiator.ToStone())
+        {
+            return true;
+        }
+
+        var judgement = await JudgeAsync(ComputerPosition.FromView(view), cancellationToken);
+        return marked.All(judgement.IsDead);
+    }
+
+    // The chains the judgement calls dead, apart from those the opponent has disputed.
+    private List<Chain> DeadChains(ComputerPosition position, PositionJudgement judgement)
+    {
+        var board = position.ToBoard();
+        var seen = new HashSet<Point>();
+        var chains = new List<Chain>();
+        foreach (var point in judgement.DeadStones)
+        {
+            if (!seen.Add(point) || board.ChainAt(point) is not { } chain)
+            {
+                continue;
+            }
+
+            seen.UnionWith(chain.Stones);
+            if (!chain.Stones.Any(stone => disputedMarks.Contains((stone, chain.Color))))
+            {
+                chains.Add(chain);
+            }
+        }
+
+        return chains;
+    }
+
+    private async Task<PositionJudgement> JudgeAsync(ComputerPosition position, CancellationToken cancellationToken)
+    {
+        var fingerprint = Fingerprint(position);
+        if (lastJudgement is { } cached && cached.Fingerprint == fingerprint)
+        {
+            return cached.Judgement;
+        }
+
+        var judgement = await brain.JudgeAsync(position, cancellationToken);
+        lastJudgement = (fingerprint, judgement);
+        return judgement;
+    }
+
+    // The stones and the prisoners: what a judgement and a count depend on.
+    private static ulong Fingerprint(ComputerPosition position) =>
+        position.ToBoard().Hash ^ ((ulong)position.Prisoners.Black * 0x9E3779B97F4A7C15UL) ^ ((ulong)position.Prisoners.White * 0xC2B2AE3D27D4EB4FUL);
+}
