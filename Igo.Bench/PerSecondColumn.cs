@@ -11,8 +11,8 @@ internal sealed class PerSecondColumn(string columnName, string legend) : IColum
     /// <summary>Moves per second on one thread; one operation is one move.</summary>
     public static PerSecondColumn Moves { get; } = new("Moves/s", "Moves per second on one thread (1 s / mean time per move)");
 
-    /// <summary>Playouts per second of a whole search; one operation is one playout.</summary>
-    public static PerSecondColumn Playouts { get; } = new("Playouts/s", "Playouts per second of the whole search (1 s / mean time per playout)");
+    /// <summary>Playouts per second (of the whole search when it runs on several threads); one operation is one playout.</summary>
+    public static PerSecondColumn Playouts { get; } = new("Playouts/s", "Playouts per second, all threads of a search together (1 s / mean time per playout)");
 
     public string Id => nameof(PerSecondColumn) + columnName;
 

@@ -6,10 +6,10 @@ using Igo.Domain;
 namespace Igo.Bench;
 
 /// <summary>
-/// Random legal playouts on one thread, the Monte-Carlo workload: from an empty board, each side plays a uniformly
-/// chosen legal move that does not fill its own eye (nor retake a ko at once) until both pass; then the board is reset
-/// with <see cref="Board.CopyFrom"/>. One operation is one stone placed, so the report reads as time per move;
-/// the MovesPerSecond column is its inverse.
+/// Random playout moves on one thread, the Monte-Carlo workload: from an empty board, each side plays the board's
+/// playout move (<see cref="Board.PlayRandomMove"/>: uniform among the legal moves that neither fill an own eye, nor
+/// play a self-atari, nor retake a ko at once) until both pass; then the board is reset with <see cref="Board.CopyFrom"/>.
+/// One operation is one stone placed, so the report reads as time per move; the Moves/s column is its inverse.
 /// </summary>
 [Config(typeof(ShortPlayoutConfig))]
 public class PlayoutBenchmarks

@@ -1,6 +1,9 @@
 namespace Igo.Domain;
 
-/// <summary>What Monte-Carlo players need: own-eye detection, random legal moves, whole random games and a fast area count.</summary>
+/// <summary>
+/// What Monte-Carlo players need from the board's internals, at the speed of its cells: own-eye and self-atari tests,
+/// the one random move of a playout, the last liberty of a chain in atari, and the count of a finished playout.
+/// </summary>
 public sealed partial class Board
 {
     /// <summary>
@@ -10,8 +13,46 @@ public sealed partial class Board
     public bool IsEye(Point point, Color color) => IsEyeCell(CellOf(point), (byte)color);
 
     /// <summary>
-    /// Plays a uniformly chosen move for <paramref name="color"/> among the legal ones that neither fill an own eye nor
-    /// retake a ko at once (<see cref="KoPoint"/>), and returns it; null when there is none (the caller passes).
+    /// Whether a stone of <paramref name="color"/> on the empty <paramref name="point"/> would surely leave its chain with
+    /// one liberty while capturing nothing. Liberties shared by the neighbouring chains are counted once per chain, so a
+    /// few self-ataris pass as safe; no safe move is called one.
+    /// </summary>
+    public bool IsSelfAtari(Point point, Color color) => IsSelfAtariCell(CellOf(point), (byte)color);
+
+    /// <summary>The one liberty of the chain through <paramref name="point"/> when it is in atari; null when it has more, or the point is empty.</summary>
+    public Point? LibertyInAtari(Point point)
+    {
+        var cell = CellOf(point);
+        if (cells[cell] == EmptyCell)
+        {
+            return null;
+        }
+
+        var head = chainOf[cell];
+        if (libertyCount[head] != 1)
+        {
+            return null;
+        }
+
+        var set = liberties.AsSpan(head * words, words);
+        for (var w = 0; w < words; w++)
+        {
+            if (set[w] != 0)
+            {
+                return PointOf((w * 64) + System.Numerics.BitOperations.TrailingZeroCount(set[w]));
+            }
+        }
+
+        throw new InvalidOperationException("A chain with one liberty has an empty liberty set.");
+    }
+
+    /// <summary>
+    /// The random move of a playout: plays a uniformly chosen move for <paramref name="color"/> among the legal ones that
+    /// neither retake a ko at once (<see cref="KoPoint"/>), nor fill an own eye (<see cref="IsEye"/>), nor put the mover's
+    /// own chain in atari without capturing (<see cref="IsSelfAtari"/>), and returns it; null when there is none (the
+    /// caller passes). Without the last two rules a random player fills the inside of its own living groups until they
+    /// die, and playouts misjudge every group whose eyes are not yet formed; with them, a finished playout leaves only
+    /// eyes, shared liberties and the odd neutral point, which <see cref="CountPlayout"/> counts exactly enough.
     /// </summary>
     public Point? PlayRandomMove(Color color, Random random)
     {
@@ -21,44 +62,33 @@ public sealed partial class Board
     }
 
     /// <summary>
-    /// Plays random moves (as <see cref="PlayRandomMove"/>) from <paramref name="toMove"/> on, alternating colours, until
-    /// both players pass in a row or <paramref name="maxMoves"/> stones have been placed. Returns the number of stones placed.
+    /// The area count of a finished playout, without a flood fill: a stone counts for its colour, an empty point for the
+    /// colour of all its stone neighbours (for nobody when both colours or none touch it). Writes each point's owner
+    /// (+1 black, -1 white, 0 nobody; row-major) into <paramref name="owners"/> and returns black's points minus white's.
+    /// Exact once random play has filled everything but eyes and shared liberties; use <see cref="TerritoryCounter"/> for
+    /// any other position.
     /// </summary>
-    public int PlayRandomGame(Color toMove, Random random, int maxMoves)
+    public int CountPlayout(Span<sbyte> owners)
     {
-        ArgumentNullException.ThrowIfNull(random);
-        var color = (byte)toMove;
-        var played = 0;
-        var passes = 0;
-        while (passes < 2 && played < maxMoves)
+        if (owners.Length < size * size)
         {
-            if (PlayRandomCell(color, random) == NoCell)
-            {
-                Pass();
-                passes++;
-            }
-            else
-            {
-                played++;
-                passes = 0;
-            }
-
-            color = (byte)(3 - color);
+            throw new ArgumentException($"A {size}x{size} board needs {size * size} owners.", nameof(owners));
         }
 
-        return played;
-    }
+        var lead = 0;
+        var index = 0;
+        for (var row = 0; row < size; row++)
+        {
+            var cell = CellOf(row, 0);
+            for (var col = 0; col < size; col++, cell++, index++)
+            {
+                var owner = OwnerCell(cell);
+                owners[index] = owner;
+                lead += owner;
+            }
+        }
 
-    /// <summary>
-    /// Area count of the position as it stands (no dead stones removed): stones plus the empty regions that touch only
-    /// one colour. Black minus white minus komi decides a finished playout.
-    /// </summary>
-    public PerColor<int> AreaCount()
-    {
-        var territory = TerritoryCounter.Count(this);
-        return new PerColor<int>(
-            stonesOf[(int)Stone.Black] + territory.Territory.Black,
-            stonesOf[(int)Stone.White] + territory.Territory.White);
+        return lead;
     }
 
     private int PlayRandomCell(byte color, Random random)
@@ -80,7 +110,7 @@ public sealed partial class Board
             }
 
             var cell = empties[slot];
-            if (cell != koCell && !IsEyeCell(cell, color) && IsLegalCell(cell, color))
+            if (cell != koCell && !IsEyeCell(cell, color) && IsLegalCell(cell, color) && !IsSelfAtariCell(cell, color))
             {
                 PlayCell(cell, color);
                 return cell;
@@ -123,5 +153,59 @@ public sealed partial class Board
         }
 
         return opponentDiagonals + onEdge < 2;
+    }
+
+    private bool IsSelfAtariCell(int cell, byte color)
+    {
+        var libertiesAfter = 0;
+        foreach (var neighbour in Neighbours(cell))
+        {
+            var stone = cells[neighbour];
+            if (stone == EmptyCell)
+            {
+                libertiesAfter++;
+            }
+            else if (stone == color)
+            {
+                libertiesAfter += libertyCount[chainOf[neighbour]] - 1;
+            }
+            else if (stone != BorderCell && libertyCount[chainOf[neighbour]] == 1)
+            {
+                return false; // captures
+            }
+
+            if (libertiesAfter >= 2)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private sbyte OwnerCell(int cell)
+    {
+        var stone = cells[cell];
+        if (stone != EmptyCell)
+        {
+            return stone == (byte)Stone.Black ? (sbyte)1 : (sbyte)-1;
+        }
+
+        var touches = 0; // bit 1: black, bit 2: white (the stone values); the border adds nothing
+        foreach (var neighbour in Neighbours(cell))
+        {
+            var neighbourStone = cells[neighbour];
+            if (neighbourStone != BorderCell)
+            {
+                touches |= neighbourStone;
+            }
+        }
+
+        return touches switch
+        {
+            (byte)Stone.Black => 1,
+            (byte)Stone.White => -1,
+            _ => 0,
+        };
     }
 }

@@ -318,19 +318,62 @@ public sealed class BoardTests
     }
 
     [Fact]
-    public void Area_count_is_stones_plus_single_colour_regions()
+    public void Self_atari_is_a_move_left_with_one_liberty_that_captures_nothing()
     {
         var board = Diagram.Board(
             ". X O .",
-            ". X O .",
-            ". X O .",
-            ". X O .");
+            "X . X .",
+            ". . . .",
+            ". . . .");
 
-        Assert.Equal(new PerColor<int>(8, 8), board.AreaCount());
+        Assert.True(board.IsSelfAtari(new Point(1, 1), Color.White));
+        Assert.False(board.IsSelfAtari(new Point(1, 1), Color.Black)); // joins chains with liberties to spare
+        Assert.False(board.IsSelfAtari(new Point(2, 1), Color.White));
+
+        var capturing = Diagram.Board(
+            "O X O .",
+            ". . X .",
+            "X . . .",
+            ". . . .");
+
+        Assert.False(capturing.IsSelfAtari(new Point(1, 1), Color.White)); // one liberty left, but it captures the black stone in atari
+        Assert.False(capturing.IsSelfAtari(new Point(1, 0), Color.Black)); // captures the white corner stone
     }
 
     [Fact]
-    public void A_random_game_ends_when_neither_player_has_a_move_but_filling_an_eye()
+    public void The_liberty_of_a_chain_in_atari_is_found_and_only_then()
+    {
+        var board = Diagram.Board(
+            "O X O .",
+            ". . X .",
+            "X . . .",
+            ". . . .");
+
+        Assert.Equal(new Point(1, 1), board.LibertyInAtari(new Point(0, 1)));
+        Assert.Equal(new Point(1, 0), board.LibertyInAtari(new Point(0, 0)));
+        Assert.Null(board.LibertyInAtari(new Point(1, 2))); // three liberties
+        Assert.Null(board.LibertyInAtari(new Point(3, 3))); // empty
+    }
+
+    [Fact]
+    public void A_playout_count_gives_an_empty_point_to_the_one_colour_it_touches()
+    {
+        var board = Diagram.Board(
+            ". X O .",
+            "X X O O",
+            ". X . O",
+            "X X O .");
+        var owners = new sbyte[16];
+
+        var lead = board.CountPlayout(owners);
+
+        // Black: 6 stones and 2 eyes; white: 5 stones and 2 eyes; (2, 2) touches both and counts for nobody.
+        Assert.Equal(1, lead);
+        Assert.Equal(new sbyte[] { 1, 1, -1, -1, 1, 1, -1, -1, 1, 1, 0, -1, 1, 1, -1, -1 }, owners);
+    }
+
+    [Fact]
+    public void A_random_game_ends_when_neither_player_has_a_move_but_filling_an_eye_or_a_self_atari()
     {
         var board = new Board(9);
         var random = new Random(7);
@@ -339,9 +382,12 @@ public sealed class BoardTests
         var placed = 0;
         while (passes < 2)
         {
+            var before = board.Clone();
             if (board.PlayRandomMove(color, random) is { } point)
             {
                 Assert.Equal(color.ToStone(), board[point]);
+                Assert.False(before.IsEye(point, color), $"{color} filled its own eye at {point}:\n{before}");
+                Assert.False(before.IsSelfAtari(point, color), $"{color} played a self-atari at {point}:\n{before}");
                 passes = 0;
                 placed++;
             }
@@ -356,19 +402,11 @@ public sealed class BoardTests
 
         var lastPasser = color.Opponent();
         Assert.InRange(placed, 40, 1000);
-        Assert.All(board.EmptyPoints(), p => Assert.True(board.IsEye(p, lastPasser) || !board.IsLegal(p, lastPasser)));
-        var area = board.AreaCount();
-        var neutral = TerritoryCounter.Count(board).Owners.Where((owner, i) => owner == Stone.Empty && board[new Point(i / 9, i % 9)] == Stone.Empty).Count();
-        Assert.Equal(81, area.Black + area.White + neutral);
-    }
+        Assert.All(board.EmptyPoints(), p => Assert.True(board.IsEye(p, lastPasser) || !board.IsLegal(p, lastPasser) || board.IsSelfAtari(p, lastPasser)));
 
-    [Fact]
-    public void PlayRandomGame_stops_at_the_move_limit()
-    {
-        var board = new Board(19);
-
-        Assert.Equal(50, board.PlayRandomGame(Color.Black, new Random(3), 50));
-        Assert.InRange(board.StoneCount(Color.Black), 1, 25);
-        Assert.InRange(board.StoneCount(Color.White), 1, 25);
+        // On a finished playout the quick count agrees with the game's own flood-fill count.
+        var tally = TerritoryCounter.Count(board);
+        var areaLead = board.StoneCount(Color.Black) + tally.Territory.Black - board.StoneCount(Color.White) - tally.Territory.White;
+        Assert.Equal(areaLead, board.CountPlayout(new sbyte[81]));
     }
 }
