@@ -5,7 +5,7 @@ using Igo.Computer.Gtp;
 using Igo.Computer.MonteCarlo;
 using Igo.Computer.Players;
 using Igo.Domain;
-using Igo.Tests.Computer;
+using Igo.Testing.Games;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Igo.Bench;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.WebSockets;
+using Igo.Testing.Sockets;
 
 namespace Igo.Bench.Compat;
 
@@ -44,10 +45,10 @@ public static class CompatLoad
 
     private static async Task<RoundResult> RunRoundAsync(Uri[] urls, int games, int moves)
     {
-        var players = new List<(SocketPlayer Black, SocketPlayer White)>(games);
+        var players = new List<(ProtocolClient Black, ProtocolClient White)>(games);
         for (var i = 0; i < games; i++)
         {
-            players.Add((await SocketPlayer.ConnectAsync(urls[0]), await SocketPlayer.ConnectAsync(urls[^1])));
+            players.Add((await ConnectAsync(urls[0]), await ConnectAsync(urls[^1])));
         }
 
         var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -71,28 +72,32 @@ public static class CompatLoad
             results.Sum(r => r.Failures));
     }
 
-    private static async Task<GameResult> PlayGameAsync(SocketPlayer black, SocketPlayer white, int moves, Task start)
+    /// <summary>A generator's socket: one round of a thousand games queues for a while, so a message is waited for 30 s.</summary>
+    internal static Task<ProtocolClient> ConnectAsync(Uri url, Action<ClientWebSocketOptions>? configure = null) =>
+        ProtocolClient.ConnectAsync(url, CancellationToken.None, configure, TimeSpan.FromSeconds(30));
+
+    private static async Task<GameResult> PlayGameAsync(ProtocolClient black, ProtocolClient white, int moves, Task start)
     {
         await start;
         var result = new GameResult();
         try
         {
             await black.SendAsync("""{"type":"new_game","vs":"human","color":"black","size":19,"komi":6.5}""");
-            var created = await black.ExpectAsync("new_game_response");
+            var created = (await black.ExpectMessageAsync("new_game_response")).Raw;
             result.Actions++;
-            await black.ExpectAsync("game_status");
-            await black.ExpectAsync("chat");
-            await black.ExpectAsync("opponent_connected");
+            await black.ExpectMessageAsync("game_status");
+            await black.ExpectMessageAsync("chat");
+            await black.ExpectMessageAsync("opponent_connected");
             var whiteKey = KeyOf(created, "white");
             var blackKey = KeyOf(created, "black");
 
             await white.SendAsync($$"""{"type":"join_game","key":"{{whiteKey}}"}""");
-            await white.ExpectAsync("join_game_response");
+            await white.ExpectMessageAsync("join_game_response");
             result.Actions++;
-            await white.ExpectAsync("game_status");
-            await white.ExpectAsync("chat");
-            await white.ExpectAsync("opponent_connected");
-            await black.ExpectAsync("opponent_connected");
+            await white.ExpectMessageAsync("game_status");
+            await white.ExpectMessageAsync("chat");
+            await white.ExpectMessageAsync("opponent_connected");
+            await black.ExpectMessageAsync("opponent_connected");
 
             for (var move = 0; move < moves + 2; move++)
             {
@@ -102,8 +107,8 @@ public static class CompatLoad
                     : $$"""{"type":"game_action","key":"{{key}}","action_type":"pass_turn"}""";
                 var sent = Stopwatch.GetTimestamp();
                 await mover.SendAsync(action);
-                var pushed = opponent.ExpectAsync("game_status");
-                var response = await mover.ExpectAsync("game_action_response");
+                var pushed = opponent.ExpectMessageAsync("game_status");
+                var response = (await mover.ExpectMessageAsync("game_action_response")).Raw;
                 result.Responses.Add(Stopwatch.GetElapsedTime(sent).TotalMilliseconds);
                 if (!response.Contains("\"success\":true", StringComparison.Ordinal))
                 {
@@ -112,11 +117,11 @@ public static class CompatLoad
 
                 await pushed;
                 result.Pushes.Add(Stopwatch.GetElapsedTime(sent).TotalMilliseconds);
-                await mover.ExpectAsync("game_status");
+                await mover.ExpectMessageAsync("game_status");
                 result.Actions++;
             }
         }
-        catch (Exception failure) when (failure is OperationCanceledException or WebSocketException or InvalidOperationException)
+        catch (Exception failure) when (failure is TimeoutException or UnexpectedMessageException or OperationCanceledException or WebSocketException or InvalidOperationException)
         {
             result.Failures++;
         }

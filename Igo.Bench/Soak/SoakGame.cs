@@ -1,5 +1,6 @@
 using System.Net.WebSockets;
 using Igo.Bench.Compat;
+using Igo.Testing.Sockets;
 
 namespace Igo.Bench.Soak;
 
@@ -23,14 +24,14 @@ internal sealed class SoakGame(int index, Uri blackInstance, Uri whiteInstance, 
 
     public async Task RunAsync(DateTime deadline, CancellationToken stopping)
     {
-        SocketPlayer? black = null;
-        SocketPlayer? white = null;
+        ProtocolClient? black = null;
+        ProtocolClient? white = null;
         while (DateTime.UtcNow < deadline && !stopping.IsCancellationRequested)
         {
             try
             {
-                black ??= await SocketPlayer.ConnectAsync(blackInstance, address);
-                white ??= await SocketPlayer.ConnectAsync(whiteInstance, address);
+                black ??= await ConnectAsync(blackInstance);
+                white ??= await ConnectAsync(whiteInstance);
                 await PlayOneAsync(black, white, deadline, stopping);
                 GamesPlayed++;
                 whiteInPreviousGame = true;
@@ -39,10 +40,10 @@ internal sealed class SoakGame(int index, Uri blackInstance, Uri whiteInstance, 
                     await white.DisposeAsync();
                     white = null;
                     whiteInPreviousGame = false;
-                    await black.ExpectAsync("opponent_connected");
+                    await black.ExpectMessageAsync("opponent_connected");
                 }
             }
-            catch (Exception failure) when (failure is InvalidOperationException or OperationCanceledException or WebSocketException)
+            catch (Exception failure) when (failure is InvalidOperationException or UnexpectedMessageException or TimeoutException or OperationCanceledException or WebSocketException)
             {
                 if (stopping.IsCancellationRequested)
                 {
@@ -64,51 +65,51 @@ internal sealed class SoakGame(int index, Uri blackInstance, Uri whiteInstance, 
         await DisposeAsync(white);
     }
 
-    private async Task PlayOneAsync(SocketPlayer black, SocketPlayer white, DateTime deadline, CancellationToken stopping)
+    private async Task PlayOneAsync(ProtocolClient black, ProtocolClient white, DateTime deadline, CancellationToken stopping)
     {
         await black.SendAsync("""{"type":"new_game","vs":"human","color":"black","size":19,"komi":6.5}""");
-        var created = await black.ExpectAsync("new_game_response");
-        await black.ExpectAsync("game_status");
-        await black.ExpectAsync("chat");
-        await black.ExpectAsync("opponent_connected");
+        var created = (await black.ExpectMessageAsync("new_game_response")).Raw;
+        await black.ExpectMessageAsync("game_status");
+        await black.ExpectMessageAsync("chat");
+        await black.ExpectMessageAsync("opponent_connected");
         if (whiteInPreviousGame)
         {
-            await white.ExpectAsync("opponent_connected");
+            await white.ExpectMessageAsync("opponent_connected");
         }
 
         var blackKey = CompatLoad.KeyOf(created, "black");
         var whiteKey = CompatLoad.KeyOf(created, "white");
 
         await white.SendAsync($$"""{"type":"join_game","key":"{{whiteKey}}"}""");
-        Succeeded(await white.ExpectAsync("join_game_response"));
-        await white.ExpectAsync("game_status");
-        await white.ExpectAsync("chat");
-        await white.ExpectAsync("opponent_connected");
-        await black.ExpectAsync("opponent_connected");
+        Succeeded((await white.ExpectMessageAsync("join_game_response")).Raw);
+        await white.ExpectMessageAsync("game_status");
+        await white.ExpectMessageAsync("chat");
+        await white.ExpectMessageAsync("opponent_connected");
+        await black.ExpectMessageAsync("opponent_connected");
 
         for (var move = 0; move < settings.Moves && DateTime.UtcNow < deadline; move++)
         {
             var (mover, opponent, key) = move % 2 == 0 ? (black, white, blackKey) : (white, black, whiteKey);
             await mover.SendAsync(CompatLoad.PlaceStone(key, move));
-            Succeeded(await mover.ExpectAsync("game_action_response"));
-            await mover.ExpectAsync("game_status");
-            await opponent.ExpectAsync("game_status");
+            Succeeded((await mover.ExpectMessageAsync("game_action_response")).Raw);
+            await mover.ExpectMessageAsync("game_status");
+            await opponent.ExpectMessageAsync("game_status");
             Actions++;
 
             if (move % 10 == 9)
             {
                 await mover.SendAsync($$"""{"type":"chat_message","key":"{{key}}","message":"move {{move + 1}}"}""");
-                await mover.ExpectAsync("chat");
-                await opponent.ExpectAsync("chat");
+                await mover.ExpectMessageAsync("chat");
+                await opponent.ExpectMessageAsync("chat");
             }
 
             await Task.Delay(settings.ThinkTime, stopping);
         }
 
         await black.SendAsync($$"""{"type":"game_action","key":"{{blackKey}}","action_type":"resign"}""");
-        Succeeded(await black.ExpectAsync("game_action_response"));
-        await black.ExpectAsync("game_status");
-        await white.ExpectAsync("game_status");
+        Succeeded((await black.ExpectMessageAsync("game_action_response")).Raw);
+        await black.ExpectMessageAsync("game_status");
+        await white.ExpectMessageAsync("game_status");
         Actions++;
     }
 
@@ -120,7 +121,11 @@ internal sealed class SoakGame(int index, Uri blackInstance, Uri whiteInstance, 
         }
     }
 
-    private static async Task DisposeAsync(SocketPlayer? player)
+    // Through a trusted proxy (loopback), X-Forwarded-For names the client: a load of many distinct addresses.
+    private Task<ProtocolClient> ConnectAsync(Uri instance) =>
+        CompatLoad.ConnectAsync(instance, options => options.SetRequestHeader("X-Forwarded-For", address));
+
+    private static async Task DisposeAsync(ProtocolClient? player)
     {
         if (player is not null)
         {

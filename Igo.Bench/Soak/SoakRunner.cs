@@ -1,13 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
-using Igo.Tests.Faults;
+using Igo.Testing.Processes;
 using Npgsql;
 
 namespace Igo.Bench.Soak;
 
 /// <summary>
 /// The soak (issue 7): two app processes on one fresh PostgreSQL database (started as the fault tests start them,
-/// with Igo.Tests/Faults/AppProcess.cs), N seat pairs playing game after game for a duration, black on one instance and
+/// with Igo.Testing's AppProcess), N seat pairs playing game after game for a duration, black on one instance and
 /// white on the other. Every 10 s each instance is sampled; at the end a table, and exit code 1 on any error or when
 /// the working set, the GC heap or the open sockets grew beyond the threshold from the middle third of the run to the
 /// last third (the first third is warm-up).

@@ -1,3 +1,4 @@
+using Igo.Testing.Sockets;
 using Igo.Tests.Compat;
 using Igo.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
@@ -41,7 +42,7 @@ public sealed class JoinThrottleBrowserTests(BrowserHost host)
 
             // The circuits counted against 127.0.0.1 itself, not a shared "unknown" allowance: the socket from the same
             // address is refused too.
-            await using var socket = await ProtocolClient.ConnectAsync(app.WebSocketUri());
+            await using var socket = await ProtocolClient.ConnectAsync(app.WebSocketUri(), TestContext.Current.CancellationToken);
             await socket.SendAsync(Wire.Join("Guess00004"));
             var refused = await socket.ExpectAsync("join_game_response");
             Assert.False(refused.Flag("success"));

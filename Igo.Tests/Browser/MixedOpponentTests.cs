@@ -1,3 +1,4 @@
+using Igo.Testing.Sockets;
 using Igo.Tests.Compat;
 using static Microsoft.Playwright.Assertions;
 
@@ -11,7 +12,7 @@ public sealed class MixedOpponentTests(BrowserHost host)
     public async Task A_Blazor_player_and_an_igo_frontend_player_on_the_compatibility_socket_play_each_other()
     {
         var black = await host.NewPlayerAsync();
-        await using var white = await ProtocolClient.ConnectAsync(host.App.WebSocketUri());
+        await using var white = await ProtocolClient.ConnectAsync(host.App.WebSocketUri(), TestContext.Current.CancellationToken);
         try
         {
             await black.CreateGameAsync();

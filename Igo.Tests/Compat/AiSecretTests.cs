@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Igo.Testing.Sockets;
 using Igo.Web.Games;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -31,7 +32,7 @@ public sealed class AiSecretTests(PostgresCompatApp fixture) : IClassFixture<Pos
     public async Task The_computer_players_secret_is_in_no_frame_of_a_whole_game_nor_in_the_game_page()
     {
         await using var app = PostgresCompatApp.StartInstance(fixture.ConnectionString, FastComputer);
-        var human = await ProtocolClient.ConnectAsync(app.WebSocketUri());
+        var human = await ProtocolClient.ConnectAsync(app.WebSocketUri(), TestContext.Current.CancellationToken);
         await human.SendAsync(Wire.NewGame("black", 9, vs: "computer"));
         var created = await NextAsync(human, "new_game_response");
         var humanKey = created.Key("black");
@@ -43,7 +44,7 @@ public sealed class AiSecretTests(PostgresCompatApp fixture) : IClassFixture<Pos
 
         // A drop and a rejoin: the rejoin's four messages are searched too.
         await human.DisposeAsync();
-        human = await ProtocolClient.ConnectAsync(app.WebSocketUri());
+        human = await ProtocolClient.ConnectAsync(app.WebSocketUri(), TestContext.Current.CancellationToken);
         await human.SendAsync(Wire.Join(humanKey));
         Assert.True((await NextAsync(human, "join_game_response")).Flag("success"));
         await NextAsync(human, "opponent_connected", d => d.Flag("opponentConnected"));

@@ -1,4 +1,5 @@
 using System.Text;
+using Igo.Testing.Sockets;
 using Igo.Tests.Infrastructure;
 
 namespace Igo.Tests.Compat;
@@ -31,7 +32,7 @@ public abstract class BadInputSuite
     [InlineData("""{"type":"chat_message","key":"0000000000","message":["hi"]}""", "\"message\" must be a string")]
     public async Task Malformed_or_mistyped_messages_get_a_clear_error_and_nothing_else(string frame, string expected)
     {
-        await using var client = await ProtocolClient.ConnectAsync(App.WebSocketUri());
+        await using var client = await ProtocolClient.ConnectAsync(App.WebSocketUri(), TestContext.Current.CancellationToken);
 
         await client.SendAsync(frame);
 
@@ -47,7 +48,7 @@ public abstract class BadInputSuite
     [Fact]
     public async Task A_binary_frame_is_refused_even_when_it_holds_a_valid_message()
     {
-        await using var client = await ProtocolClient.ConnectAsync(App.WebSocketUri());
+        await using var client = await ProtocolClient.ConnectAsync(App.WebSocketUri(), TestContext.Current.CancellationToken);
 
         await client.SendBinaryAsync(Encoding.UTF8.GetBytes("""{"type":"new_game","vs":"human","color":"black","size":9,"komi":6.5}"""));
 
@@ -64,7 +65,7 @@ public abstract class BadInputSuite
     [InlineData(19, 101, "Komi must be a number from 0 to 100.5")]
     public async Task New_game_with_an_unsupported_size_or_komi_gets_a_failed_response(double size, double komi, string explanation)
     {
-        await using var client = await ProtocolClient.ConnectAsync(App.WebSocketUri());
+        await using var client = await ProtocolClient.ConnectAsync(App.WebSocketUri(), TestContext.Current.CancellationToken);
 
         await client.SendAsync(new { type = "new_game", vs = "human", color = "black", size, komi });
 
@@ -79,7 +80,7 @@ public abstract class BadInputSuite
     [InlineData(13, 7)]
     public async Task New_game_accepts_the_sizes_and_komi_the_frontend_offers(int size, double komi)
     {
-        await using var client = await ProtocolClient.ConnectAsync(App.WebSocketUri());
+        await using var client = await ProtocolClient.ConnectAsync(App.WebSocketUri(), TestContext.Current.CancellationToken);
 
         await client.SendAsync(Wire.NewGame("white", size, komi));
 
@@ -103,7 +104,7 @@ public abstract class BadInputSuite
     [InlineData(null, "place_stone needs coords")]
     public async Task A_placement_with_bad_coordinates_is_refused_and_changes_nothing(string? coords, string explanation)
     {
-        await using var client = await ProtocolClient.ConnectAsync(App.WebSocketUri());
+        await using var client = await ProtocolClient.ConnectAsync(App.WebSocketUri(), TestContext.Current.CancellationToken);
         var key = (await ProtocolSuite.CreateAsync(client, "black", 9)).Key("black");
 
         var coordsField = coords is null ? string.Empty : $",\"coords\":{coords}";
@@ -125,7 +126,7 @@ public abstract class BadInputSuite
     [Fact]
     public async Task Coordinates_are_ignored_for_actions_that_take_none()
     {
-        await using var client = await ProtocolClient.ConnectAsync(App.WebSocketUri());
+        await using var client = await ProtocolClient.ConnectAsync(App.WebSocketUri(), TestContext.Current.CancellationToken);
         var key = (await ProtocolSuite.CreateAsync(client, "black", 9)).Key("black");
 
         await client.SendAsync(new { type = "game_action", key, action_type = "pass_turn", coords = (int[]?)null });
@@ -141,7 +142,7 @@ public abstract class BadInputSuite
     [InlineData("000000000!")]
     public async Task Joining_a_key_that_cannot_exist_is_not_found(string key)
     {
-        await using var client = await ProtocolClient.ConnectAsync(App.WebSocketUri());
+        await using var client = await ProtocolClient.ConnectAsync(App.WebSocketUri(), TestContext.Current.CancellationToken);
 
         await client.SendAsync(Wire.Join(key));
 
@@ -151,7 +152,7 @@ public abstract class BadInputSuite
     [Fact]
     public async Task Extra_fields_are_ignored()
     {
-        await using var client = await ProtocolClient.ConnectAsync(App.WebSocketUri());
+        await using var client = await ProtocolClient.ConnectAsync(App.WebSocketUri(), TestContext.Current.CancellationToken);
 
         await client.SendAsync("""{"type":"new_game","vs":"human","color":"black","size":9,"komi":6.5,"keys":{"white":"x"},"extra":[1,{"a":null}]}""");
 
@@ -161,7 +162,7 @@ public abstract class BadInputSuite
     [Fact]
     public async Task Chat_longer_than_the_limit_or_holding_a_NUL_is_refused_and_not_stored()
     {
-        await using var client = await ProtocolClient.ConnectAsync(App.WebSocketUri());
+        await using var client = await ProtocolClient.ConnectAsync(App.WebSocketUri(), TestContext.Current.CancellationToken);
         var key = (await ProtocolSuite.CreateAsync(client, "black", 9)).Key("black");
 
         await client.SendAsync(Wire.Chat(key, new string('x', 2001)));
@@ -176,7 +177,7 @@ public abstract class BadInputSuite
 
         // Only the accepted line was stored: a rejoin's complete thread holds it alone.
         await client.CloseAsync();
-        await using var reader = await ProtocolClient.ConnectAsync(App.WebSocketUri());
+        await using var reader = await ProtocolClient.ConnectAsync(App.WebSocketUri(), TestContext.Current.CancellationToken);
         await reader.SendAsync(Wire.Join(key));
         await reader.ExpectAsync("join_game_response");
         await reader.ExpectAsync("game_status");
@@ -187,7 +188,7 @@ public abstract class BadInputSuite
     [Fact]
     public async Task A_message_over_the_frame_limit_is_refused_and_the_connection_closed()
     {
-        await using var client = await ProtocolClient.ConnectAsync(App.WebSocketUri());
+        await using var client = await ProtocolClient.ConnectAsync(App.WebSocketUri(), TestContext.Current.CancellationToken);
 
         await client.SendAsync(Wire.Chat("0000000000", new string('z', 70_000)));
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.WebSockets;
 using System.Text.Json;
+using Igo.Testing.Sockets;
 using Igo.Tests.Infrastructure;
 using Igo.Web.Compat;
 using Igo.Web.Games;
@@ -192,7 +193,7 @@ public sealed class ClientAddressLimitTests
         AppOnRealPort.Start(settings, services => services.AddSingleton(coordinator));
 
     private static Task<ProtocolClient> ConnectAsync(AppOnRealPort app, string clientAddress) =>
-        ProtocolClient.ConnectAsync(app.WebSocketUri(), configure: options => options.SetRequestHeader("X-Forwarded-For", clientAddress));
+        ProtocolClient.ConnectAsync(app.WebSocketUri(), TestContext.Current.CancellationToken, configure: options => options.SetRequestHeader("X-Forwarded-For", clientAddress));
 
     /// <summary>A WebSocket upgrade request whose refusal can be read (a ClientWebSocket only reports the status).</summary>
     private static async Task<HttpResponseMessage> UpgradeRequestAsync(AppOnRealPort app, string clientAddress)

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Net.WebSockets;
 using System.Text;
+using Igo.Testing.Sockets;
 using Igo.Tests.Infrastructure;
 
 namespace Igo.Tests.Compat;
@@ -22,9 +23,9 @@ public sealed class EndpointGuardTests
             ["Compat:RateLimitBurst"] = "10",
             ["Compat:RateLimitPerSecond"] = "5",
         });
-        await using var player = await ProtocolClient.ConnectAsync(app.WebSocketUri());
+        await using var player = await ProtocolClient.ConnectAsync(app.WebSocketUri(), TestContext.Current.CancellationToken);
         var key = (await ProtocolSuite.CreateAsync(player, "black", 9)).Key("black");
-        await using var flooder = await ProtocolClient.ConnectAsync(app.WebSocketUri());
+        await using var flooder = await ProtocolClient.ConnectAsync(app.WebSocketUri(), TestContext.Current.CancellationToken);
 
         for (var i = 0; i < 200 && flooder.Socket.State == WebSocketState.Open; i++)
         {
@@ -65,12 +66,12 @@ public sealed class EndpointGuardTests
     {
         await using var app = FakeCoordinatorApp.Start(new FakeCoordinator(), new Dictionary<string, string?> { ["Compat:OriginSuffix"] = "\\.example\\.com" });
 
-        await using (var allowed = await ProtocolClient.ConnectAsync(app.WebSocketUri(), origin: "https://play.example.com:3000"))
+        await using (var allowed = await ProtocolClient.ConnectAsync(app.WebSocketUri(), TestContext.Current.CancellationToken, configure: options => options.SetRequestHeader("Origin", "https://play.example.com:3000")))
         {
             Assert.Equal(WebSocketState.Open, allowed.Socket.State);
         }
 
-        await using (var noOrigin = await ProtocolClient.ConnectAsync(app.WebSocketUri()))
+        await using (var noOrigin = await ProtocolClient.ConnectAsync(app.WebSocketUri(), TestContext.Current.CancellationToken))
         {
             Assert.Equal(WebSocketState.Open, noOrigin.Socket.State);
         }
@@ -102,7 +103,7 @@ public sealed class EndpointGuardTests
     {
         var coordinator = new FakeCoordinator();
         await using var app = FakeCoordinatorApp.Start(coordinator);
-        await using var client = await ProtocolClient.ConnectAsync(app.WebSocketUri());
+        await using var client = await ProtocolClient.ConnectAsync(app.WebSocketUri(), TestContext.Current.CancellationToken);
         var key = (await ProtocolSuite.CreateAsync(client, "black", 9)).Key("black");
         coordinator.ThrowOnAct = new InvalidOperationException("23505: duplicate key value violates unique constraint \"pk_game\" SELECT * FROM game");
 
@@ -150,7 +151,7 @@ public sealed class EndpointGuardTests
             ["Compat:KeepAliveInterval"] = "00:00:00.300",
             ["Compat:KeepAliveTimeout"] = "00:00:01",
         });
-        await using var black = await ProtocolClient.ConnectAsync(app.WebSocketUri());
+        await using var black = await ProtocolClient.ConnectAsync(app.WebSocketUri(), TestContext.Current.CancellationToken);
         var created = await ProtocolSuite.CreateAsync(black, "black", 9);
 
         // A client that never reads never answers pings (a ClientWebSocket answers only while it receives).
@@ -161,7 +162,7 @@ public sealed class EndpointGuardTests
         Assert.True((await black.ExpectAsync("opponent_connected")).Flag("opponentConnected"));
 
         Assert.False((await black.ExpectAsync("opponent_connected")).Flag("opponentConnected"));
-        await using var rejoined = await ProtocolClient.ConnectAsync(app.WebSocketUri());
+        await using var rejoined = await ProtocolClient.ConnectAsync(app.WebSocketUri(), TestContext.Current.CancellationToken);
         await rejoined.SendAsync(Wire.Join(created.Key("white")));
         Assert.True((await rejoined.ExpectAsync("join_game_response")).Flag("success"));
         Assert.True((await black.ExpectAsync("opponent_connected")).Flag("opponentConnected"));

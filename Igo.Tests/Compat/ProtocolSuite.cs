@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Igo.Testing.Sockets;
 using Igo.Tests.Infrastructure;
 
 namespace Igo.Tests.Compat;
@@ -12,7 +13,7 @@ public abstract partial class ProtocolSuite
 {
     protected abstract AppOnRealPort App { get; }
 
-    protected Task<ProtocolClient> ConnectAsync() => ProtocolClient.ConnectAsync(App.WebSocketUri());
+    protected Task<ProtocolClient> ConnectAsync() => ProtocolClient.ConnectAsync(App.WebSocketUri(), TestContext.Current.CancellationToken);
 
     [Fact]
     public async Task New_game_sends_response_state_empty_chat_and_absent_opponent_in_that_order()

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Igo.Testing.Sockets;
 using Igo.Tests.Data;
 using Igo.Tests.Infrastructure;
 using Igo.Web.Games;
@@ -18,8 +19,8 @@ public sealed class RealCoordinatorTests(PostgresCompatApp fixture) : IClassFixt
     public async Task Players_on_two_instances_of_one_database_see_each_others_moves_chat_and_presence()
     {
         await using var second = PostgresCompatApp.StartInstance(fixture.ConnectionString);
-        await using var black = await ProtocolClient.ConnectAsync(fixture.App.WebSocketUri());
-        await using var white = await ProtocolClient.ConnectAsync(second.WebSocketUri());
+        await using var black = await ProtocolClient.ConnectAsync(fixture.App.WebSocketUri(), TestContext.Current.CancellationToken);
+        await using var white = await ProtocolClient.ConnectAsync(second.WebSocketUri(), TestContext.Current.CancellationToken);
         var created = await ProtocolSuite.CreateAsync(black, "black", 9);
         var (blackKey, whiteKey) = (created.Key("black"), created.Key("white"));
 
@@ -54,7 +55,7 @@ public sealed class RealCoordinatorTests(PostgresCompatApp fixture) : IClassFixt
         Assert.False((await black.ExpectAsync("opponent_connected")).Flag("opponentConnected"));
 
         // The key freed on the second instance can be taken on the first at once.
-        await using var again = await ProtocolClient.ConnectAsync(fixture.App.WebSocketUri());
+        await using var again = await ProtocolClient.ConnectAsync(fixture.App.WebSocketUri(), TestContext.Current.CancellationToken);
         await again.SendAsync(Wire.Join(whiteKey));
         Assert.True((await again.ExpectAsync("join_game_response")).Flag("success"));
         var restored = await again.ExpectAsync("game_status");
@@ -67,8 +68,8 @@ public sealed class RealCoordinatorTests(PostgresCompatApp fixture) : IClassFixt
     public async Task A_key_held_on_another_instance_is_in_use()
     {
         await using var second = PostgresCompatApp.StartInstance(fixture.ConnectionString);
-        await using var creator = await ProtocolClient.ConnectAsync(fixture.App.WebSocketUri());
-        await using var other = await ProtocolClient.ConnectAsync(second.WebSocketUri());
+        await using var creator = await ProtocolClient.ConnectAsync(fixture.App.WebSocketUri(), TestContext.Current.CancellationToken);
+        await using var other = await ProtocolClient.ConnectAsync(second.WebSocketUri(), TestContext.Current.CancellationToken);
         var key = (await ProtocolSuite.CreateAsync(creator, "black", 9)).Key("black");
 
         await other.SendAsync(Wire.Join(key));
@@ -151,7 +152,7 @@ public sealed class RealCoordinatorTests(PostgresCompatApp fixture) : IClassFixt
     [Fact]
     public async Task A_computer_opponent_joins_holds_its_key_and_answers_a_move()
     {
-        await using var human = await ProtocolClient.ConnectAsync(fixture.App.WebSocketUri());
+        await using var human = await ProtocolClient.ConnectAsync(fixture.App.WebSocketUri(), TestContext.Current.CancellationToken);
 
         await human.SendAsync(Wire.NewGame("black", 9, vs: "computer"));
         var created = await human.ExpectAsync("new_game_response");
@@ -171,7 +172,7 @@ public sealed class RealCoordinatorTests(PostgresCompatApp fixture) : IClassFixt
         Assert.Equal(1, stones.Count(s => s == "b"));
         Assert.True(stones.Count(s => s == "w") == 1 || answered.GetProperty("lastMove").ValueKind == JsonValueKind.Null, answered.GetRawText());
 
-        await using var intruder = await ProtocolClient.ConnectAsync(fixture.App.WebSocketUri());
+        await using var intruder = await ProtocolClient.ConnectAsync(fixture.App.WebSocketUri(), TestContext.Current.CancellationToken);
         await intruder.SendAsync(Wire.Join(created.Key("white")));
         ProtocolSuite.AssertSeatRefused(await intruder.ExpectAsync("join_game_response"), $"Someone else is already playing using that key ({created.Key("white")})");
     }
@@ -185,7 +186,7 @@ public sealed class RealCoordinatorTests(PostgresCompatApp fixture) : IClassFixt
             services.RemoveAll<IComputerPlayerLauncher>();
             services.AddSingleton<IComputerPlayerLauncher>(launcher);
         });
-        await using var human = await ProtocolClient.ConnectAsync(app.WebSocketUri());
+        await using var human = await ProtocolClient.ConnectAsync(app.WebSocketUri(), TestContext.Current.CancellationToken);
 
         await human.SendAsync(Wire.NewGame("white", 9, vs: "computer"));
         var created = await human.ExpectAsync("new_game_response");
@@ -198,13 +199,13 @@ public sealed class RealCoordinatorTests(PostgresCompatApp fixture) : IClassFixt
         var started = Assert.Single(launcher.Requests);
         Assert.Equal(created.Key("black"), started.Key);
 
-        await using var intruder = await ProtocolClient.ConnectAsync(app.WebSocketUri());
+        await using var intruder = await ProtocolClient.ConnectAsync(app.WebSocketUri(), TestContext.Current.CancellationToken);
         await intruder.SendAsync(Wire.Join(created.Key("black")));
         ProtocolSuite.AssertSeatRefused(await intruder.ExpectAsync("join_game_response"), $"Key {created.Key("black")} is designated as a computer player and cannot be joined without the correct secret");
         await intruder.SendAsync(new { type = "join_game", key = created.Key("black"), ai_secret = "0000000000" });
         Assert.False(string.IsNullOrEmpty(await intruder.ExpectErrorAsync()));
 
-        await using var computer = await ProtocolClient.ConnectAsync(app.WebSocketUri());
+        await using var computer = await ProtocolClient.ConnectAsync(app.WebSocketUri(), TestContext.Current.CancellationToken);
         await computer.SendAsync(new { type = "join_game", key = started.Key, ai_secret = started.Secret });
         var joined = await computer.ExpectAsync("join_game_response");
         Assert.Equal("Successfully (re)joined the game as black", joined.Text("explanation"));
@@ -213,7 +214,7 @@ public sealed class RealCoordinatorTests(PostgresCompatApp fixture) : IClassFixt
         await computer.CloseAsync();
         Assert.False((await human.ExpectAsync("opponent_connected")).Flag("opponentConnected"));
         await human.CloseAsync();
-        await using var back = await ProtocolClient.ConnectAsync(app.WebSocketUri());
+        await using var back = await ProtocolClient.ConnectAsync(app.WebSocketUri(), TestContext.Current.CancellationToken);
         await back.SendAsync(Wire.Join(created.Key("white")));
         Assert.Equal("Successfully (re)joined the game as white. The computer player will join shortly", (await back.ExpectAsync("join_game_response")).Text("explanation"));
         Assert.Equal(2, launcher.Requests.Count);
@@ -222,7 +223,7 @@ public sealed class RealCoordinatorTests(PostgresCompatApp fixture) : IClassFixt
     [Fact]
     public async Task An_undo_request_from_a_Blazor_player_is_declined_for_the_frontend_player_who_cannot_see_it()
     {
-        await using var black = await ProtocolClient.ConnectAsync(fixture.App.WebSocketUri());
+        await using var black = await ProtocolClient.ConnectAsync(fixture.App.WebSocketUri(), TestContext.Current.CancellationToken);
         var created = await ProtocolSuite.CreateAsync(black, "black", 9);
         var coordinator = fixture.App.Services.GetRequiredService<IGameCoordinator>();
         var joined = await coordinator.JoinGameAsync(created.Key("white"), null, new SeatHolder(ConnectionKind.Circuit, "blazor-circuit"), TestContext.Current.CancellationToken);
@@ -252,8 +253,8 @@ public sealed class RealCoordinatorTests(PostgresCompatApp fixture) : IClassFixt
 
     private async Task<(ProtocolClient Black, ProtocolClient White, (string Black, string White) Keys)> StartGameAsync()
     {
-        var black = await ProtocolClient.ConnectAsync(fixture.App.WebSocketUri());
-        var white = await ProtocolClient.ConnectAsync(fixture.App.WebSocketUri());
+        var black = await ProtocolClient.ConnectAsync(fixture.App.WebSocketUri(), TestContext.Current.CancellationToken);
+        var white = await ProtocolClient.ConnectAsync(fixture.App.WebSocketUri(), TestContext.Current.CancellationToken);
         var created = await ProtocolSuite.CreateAsync(black, "black", 9);
         await white.SendAsync(Wire.Join(created.Key("white")));
         await white.ExpectAsync("join_game_response");

@@ -1,6 +1,7 @@
 using Igo.Computer.MonteCarlo;
 using Igo.Computer.Players;
 using Igo.Domain;
+using Igo.Testing.Games;
 
 namespace Igo.Tests.Computer;
 

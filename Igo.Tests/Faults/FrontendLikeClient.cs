@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
-using Igo.Tests.Compat;
+using Igo.Testing.Sockets;
 
 namespace Igo.Tests.Faults;
 
@@ -53,7 +53,7 @@ public sealed class FrontendLikeClient : IAsyncDisposable
     public static async Task<FrontendLikeClient> CreateGameAsync(Uri[] instances, int first)
     {
         var client = new FrontendLikeClient(instances, first);
-        client.socket = await ProtocolClient.ConnectAsync(client.Instance);
+        client.socket = await ProtocolClient.ConnectAsync(client.Instance, TestContext.Current.CancellationToken);
         await client.socket.SendAsync(new { type = "new_game", vs = "human", color = "black", size = 19, komi = 6.5 });
         var response = await client.socket.ExpectAsync("new_game_response");
         client.TakeKeys(response);
@@ -65,7 +65,7 @@ public sealed class FrontendLikeClient : IAsyncDisposable
     public static async Task<FrontendLikeClient> JoinAsync(Uri[] instances, int first, string key)
     {
         var client = new FrontendLikeClient(instances, first) { Key = key };
-        client.socket = await ProtocolClient.ConnectAsync(client.Instance);
+        client.socket = await ProtocolClient.ConnectAsync(client.Instance, TestContext.Current.CancellationToken);
         Assert.True(await client.TryJoinAsync(), $"join {key} failed");
         return client;
     }
@@ -90,7 +90,7 @@ public sealed class FrontendLikeClient : IAsyncDisposable
 
             try
             {
-                socket = await ProtocolClient.ConnectAsync(Instance);
+                socket = await ProtocolClient.ConnectAsync(Instance, TestContext.Current.CancellationToken);
                 if (await TryJoinAsync())
                 {
                     return clock.Elapsed;

@@ -1,3 +1,4 @@
+using Igo.Testing.Processes;
 using Igo.Tests.Data;
 using Npgsql;
 

@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Net.WebSockets;
 using System.Text;
-using Igo.Tests.Compat;
+using Igo.Testing.Processes;
+using Igo.Testing.Sockets;
 
 namespace Igo.Tests.Faults;
 
@@ -62,14 +63,14 @@ public sealed class WebSocketFuzzTests(ITestOutputHelper log) : IAsyncLifetime
     private static async Task<FuzzResult> FuzzAsync(Uri uri, Random random)
     {
         var result = new FuzzResult();
-        var socket = await ProtocolClient.ConnectAsync(uri);
+        var socket = await ProtocolClient.ConnectAsync(uri, TestContext.Current.CancellationToken);
         for (var i = 0; i < FramesPerSocket; i++)
         {
             if (socket.Closed.IsCompleted)
             {
                 result.Closes++;
                 await socket.DisposeAsync();
-                socket = await ProtocolClient.ConnectAsync(uri);
+                socket = await ProtocolClient.ConnectAsync(uri, TestContext.Current.CancellationToken);
             }
 
             try

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Net.WebSockets;
+using Igo.Testing.Sockets;
 using Igo.Tests.Compat;
 using Igo.Tests.Data;
 using Npgsql;
@@ -99,7 +100,7 @@ public sealed class ClusterTests(PostgresDatabase database) : IClassFixture<Post
 
         /// <summary>A socket through nginx carrying the route cookie of one instance, as a browser that was served by it would.</summary>
         public Task<ProtocolClient> ConnectAsync(string route) =>
-            ProtocolClient.ConnectAsync(new Uri($"ws://127.0.0.1:{Port}/websocket"), configure: o => o.SetRequestHeader("Cookie", $"igo_route={route}"));
+            ProtocolClient.ConnectAsync(new Uri($"ws://127.0.0.1:{Port}/websocket"), TestContext.Current.CancellationToken, configure: o => o.SetRequestHeader("Cookie", $"igo_route={route}"));
 
         public Task<(int ExitCode, string Output)> RunAsync(string command, TimeSpan timeout) =>
             ShellAsync($"\"{Path.Combine(RepositoryRoot(), "scripts", "cluster.sh")}\" {command}", timeout);

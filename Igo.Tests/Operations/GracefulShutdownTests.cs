@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.WebSockets;
 using Igo.Domain;
+using Igo.Testing.Sockets;
 using Igo.Tests.Compat;
 using Igo.Tests.Data;
 using Igo.Web.Games;
@@ -23,8 +24,8 @@ public sealed class GracefulShutdownTests(PostgresDatabase database) : IClassFix
             await OperationsHelpers.WaitForReadinessAsync(clientB, HttpStatusCode.OK);
         }
 
-        await using var black = await ProtocolClient.ConnectAsync(a.WebSocketUri());
-        await using var white = await ProtocolClient.ConnectAsync(b.WebSocketUri());
+        await using var black = await ProtocolClient.ConnectAsync(a.WebSocketUri(), TestContext.Current.CancellationToken);
+        await using var white = await ProtocolClient.ConnectAsync(b.WebSocketUri(), TestContext.Current.CancellationToken);
         await black.SendAsync(Wire.NewGame("black", 9, 6.5));
         var keys = await black.ExpectAsync("new_game_response");
         await white.SendAsync(Wire.Join(keys.Key("white")));
@@ -33,7 +34,7 @@ public sealed class GracefulShutdownTests(PostgresDatabase database) : IClassFix
         Assert.True((await black.WaitForAsync("game_action_response")).Flag("success"));
 
         // A game against the computer, which A's computer player host drives.
-        await using var human = await ProtocolClient.ConnectAsync(a.WebSocketUri());
+        await using var human = await ProtocolClient.ConnectAsync(a.WebSocketUri(), TestContext.Current.CancellationToken);
         await human.SendAsync(Wire.NewGame("black", 9, 6.5, vs: "computer"));
         var versusComputer = await human.ExpectAsync("new_game_response");
         await human.WaitForAsync("opponent_connected", o => o.Flag("opponentConnected"));
@@ -63,7 +64,7 @@ public sealed class GracefulShutdownTests(PostgresDatabase database) : IClassFix
         await white.WaitForAsync("opponent_connected", o => !o.Flag("opponentConnected"));
 
         // The client reconnects elsewhere: its key is free, and the move it was told about is there.
-        await using var again = await ProtocolClient.ConnectAsync(b.WebSocketUri());
+        await using var again = await ProtocolClient.ConnectAsync(b.WebSocketUri(), TestContext.Current.CancellationToken);
         await again.SendAsync(Wire.Join(keys.Key("black")));
         Assert.True((await again.ExpectAsync("join_game_response")).Flag("success"));
         var status = await again.ExpectAsync("game_status");

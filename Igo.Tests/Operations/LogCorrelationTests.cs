@@ -1,3 +1,4 @@
+using Igo.Testing.Sockets;
 using Igo.Tests.Compat;
 using Igo.Tests.Data;
 using Igo.Tests.Infrastructure;
@@ -22,7 +23,7 @@ public sealed class LogCorrelationTests(PostgresDatabase database) : IClassFixtu
             new Dictionary<string, string?> { ["ConnectionStrings:Igo"] = withPassword },
             services => services.AddLogging(logging => logging.AddProvider(logs).AddFilter<CapturedLogs>(null, LogLevel.Trace))))
         {
-            await using var client = await ProtocolClient.ConnectAsync(app.WebSocketUri());
+            await using var client = await ProtocolClient.ConnectAsync(app.WebSocketUri(), TestContext.Current.CancellationToken);
             await client.SendAsync(Wire.NewGame("black", 9, 6.5));
             var created = await client.ExpectAsync("new_game_response");
             (black, white) = (created.Key("black"), created.Key("white"));

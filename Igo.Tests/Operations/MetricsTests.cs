@@ -1,4 +1,5 @@
 using System.Net;
+using Igo.Testing.Sockets;
 using Igo.Tests.Compat;
 using Igo.Tests.Data;
 
@@ -19,8 +20,8 @@ public sealed class MetricsTests(PostgresDatabase database) : IClassFixture<Post
             await OperationsHelpers.WaitForReadinessAsync(clientB, HttpStatusCode.OK);
         }
 
-        await using (var black = await ProtocolClient.ConnectAsync(a.WebSocketUri()))
-        await using (var white = await ProtocolClient.ConnectAsync(b.WebSocketUri()))
+        await using (var black = await ProtocolClient.ConnectAsync(a.WebSocketUri(), TestContext.Current.CancellationToken))
+        await using (var white = await ProtocolClient.ConnectAsync(b.WebSocketUri(), TestContext.Current.CancellationToken))
         {
             await black.SendAsync(Wire.NewGame("black", 9, 6.5));
             var keys = await black.ExpectAsync("new_game_response");

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace Igo.Tests.Faults;
+namespace Igo.Testing.Processes;
 
 /// <summary>
 /// The Igo app as a separate operating-system process (<c>dotnet Igo.Web.dll</c> from the Igo.Web build output), on a
@@ -104,7 +104,7 @@ public sealed class AppProcess : IAsyncDisposable
         process.Dispose();
     }
 
-    /// <summary>Igo.Web's build output, beside this test project's (same configuration and framework).</summary>
+    /// <summary>Igo.Web's build output, beside the running project's (the tests' or the benchmarks': same configuration and framework).</summary>
     private static string WebOutputDirectory()
     {
         var tests = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
@@ -116,7 +116,7 @@ public sealed class AppProcess : IAsyncDisposable
             directory = directory.Parent;
         }
 
-        var web = Path.Combine(directory?.FullName ?? throw new InvalidOperationException("Igo.sln not found above the tests"), "Igo.Web", "bin", configuration, framework);
+        var web = Path.Combine(directory?.FullName ?? throw new InvalidOperationException("Igo.sln not found above the running program"), "Igo.Web", "bin", configuration, framework);
         return File.Exists(Path.Combine(web, "Igo.Web.dll")) ? web : throw new InvalidOperationException($"Build Igo.Web first: no {web}/Igo.Web.dll");
     }
 
@@ -130,8 +130,8 @@ public sealed class AppProcess : IAsyncDisposable
     private async Task WaitUntilReadyAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
         using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < deadline)
+        var waited = Stopwatch.StartNew();
+        while (waited.Elapsed < timeout)
         {
             if (process.HasExited)
             {

@@ -1,10 +1,10 @@
 using Igo.Computer.Players;
 using Igo.Domain;
 
-namespace Igo.Tests.Computer;
+namespace Igo.Testing.Games;
 
 /// <summary>A player in a <see cref="LocalGame"/>: decides from the view, hears about refusals.</summary>
-internal interface ILocalPlayer
+public interface ILocalPlayer
 {
     Task<ComputerIntent?> DecideAsync(GameView view, CancellationToken cancellationToken);
 
@@ -12,7 +12,7 @@ internal interface ILocalPlayer
 }
 
 /// <summary>The computer player's own policy, seated in a local game.</summary>
-internal sealed class PolicyPlayer(ComputerPlayerPolicy policy) : ILocalPlayer
+public sealed class PolicyPlayer(ComputerPlayerPolicy policy) : ILocalPlayer
 {
     public Task<ComputerIntent?> DecideAsync(GameView view, CancellationToken cancellationToken) => policy.DecideAsync(view, cancellationToken);
 
@@ -20,7 +20,7 @@ internal sealed class PolicyPlayer(ComputerPlayerPolicy policy) : ILocalPlayer
 }
 
 /// <summary>The original's random player: a uniformly random legal point, a pass when there is none, and yes to every request.</summary>
-internal sealed class RandomPlayer(Color color, int seed) : ILocalPlayer
+public sealed class RandomPlayer(Color color, int seed) : ILocalPlayer
 {
     private readonly Random random = new(seed);
 
@@ -53,7 +53,7 @@ internal sealed class RandomPlayer(Color color, int seed) : ILocalPlayer
 /// Two players on one <see cref="Game"/> of the rules engine, in turn, until the game is complete: the same actions the
 /// coordinator would pass on, without the store. Records every action and every refusal.
 /// </summary>
-internal sealed class LocalGame(Game game, ILocalPlayer black, ILocalPlayer white)
+public sealed class LocalGame(Game game, ILocalPlayer black, ILocalPlayer white)
 {
     public Game Game => game;
 
