@@ -1,6 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Jobs;
 using Igo.Computer.MonteCarlo;
 using Igo.Domain;
 
@@ -11,27 +9,18 @@ namespace Igo.Bench;
 /// the board's playout moves (no own-eye filling, no self-atari) until both pass, the all-moves-as-first record, then
 /// the count of every point's owner. One operation is one whole playout; the Playouts/s column is its inverse.
 /// </summary>
-[Config(typeof(Config))]
-public class EnginePlayoutBenchmarks
+[Config(typeof(PlayoutsPerSecondConfig))]
+public class EnginePlayoutBenchmarks : EmptyBoardBenchmark
 {
     private const int PlayoutsPerInvoke = 200;
 
-    private Board empty = null!;
-    private Board board = null!;
-    private Random random = null!;
     private Playout playout = null!;
     private byte[] firstMover = null!;
     private sbyte[] owners = null!;
 
-    [Params(9, 19)]
-    public int Size { get; set; }
-
-    [GlobalSetup]
-    public void Setup()
+    public override void Setup()
     {
-        empty = new Board(Size);
-        board = new Board(Size);
-        random = new Random(20261128);
+        base.Setup();
         playout = new Playout(Size, tactics: false);
         firstMover = new byte[Size * Size];
         owners = new sbyte[Size * Size];
@@ -43,20 +32,11 @@ public class EnginePlayoutBenchmarks
         var lead = 0.0;
         for (var i = 0; i < PlayoutsPerInvoke; i++)
         {
-            board.CopyFrom(empty);
+            Board.CopyFrom(Empty);
             Array.Clear(firstMover);
-            lead += playout.Run(board, Color.Black, random, 6.5, firstMover, owners);
+            lead += playout.Run(Board, Color.Black, Random, 6.5, firstMover, owners);
         }
 
         return lead;
-    }
-
-    private sealed class Config : ManualConfig
-    {
-        public Config()
-        {
-            AddJob(Job.ShortRun.WithId("Short"));
-            AddColumn(PerSecondColumn.Playouts);
-        }
     }
 }

@@ -1,6 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Jobs;
 using Igo.Computer;
 using Igo.Computer.MonteCarlo;
 using Igo.Domain;
@@ -12,7 +10,7 @@ namespace Igo.Bench;
 /// eyes and self-atari), on one thread and on every core (Threads = 0; root parallelism). One operation is one playout,
 /// so the report reads as time per playout; the Playouts/s column is its inverse (for all cores, the total over threads).
 /// </summary>
-[Config(typeof(Config))]
+[Config(typeof(PlayoutsPerSecondConfig))]
 public class MonteCarloBenchmarks
 {
     private const int PlayoutsPerSearch = 4_000;
@@ -37,12 +35,4 @@ public class MonteCarloBenchmarks
     [Benchmark(OperationsPerInvoke = PlayoutsPerSearch)]
     public int SearchPlayouts() => brain.AnalyzeAsync(position, new HashSet<Point>()).GetAwaiter().GetResult().Playouts;
 
-    private sealed class Config : ManualConfig
-    {
-        public Config()
-        {
-            AddJob(Job.ShortRun.WithId("Short"));
-            AddColumn(PerSecondColumn.Playouts);
-        }
-    }
 }
