@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.WebSockets;
 using System.Text.Json;
+using Igo.Testing.Games;
 using Igo.Testing.Sockets;
 using Igo.Tests.Infrastructure;
 using Igo.Web.Compat;
@@ -25,7 +26,7 @@ public sealed class ClientAddressLimitTests
     [Fact]
     public async Task An_address_over_its_connection_cap_is_refused_with_429_before_the_upgrade_and_others_are_not()
     {
-        await using var app = Start(new FakeCoordinator(), new() { ["Compat:MaxConnectionsPerAddress"] = "2" });
+        await using var app = Start(new InMemoryCoordinator(), new() { ["Compat:MaxConnectionsPerAddress"] = "2" });
         await using var first = await ConnectAsync(app, "203.0.113.7");
         await using var second = await ConnectAsync(app, "203.0.113.7");
 
@@ -48,7 +49,7 @@ public sealed class ClientAddressLimitTests
     [Fact]
     public async Task Failed_joins_are_throttled_per_address_without_asking_the_coordinator_and_successful_ones_cost_nothing()
     {
-        var coordinator = new CountingCoordinator(new FakeCoordinator());
+        var coordinator = new InMemoryCoordinator();
         await using var app = Start(coordinator, new() { ["Security:FailedJoinBurst"] = "3", ["Security:FailedJoinInterval"] = "00:01:00" });
         await using var creator = await ConnectAsync(app, "198.51.100.1");
         await using var guesser = await ConnectAsync(app, "203.0.113.9");
@@ -72,7 +73,7 @@ public sealed class ClientAddressLimitTests
             ProtocolSuite.AssertSeatRefused(await guesser.ExpectAsync("join_game_response"), $"A game corresponding to key 000000000{i} was not found. Please double-check and try again");
         }
 
-        var asked = coordinator.Joins;
+        var asked = coordinator.Joins.Count;
         await guesser.SendAsync(Wire.Join("0000000009"));
         var refused = await guesser.ExpectAsync("join_game_response");
         AssertThrottled(refused, upToSeconds: 60);
@@ -82,7 +83,7 @@ public sealed class ClientAddressLimitTests
         await using var sameAddress = await ConnectAsync(app, "203.0.113.9");
         await sameAddress.SendAsync(Wire.Join(whiteKeys[0]));
         AssertThrottled(await sameAddress.ExpectAsync("join_game_response"), upToSeconds: 60);
-        Assert.Equal(asked, coordinator.Joins);
+        Assert.Equal(asked, coordinator.Joins.Count);
 
         // The seat it holds is kept and plays on; other addresses are not affected.
         await guesser.SendAsync(Wire.Chat(whiteKeys[^1], "still here"));
@@ -95,7 +96,7 @@ public sealed class ClientAddressLimitTests
     [Fact]
     public async Task A_throttled_address_gets_one_more_attempt_per_interval()
     {
-        await using var app = Start(new FakeCoordinator(), new() { ["Security:FailedJoinBurst"] = "1", ["Security:FailedJoinInterval"] = "00:00:00.500" });
+        await using var app = Start(new InMemoryCoordinator(), new() { ["Security:FailedJoinBurst"] = "1", ["Security:FailedJoinInterval"] = "00:00:00.500" });
         await using var guesser = await ConnectAsync(app, "203.0.113.11");
         await guesser.SendAsync(Wire.Join("0000000001"));
         Assert.Contains("was not found", (await guesser.ExpectAsync("join_game_response")).Text("explanation"), StringComparison.Ordinal);
@@ -111,7 +112,7 @@ public sealed class ClientAddressLimitTests
     [Fact]
     public async Task Chat_over_the_address_rate_is_refused_with_an_explanation_and_not_stored()
     {
-        await using var app = Start(new FakeCoordinator(), new() { ["Compat:ChatBurst"] = "3", ["Compat:ChatInterval"] = "00:01:00" });
+        await using var app = Start(new InMemoryCoordinator(), new() { ["Compat:ChatBurst"] = "3", ["Compat:ChatInterval"] = "00:01:00" });
         await using var black = await ConnectAsync(app, "203.0.113.12");
         var created = await ProtocolSuite.CreateAsync(black, "black", 9);
         var key = created.Key("black");
@@ -140,7 +141,7 @@ public sealed class ClientAddressLimitTests
     [Fact]
     public async Task X_forwarded_for_from_a_peer_that_is_not_a_trusted_proxy_is_ignored()
     {
-        await using var app = Start(new FakeCoordinator(), new()
+        await using var app = Start(new InMemoryCoordinator(), new()
         {
             ["Compat:MaxConnectionsPerAddress"] = "1",
             ["Security:TrustedProxies"] = "192.0.2.1",
@@ -165,7 +166,7 @@ public sealed class ClientAddressLimitTests
     [Fact]
     public void A_bad_trusted_proxy_setting_stops_the_app_at_start()
     {
-        var failure = Assert.ThrowsAny<Exception>(() => Start(new FakeCoordinator(), new() { ["Security:TrustedProxies"] = "10.0.0.1,nginx.local" }));
+        var failure = Assert.ThrowsAny<Exception>(() => Start(new InMemoryCoordinator(), new() { ["Security:TrustedProxies"] = "10.0.0.1,nginx.local" }));
         Assert.Contains("Security:TrustedProxies", failure.ToString(), StringComparison.Ordinal);
     }
 
@@ -174,7 +175,7 @@ public sealed class ClientAddressLimitTests
     [InlineData("FailedJoinBurst", "0")]
     public void A_failed_join_allowance_that_could_never_refill_stops_the_app_at_start(string setting, string value)
     {
-        var failure = Assert.ThrowsAny<Exception>(() => Start(new FakeCoordinator(), new() { [$"Security:{setting}"] = value }));
+        var failure = Assert.ThrowsAny<Exception>(() => Start(new InMemoryCoordinator(), new() { [$"Security:{setting}"] = value }));
         Assert.Contains(setting, failure.ToString(), StringComparison.Ordinal);
     }
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Net.WebSockets;
 using System.Text;
+using Igo.Testing.Games;
 using Igo.Testing.Sockets;
 using Igo.Tests.Infrastructure;
 
@@ -17,8 +18,8 @@ public sealed class EndpointGuardTests
     [Fact]
     public async Task A_flooding_client_is_disconnected_while_another_keeps_playing()
     {
-        var coordinator = new FakeCoordinator();
-        await using var app = FakeCoordinatorApp.Start(coordinator, new Dictionary<string, string?>
+        var coordinator = new InMemoryCoordinator();
+        await using var app = InMemoryCoordinatorApp.Start(coordinator, new Dictionary<string, string?>
         {
             ["Compat:RateLimitBurst"] = "10",
             ["Compat:RateLimitPerSecond"] = "5",
@@ -64,7 +65,7 @@ public sealed class EndpointGuardTests
     [Fact]
     public async Task With_an_origin_suffix_only_matching_origins_may_connect()
     {
-        await using var app = FakeCoordinatorApp.Start(new FakeCoordinator(), new Dictionary<string, string?> { ["Compat:OriginSuffix"] = "\\.example\\.com" });
+        await using var app = InMemoryCoordinatorApp.Start(new InMemoryCoordinator(), new Dictionary<string, string?> { ["Compat:OriginSuffix"] = "\\.example\\.com" });
 
         await using (var allowed = await ProtocolClient.ConnectAsync(app.WebSocketUri(), TestContext.Current.CancellationToken, configure: options => options.SetRequestHeader("Origin", "https://play.example.com:3000")))
         {
@@ -89,7 +90,7 @@ public sealed class EndpointGuardTests
     [Fact]
     public async Task A_plain_http_request_is_refused_with_400_and_a_plain_sentence()
     {
-        await using var app = FakeCoordinatorApp.Start(new FakeCoordinator());
+        await using var app = InMemoryCoordinatorApp.Start(new InMemoryCoordinator());
         using var http = new HttpClient { BaseAddress = app.BaseAddress };
 
         var response = await http.GetAsync(new Uri("/websocket", UriKind.Relative), TestContext.Current.CancellationToken);
@@ -101,8 +102,8 @@ public sealed class EndpointGuardTests
     [Fact]
     public async Task No_exception_text_reaches_the_client()
     {
-        var coordinator = new FakeCoordinator();
-        await using var app = FakeCoordinatorApp.Start(coordinator);
+        var coordinator = new InMemoryCoordinator();
+        await using var app = InMemoryCoordinatorApp.Start(coordinator);
         await using var client = await ProtocolClient.ConnectAsync(app.WebSocketUri(), TestContext.Current.CancellationToken);
         var key = (await ProtocolSuite.CreateAsync(client, "black", 9)).Key("black");
         coordinator.ThrowOnAct = new InvalidOperationException("23505: duplicate key value violates unique constraint \"pk_game\" SELECT * FROM game");
@@ -124,7 +125,7 @@ public sealed class EndpointGuardTests
     [Fact]
     public async Task The_server_pings_an_idle_connection()
     {
-        await using var app = FakeCoordinatorApp.Start(new FakeCoordinator(), new Dictionary<string, string?> { ["Compat:KeepAliveInterval"] = "00:00:00.300" });
+        await using var app = InMemoryCoordinatorApp.Start(new InMemoryCoordinator(), new Dictionary<string, string?> { ["Compat:KeepAliveInterval"] = "00:00:00.300" });
         using var tcp = new TcpClient();
         await tcp.ConnectAsync(IPAddress.Loopback, app.BaseAddress.Port, TestContext.Current.CancellationToken);
         var stream = tcp.GetStream();
@@ -146,7 +147,7 @@ public sealed class EndpointGuardTests
     [Fact]
     public async Task A_client_that_stops_answering_pings_is_dropped_and_its_key_freed()
     {
-        await using var app = FakeCoordinatorApp.Start(new FakeCoordinator(), new Dictionary<string, string?>
+        await using var app = InMemoryCoordinatorApp.Start(new InMemoryCoordinator(), new Dictionary<string, string?>
         {
             ["Compat:KeepAliveInterval"] = "00:00:00.300",
             ["Compat:KeepAliveTimeout"] = "00:00:01",

@@ -1,4 +1,5 @@
 using Igo.Web.Compat;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Igo.Tests.Compat;
 
@@ -8,7 +9,7 @@ public sealed class TokenBucketTests
     [Fact]
     public void A_burst_is_allowed_then_messages_at_the_refill_rate()
     {
-        var time = new ManualTime();
+        var time = new FakeTimeProvider();
         var bucket = new TokenBucket(burst: 3, perSecond: 2, time);
 
         Assert.True(bucket.TryTake());
@@ -26,7 +27,7 @@ public sealed class TokenBucketTests
     [Fact]
     public void An_idle_connection_refills_only_up_to_the_burst()
     {
-        var time = new ManualTime();
+        var time = new FakeTimeProvider();
         var bucket = new TokenBucket(burst: 2, perSecond: 10, time);
 
         time.Advance(TimeSpan.FromHours(1));
@@ -36,14 +37,4 @@ public sealed class TokenBucketTests
         Assert.False(bucket.TryTake());
     }
 
-    private sealed class ManualTime : TimeProvider
-    {
-        private long ticks;
-
-        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
-
-        public override long GetTimestamp() => ticks;
-
-        public void Advance(TimeSpan by) => ticks += by.Ticks;
-    }
 }

@@ -32,7 +32,7 @@ public sealed class CircuitSeatTests : GamePageTestBase
     public async Task A_key_held_elsewhere_is_asked_for_again_until_it_is_free_and_the_game_is_followed()
     {
         var held = NewSeat();
-        Coordinator.JoinOutcomes.AddRange([InUse, InUse, Joined(held)]);
+        AnswerJoins(InUse, InUse, Joined(held));
 
         await Seat.OpenAsync(Key);
 
@@ -46,7 +46,7 @@ public sealed class CircuitSeatTests : GamePageTestBase
     public async Task After_the_last_retry_the_key_held_elsewhere_is_a_failure_and_try_again_asks_once_more()
     {
         var held = NewSeat();
-        Coordinator.JoinOutcomes.AddRange([InUse, InUse, InUse, Joined(held)]);
+        AnswerJoins(InUse, InUse, InUse, Joined(held));
 
         await Seat.OpenAsync(Key);
 
@@ -70,7 +70,7 @@ public sealed class CircuitSeatTests : GamePageTestBase
     public async Task Leaving_while_waiting_to_ask_again_gives_up_at_once()
     {
         Context.Services.AddSingleton(new SeatRetryPolicy([TimeSpan.FromHours(1)]));
-        Coordinator.JoinOutcomes.Add(InUse);
+        AnswerJoins(InUse);
 
         var opening = Seat.OpenAsync(Key);
         Assert.False(opening.IsCompleted);
@@ -84,13 +84,13 @@ public sealed class CircuitSeatTests : GamePageTestBase
     [Fact]
     public async Task A_seat_that_arrives_after_the_page_left_is_released_not_held()
     {
-        var late = new AnswerLater();
-        Context.Services.AddSingleton<IGameCoordinator>(late);
+        var late = new TaskCompletionSource<SeatOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
+        Coordinator.AnswerJoin = _ => late.Task;
         var opening = Seat.OpenAsync(Key);
         await Seat.LeaveAsync();
 
         var held = NewSeat();
-        late.Answer.SetResult(Joined(held));
+        late.SetResult(Joined(held));
         await opening;
 
         Assert.True(held.Disposed);
@@ -126,7 +126,7 @@ public sealed class CircuitSeatTests : GamePageTestBase
         var start = TestViews.Empty(9);
         var held = NewSeat(start, whiteConnected: false);
         held.Thread.Add(Line(1));
-        Coordinator.JoinOutcomes.Add(Joined(held));
+        AnswerJoins(Joined(held));
         var heard = 0;
         using var subscription = Seat.Subscribe(() =>
         {
@@ -160,7 +160,7 @@ public sealed class CircuitSeatTests : GamePageTestBase
     public async Task Leaving_unsubscribes_releases_the_key_and_stops_telling_the_subscribers()
     {
         var held = NewSeat();
-        Coordinator.JoinOutcomes.Add(Joined(held));
+        AnswerJoins(Joined(held));
         var heard = 0;
         var subscription = Seat.Subscribe(() =>
         {
@@ -206,16 +206,5 @@ public sealed class CircuitSeatTests : GamePageTestBase
         Assert.False(ownReturn.Snapshot?.Connected[Color.Black]);
         Assert.Equal("White left the game.", opponentLeft.Announcement);
         Assert.Same(state, state.WithPresence(Color.White, true));
-    }
-
-    /// <summary>A coordinator whose answer comes when the test gives it, whatever the page has done meanwhile.</summary>
-    private sealed class AnswerLater : IGameCoordinator
-    {
-        public TaskCompletionSource<SeatOutcome> Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public Task<SeatOutcome> CreateGameAsync(NewGameRequest request, SeatHolder holder, CancellationToken cancellationToken = default) =>
-            throw new NotSupportedException();
-
-        public Task<SeatOutcome> JoinGameAsync(string key, string? computerSecret, SeatHolder holder, CancellationToken cancellationToken = default) => Answer.Task;
     }
 }

@@ -2,6 +2,7 @@ using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using MudBlazor.Services;
 
 namespace Igo.Tests.Components;
@@ -22,7 +23,7 @@ public abstract class ComponentTestBase : IAsyncLifetime
     protected BunitContext Context { get; } = new();
 
     /// <summary>The time every component sees; it stands still unless a test moves it.</summary>
-    protected FixedTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero));
+    protected FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero));
 
     /// <summary>
     /// Renders as an interactive Blazor Server circuit (components that read RendererInfo need it). Call it after

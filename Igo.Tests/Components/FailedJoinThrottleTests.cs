@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Bunit;
+using Igo.Testing.Games;
 using Igo.Web.Browser;
 using Igo.Web.Circuits;
 using Igo.Web.Components.Lobby;
@@ -26,14 +27,14 @@ public sealed class FailedJoinThrottleTests : ComponentTestBase
     private const string OtherRealKey = "RealKey002";
     private const string Throttled = "Too many failed attempts to join from your address; try again in ";
     private static readonly IPAddress Guesser = IPAddress.Parse("203.0.113.9");
-    private readonly FakeGameCoordinator coordinator = new();
+    private readonly InMemoryCoordinator coordinator = new();
     private readonly StartingRequest request = new(Guesser);
 
     public FailedJoinThrottleTests()
     {
-        coordinator.AnswerFor = key => key is RealKey or OtherRealKey
-            ? SeatOutcome.Held(new FakeGameSeat(key, Color.Black, Snapshots.Of(TestViews.Empty(9))))
-            : SeatOutcome.Refused(SeatFailure.NotFound);
+        coordinator.AnswerJoin = key => Task.FromResult(key is RealKey or OtherRealKey
+                ? SeatOutcome.Held(new FakeGameSeat(key, Color.Black, Snapshots.Of(TestViews.Empty(9))))
+                : SeatOutcome.Refused(SeatFailure.NotFound));
         Context.Services.AddSingleton<IGameCoordinator>(coordinator);
         Context.Services.AddSingleton<IHttpContextAccessor>(request);
         Context.Services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>

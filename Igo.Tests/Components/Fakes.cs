@@ -93,39 +93,6 @@ internal sealed class FakeGameSeat(string key, Color color, GameSnapshot snapsho
     }
 }
 
-internal sealed class FakeGameCoordinator : IGameCoordinator
-{
-    public List<(string Key, SeatHolder Holder)> Joins { get; } = [];
-
-    public List<(NewGameRequest Request, SeatHolder Holder)> Creations { get; } = [];
-
-    /// <summary>Answers to joins, in order; the last one repeats.</summary>
-    public List<SeatOutcome> JoinOutcomes { get; } = [];
-
-    public SeatOutcome? CreateOutcome { get; set; }
-
-    /// <summary>When set, answers each join by its key (instead of <see cref="JoinOutcomes"/>).</summary>
-    public Func<string, SeatOutcome>? AnswerFor { get; set; }
-
-    public Task<SeatOutcome> CreateGameAsync(NewGameRequest request, SeatHolder holder, CancellationToken cancellationToken = default)
-    {
-        Creations.Add((request, holder));
-        return Task.FromResult(CreateOutcome ?? SeatOutcome.Refused(SeatFailure.Unavailable));
-    }
-
-    public Task<SeatOutcome> JoinGameAsync(string key, string? computerSecret, SeatHolder holder, CancellationToken cancellationToken = default)
-    {
-        Joins.Add((key, holder));
-        if (AnswerFor is { } answer)
-        {
-            return Task.FromResult(answer(key));
-        }
-
-        var outcome = JoinOutcomes[Math.Min(Joins.Count - 1, JoinOutcomes.Count - 1)];
-        return Task.FromResult(outcome);
-    }
-}
-
 internal sealed class FakeComputerOpponents(params ComputerOpponent[] available) : IComputerOpponents
 {
     public IReadOnlyList<ComputerOpponent> Available { get; } = available;
@@ -143,14 +110,6 @@ internal sealed class FakeComputerOpponents(params ComputerOpponent[] available)
         return available.FirstOrDefault(opponent => opponent.Id == id)
             ?? available.Single(opponent => opponent.Id == StandIn) with { Description = "The opponent chosen for this game cannot run on this server." };
     }
-}
-
-/// <summary>A clock that stands still where the test puts it.</summary>
-public sealed class FixedTimeProvider(DateTimeOffset now) : TimeProvider
-{
-    public DateTimeOffset Now { get; set; } = now;
-
-    public override DateTimeOffset GetUtcNow() => Now;
 }
 
 internal static class Snapshots

@@ -1,5 +1,6 @@
 using Bunit;
 using Igo.Computer;
+using Igo.Testing.Games;
 using Igo.Web.Browser;
 using Igo.Web.Circuits;
 using Igo.Web.Components.Pages;
@@ -12,7 +13,7 @@ using MudBlazor;
 namespace Igo.Tests.Components;
 
 /// <summary>
-/// The game page as a circuit renders it: the app's UI services with a fake coordinator, records, advisor and computer
+/// The game page as a circuit renders it: the app's UI services with the coordinator in memory (its joins answered as the test says), records, advisor and computer
 /// catalogue, and MudBlazor's popover, dialog and snackbar providers beside the page.
 /// </summary>
 public abstract class GamePageTestBase : ComponentTestBase
@@ -28,7 +29,7 @@ public abstract class GamePageTestBase : ComponentTestBase
         Context.Services.AddSingleton<IComputerOpponents>(Computers);
     }
 
-    internal FakeGameCoordinator Coordinator { get; } = new();
+    internal InMemoryCoordinator Coordinator { get; } = new();
 
     internal FakeGameRecords Records { get; } = new();
 
@@ -38,10 +39,17 @@ public abstract class GamePageTestBase : ComponentTestBase
         new ComputerOpponent("gnugo", "GNU Go", "GNU Go 3.8 at its full strength."),
         new ComputerOpponent("builtin-club", "Built-in, club", "Our own Monte-Carlo player thinking 1 s a move."));
 
+    /// <summary>The coordinator answers the joins with <paramref name="outcomes"/> in turn, the last one again and again.</summary>
+    internal void AnswerJoins(params SeatOutcome[] outcomes)
+    {
+        var joins = 0;
+        Coordinator.AnswerJoin = _ => Task.FromResult(outcomes[Math.Min(joins++, outcomes.Length - 1)]);
+    }
+
     /// <summary>Opens <c>/game/{key}</c>; the coordinator answers the page's joins with <paramref name="outcomes"/> in turn.</summary>
     internal (IRenderedComponent<IComponent> Providers, IRenderedComponent<GamePage> Page) OpenGame(string key, params SeatOutcome[] outcomes)
     {
-        Coordinator.JoinOutcomes.AddRange(outcomes);
+        AnswerJoins(outcomes);
         RenderInteractively();
         var providers = Context.Render(builder =>
         {

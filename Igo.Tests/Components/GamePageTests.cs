@@ -130,11 +130,11 @@ public sealed class GamePageTests : GamePageTestBase
     public async Task Chat_loads_the_thread_shows_pushed_messages_and_sends_through_the_seat()
     {
         var seat = SeatWith(TestViews.Empty(9));
-        seat.Thread.Add(new ChatMessage(1, Clock.Now, Color.White, "Hello"));
+        seat.Thread.Add(new ChatMessage(1, Clock.GetUtcNow(), Color.White, "Hello"));
         var (_, page) = Open(Joined(seat));
         page.WaitForAssertion(() => Assert.Single(page.FindAll("li.msg")));
 
-        await seat.PushChatAsync(new ChatMessage(2, Clock.Now, Color.White, "Have fun"));
+        await seat.PushChatAsync(new ChatMessage(2, Clock.GetUtcNow(), Color.White, "Have fun"));
         page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("li.msg").Count));
         Assert.Equal("1", page.Find("[data-unread]").GetAttribute("data-unread"));
         page.Find("#chat-input").Input("Thanks");

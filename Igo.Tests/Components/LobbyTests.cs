@@ -2,6 +2,7 @@ using System.Text.Json;
 using Bunit;
 using Igo.Computer;
 using Igo.Domain;
+using Igo.Testing.Games;
 using Igo.Web.Browser;
 using Igo.Web.Circuits;
 using Igo.Web.Components.Lobby;
@@ -19,7 +20,7 @@ namespace Igo.Tests.Components;
 public sealed class LobbyTests : ComponentTestBase
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-    private readonly FakeGameCoordinator coordinator = new();
+    private readonly InMemoryCoordinator coordinator = new();
 
     public LobbyTests()
     {
@@ -47,7 +48,7 @@ public sealed class LobbyTests : ComponentTestBase
     public void Starting_a_game_sends_the_chosen_options_and_opens_it_with_the_seat_handed_over()
     {
         var seat = new FakeGameSeat("NewBlack01", Color.White, Snapshots.Of(TestViews.Empty(13)));
-        coordinator.CreateOutcome = SeatOutcome.Held(seat);
+        coordinator.AnswerCreate = _ => SeatOutcome.Held(seat);
         var form = RenderForm();
 
         Choose(form, "colour", "White");
@@ -65,7 +66,7 @@ public sealed class LobbyTests : ComponentTestBase
     [Fact]
     public void Settings_the_rules_refuse_are_explained_in_the_pages_words()
     {
-        coordinator.CreateOutcome = SeatOutcome.InvalidBecause(InvalidRequest.Settings, SettingsRefusal.Handicap);
+        coordinator.AnswerCreate = _ => SeatOutcome.InvalidBecause(InvalidRequest.Settings, SettingsRefusal.Handicap);
         var form = RenderForm();
 
         form.Find("[data-action=create]").Click();
@@ -78,7 +79,7 @@ public sealed class LobbyTests : ComponentTestBase
     [Fact]
     public void A_computer_opponent_is_picked_from_the_catalogue()
     {
-        coordinator.CreateOutcome = SeatOutcome.Refused(SeatFailure.Unavailable);
+        coordinator.AnswerCreate = _ => SeatOutcome.Refused(SeatFailure.Unavailable);
         var form = RenderForm();
 
         Choose(form, "opponent", "The computer");
@@ -153,8 +154,8 @@ public sealed class LobbyTests : ComponentTestBase
     {
         var stored = new[]
         {
-            new RecentGame("OlderKey01", Color.White, 9, "computer", Clock.Now.AddDays(-2), "Black wins by 3.5 points"),
-            new RecentGame("NewerKey01", Color.Black, 19, "human", Clock.Now.AddMinutes(-5), "Move 42"),
+            new RecentGame("OlderKey01", Color.White, 9, "computer", Clock.GetUtcNow().AddDays(-2), "Black wins by 3.5 points"),
+            new RecentGame("NewerKey01", Color.Black, 19, "human", Clock.GetUtcNow().AddMinutes(-5), "Move 42"),
         };
         Context.JSInterop.Setup<string?>("igo.storage.get", RecentGames.StorageName)
             .SetResult(JsonSerializer.Serialize(stored, Json));
@@ -188,7 +189,7 @@ public sealed class LobbyTests : ComponentTestBase
         Context.JSInterop.SetupVoid("igo.storage.set", _ => true).SetVoidResult();
         var recent = Context.Services.GetRequiredService<RecentGames>();
 
-        await recent.RememberAsync(new RecentGame("KeyOne0001", Color.Black, 9, "human", Clock.Now, "Move 1"));
+        await recent.RememberAsync(new RecentGame("KeyOne0001", Color.Black, 9, "human", Clock.GetUtcNow(), "Move 1"));
 
         var written = Context.JSInterop.VerifyInvoke("igo.storage.set");
         Assert.Equal(RecentGames.StorageName, written.Arguments[0]);

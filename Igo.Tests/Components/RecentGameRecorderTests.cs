@@ -34,8 +34,8 @@ public sealed class RecentGameRecorderTests : ComponentTestBase
 
         Assert.Equal(
             [
-                new RecentGame("WhiteKey01", Color.White, 13, "computer", Clock.Now, "Move 1"),
-                new RecentGame("WhiteKey01", Color.White, 13, "computer", Clock.Now, "Black resigned. White wins."),
+                new RecentGame("WhiteKey01", Color.White, 13, "computer", Clock.GetUtcNow(), "Move 1"),
+                new RecentGame("WhiteKey01", Color.White, 13, "computer", Clock.GetUtcNow(), "Black resigned. White wins."),
             ],
             Remembered());
         Assert.Empty(recorder.Markup);

@@ -6,7 +6,7 @@ namespace Igo.Tests.Components;
 [Trait("Category", "Components")]
 public sealed class TimePlayedTests : ComponentTestBase
 {
-    private DateTimeOffset Now => Clock.Now;
+    private DateTimeOffset Now => Clock.GetUtcNow();
 
     [Theory]
     [InlineData(0, "0:00")]

@@ -35,7 +35,7 @@ public sealed class UserTextRenderingTests : GamePageTestBase
     public void A_chat_line_with_markup_is_shown_as_its_characters(string text)
     {
         var chat = Context.Render<ChatPanel>(p => p
-            .Add(c => c.Messages, [new ChatMessage(1, Clock.Now, Color.White, text)])
+            .Add(c => c.Messages, [new ChatMessage(1, Clock.GetUtcNow(), Color.White, text)])
             .Add(c => c.Player, Color.Black)
             .Add(c => c.Offset, TimeSpan.Zero)
             .Add(c => c.Send, _ => Task.FromResult(true)));

@@ -3,6 +3,7 @@ using Igo.Computer.Gtp;
 using Igo.Computer.MonteCarlo;
 using Igo.Computer.Players;
 using Igo.Domain;
+using Igo.Testing.Games;
 using Igo.Web.Computer;
 using Igo.Web.Games;
 using Microsoft.Extensions.Logging.Abstractions;

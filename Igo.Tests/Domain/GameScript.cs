@@ -43,17 +43,16 @@ internal static class GameScript
 
     /// <summary>
     /// Plays the stones of a diagram (X black, O white) by alternating placements, a colour with no stones left passing,
-    /// and leaves <paramref name="toMove"/> to move in play. Each chain is laid from a stone next to one of its final
-    /// liberties, so nothing is captured on the way.
+    /// and leaves <paramref name="toMove"/> to move in play. Each colour keeps <see cref="Board.LayingOrder"/>, so nothing
+    /// is captured on the way.
     /// </summary>
     public static void SetUp(this Game game, Color toMove, params string[] rows)
     {
         var stones = Diagram.Stones(rows);
         var size = rows.Length;
-        var order = Board.FromStones(size, stones); // validates the diagram
-        Assert.NotNull(order);
-        var black = LayingOrder(size, stones, Stone.Black);
-        var white = LayingOrder(size, stones, Stone.White);
+        var order = Board.LayingOrder(size, stones); // the board's own, which also validates the diagram
+        var black = order.Where(index => stones[index] == Stone.Black).Select(index => new Point(index / size, index % size)).ToList();
+        var white = order.Where(index => stones[index] == Stone.White).Select(index => new Point(index / size, index % size)).ToList();
         var plan = Plan(game.Turn, black, white, flip: false);
         if (NextAfter(plan, game.Turn) != toMove)
         {
@@ -105,56 +104,5 @@ internal static class GameScript
         }
 
         return plan;
-    }
-
-    private static List<Point> LayingOrder(int size, Stone[] stones, Stone color)
-    {
-        var order = new List<Point>();
-        var laid = new bool[stones.Length];
-        for (var start = 0; start < stones.Length; start++)
-        {
-            if (stones[start] != color || laid[start] || !Neighbours(size, start).Any(n => stones[n] == Stone.Empty))
-            {
-                continue;
-            }
-
-            var queue = new Queue<int>([start]);
-            laid[start] = true;
-            while (queue.TryDequeue(out var index))
-            {
-                order.Add(new Point(index / size, index % size));
-                foreach (var next in Neighbours(size, index).Where(n => stones[n] == color && !laid[n]))
-                {
-                    laid[next] = true;
-                    queue.Enqueue(next);
-                }
-            }
-        }
-
-        return order;
-    }
-
-    private static IEnumerable<int> Neighbours(int size, int index)
-    {
-        var (row, col) = (index / size, index % size);
-        if (row > 0)
-        {
-            yield return index - size;
-        }
-
-        if (row < size - 1)
-        {
-            yield return index + size;
-        }
-
-        if (col > 0)
-        {
-            yield return index - 1;
-        }
-
-        if (col < size - 1)
-        {
-            yield return index + 1;
-        }
     }
 }

@@ -1,0 +1,40 @@
+using Igo.Domain;
+using Igo.Web.Games;
+
+namespace Igo.Testing.Games;
+
+/// <summary>A key of an <see cref="InMemoryGame"/> held by one connection; disposing it releases the key once.</summary>
+internal sealed class InMemorySeat(InMemoryGame game, Color color) : IGameSeat
+{
+    private int released;
+
+    public long GameId => game.Id;
+
+    public string Key => game.Keys.For(color);
+
+    public Color Color => color;
+
+    public GameKeys Keys => game.Keys;
+
+    public bool OpponentIsComputer => game.ComputerColor == color.Opponent();
+
+    public string? OpponentComputerId => OpponentIsComputer ? game.Level : null;
+
+    public GameSnapshot Snapshot => game.Snapshot();
+
+    public Task<IReadOnlyList<ChatMessage>> ChatThreadAsync(CancellationToken cancellationToken = default) => Task.FromResult(game.Thread());
+
+    public IDisposable Subscribe(IGameObserver observer) => game.Subscribe(this, observer);
+
+    public Task<ActionReply> ActAsync(ActionType type, Point? point, CancellationToken cancellationToken = default) => game.ActAsync(color, type, point);
+
+    public Task<ActionReply> ChatAsync(string text, CancellationToken cancellationToken = default) => game.ChatAsync(color, text);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref released, 1) == 0)
+        {
+            await game.ReleaseAsync(this);
+        }
+    }
+}
