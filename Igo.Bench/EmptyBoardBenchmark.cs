@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Jobs;
 using Igo.Domain;
 
 namespace Igo.Bench;
@@ -26,12 +25,12 @@ public abstract class EmptyBoardBenchmark
     }
 }
 
-/// <summary>BenchmarkDotNet's short run (3 warm-ups, 3 iterations, 1 launch) with a rate column.</summary>
+/// <summary>BenchmarkDotNet's short run (3 warm-ups, 3 iterations, 1 launch; on CPU time when asked, see <see cref="CpuClock"/>) with a rate column.</summary>
 internal abstract class ShortRunConfig : ManualConfig
 {
     protected ShortRunConfig(PerSecondColumn rate)
     {
-        AddJob(Job.ShortRun.WithId("Short"));
+        AddJob(CpuClock.ShortRun());
         AddColumn(rate);
     }
 }

@@ -1,6 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Jobs;
 using Igo.Domain;
 
 namespace Igo.Bench;
@@ -9,18 +7,10 @@ namespace Igo.Bench;
 /// The full rules path a server takes: <see cref="Game.Replay"/> of a recorded random 19x19 game (every action
 /// validated, ko/superko checked, logged). One operation is one replayed move.
 /// </summary>
-[Config(typeof(ShortReplayConfig))]
+[Config(typeof(MovesPerSecondConfig))]
 public class GameReplayBenchmarks : RecordedGameBenchmark
 {
     [Benchmark(OperationsPerInvoke = Moves)]
     public int ReplayMoves() => Game.Replay(19, Rules, Log).Version;
 
-    private sealed class ShortReplayConfig : ManualConfig
-    {
-        public ShortReplayConfig()
-        {
-            AddJob(Job.ShortRun.WithId("Short"));
-            AddColumn(PerSecondColumn.Moves);
-        }
-    }
 }
