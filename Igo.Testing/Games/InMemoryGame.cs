@@ -121,7 +121,7 @@ internal sealed class InMemoryGame(InMemoryCoordinator owner, long id, Game game
             snapshot = Snapshot();
         }
 
-        var reply = ActionReply.Judged(outcome);
+        var reply = ActionReply.Judged(outcome, snapshot);
         owner.Record(player, type, point, reply);
         if (outcome.Accepted)
         {

@@ -59,7 +59,9 @@ public abstract class CoordinatorTests<TStore>(TStore store) : IAsyncLifetime
 
         var reply = await black.ActAsync(ActionType.PlaceStone, new Point(2, 3), Cancel);
 
-        Assert.Equal(ActionReply.Judged(new ActionOutcome.StonePlaced(Color.Black, new Point(2, 3))), reply);
+        Assert.Equal(ActionReply.Judged(new ActionOutcome.StonePlaced(Color.Black, new Point(2, 3))), reply with { Produced = null });
+        Assert.Equal(1, reply.Produced?.View.Version);
+        Assert.Equal(Stone.Black, reply.Produced?.View[new Point(2, 3)].Stone);
         var seen = await observer.WaitForVersionAsync(1);
         Assert.Equal(Stone.Black, seen.View[new Point(2, 3)].Stone);
         Assert.Equal(Color.White, seen.View.Turn);

@@ -222,8 +222,10 @@ internal sealed class CompatSession(
         output.HoldEvents();
         var reply = await held.ActAsync(message.Action, point, cancellationToken);
 
-        var text = OutcomeTexts.Action(reply, message.ActionName, held.Snapshot.View.Status);
-        output.Answer(OutboundMessages.GameActionResponse(reply.Success, text), reply.Success ? held.Snapshot : null);
+        // The state this action produced follows its answer, not the seat's latest: that may already hold the opponent's
+        // next move, whose status is among the held events (sending it now would drop this action's own status).
+        var text = OutcomeTexts.Action(reply, message.ActionName, (reply.Produced ?? held.Snapshot).View.Status);
+        output.Answer(OutboundMessages.GameActionResponse(reply.Success, text), reply.Produced);
     }
 
     private async Task ChatAsync(ChatInMessage message, CancellationToken cancellationToken)

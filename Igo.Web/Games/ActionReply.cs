@@ -32,11 +32,21 @@ public sealed record ActionReply(ActionFailure? Failure, ActionOutcome? Outcome 
 {
     public bool Success => Failure is null;
 
+    /// <summary>
+    /// The game as the accepted action left it, when that state is known: the seat's <see cref="IGameSeat.Snapshot"/>
+    /// may already hold the opponent's next move by the time the answer is read, and a UI that must show every state in
+    /// order (docs/PROTOCOL.md §2.3) follows the answer with this one.
+    /// </summary>
+    public GameSnapshot? Produced { get; init; }
+
     /// <summary>Done, with nothing more to tell (a chat line posted).</summary>
     public static ActionReply Succeeded { get; } = new((ActionFailure?)null);
 
-    /// <summary>The rules' answer: a success when they accepted the action, else a rule violation or not permitted.</summary>
-    public static ActionReply Judged(ActionOutcome outcome)
+    /// <summary>
+    /// The rules' answer: a success when they accepted the action, else a rule violation or not permitted. An accepted
+    /// action's reply carries the state it <paramref name="produced"/>.
+    /// </summary>
+    public static ActionReply Judged(ActionOutcome outcome, GameSnapshot? produced = null)
     {
         ArgumentNullException.ThrowIfNull(outcome);
         var failure = outcome.Rejection switch
@@ -45,7 +55,7 @@ public sealed record ActionReply(ActionFailure? Failure, ActionOutcome? Outcome 
             Rejection.NotPermitted => ActionFailure.NotPermitted,
             _ => ActionFailure.RuleViolation,
         };
-        return new ActionReply(failure, outcome);
+        return new ActionReply(failure, outcome) { Produced = failure is null ? produced : null };
     }
 
     /// <summary>Refused by the coordinator before or after the rules (preempted, unavailable, released).</summary>

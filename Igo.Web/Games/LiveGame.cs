@@ -246,7 +246,9 @@ internal sealed partial class LiveGame : IAsyncDisposable
             // mover is told it succeeded and the other instances are told it happened, as after any commit.
             LogCommitConfirmedByReload(Id, version + 1);
             await services.Bus.PublishAsync([new ActionCommitted(Id, version + 1, Me, action, played, now)]);
-            return ActionReply.Judged(outcome);
+
+            // The reload may hold later actions too; then the state this one produced is no longer at hand.
+            return ActionReply.Judged(outcome, Snapshot.View.Version == version + 1 ? Snapshot : null);
         }
 
         if (result != CommitResult.Committed)
@@ -264,7 +266,7 @@ internal sealed partial class LiveGame : IAsyncDisposable
         UpdateSnapshot();
         await services.Bus.PublishAsync([new ActionCommitted(Id, game.Version, Me, action, played, now)]);
         TellGameChanged();
-        return ActionReply.Judged(outcome);
+        return ActionReply.Judged(outcome, Snapshot);
     }
 
     private async Task<ActionReply> ChatOnQueueAsync(GameSeat seat, string text)
