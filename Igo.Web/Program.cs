@@ -20,7 +20,7 @@ builder.Services.AddMudServices();
 builder.AddIgoGames();
 builder.Services.AddComputerPlayers();
 builder.Services.AddIgoSecurity();
-builder.Services.AddIgoCompatibility(builder.Configuration);
+builder.Services.AddIgoCompatibility();
 builder.Services.AddIgoCircuits();
 builder.Services.AddIgoBrowser();
 builder.AddIgoOperations();

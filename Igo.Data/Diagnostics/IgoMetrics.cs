@@ -78,7 +78,7 @@ public sealed class IgoMetrics : IDisposable
         actionDuration.Record(elapsed.TotalSeconds, tags);
     }
 
-    /// <param name="reason">A short snake_case reason, such as malformed, rate_limited, too_large, bad_coordinates.</param>
+    /// <param name="reason">A short snake_case reason, such as malformed, flooding, too_large, bad_coordinates.</param>
     public void InputRejected(string reason) => rejectedInputs.Add(1, new KeyValuePair<string, object?>("igo.rejection.reason", reason));
 
     public void CommitBatch(int actionCount) => commitBatchSize.Record(actionCount);

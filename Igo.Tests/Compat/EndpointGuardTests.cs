@@ -9,57 +9,30 @@ using Igo.Tests.Infrastructure;
 namespace Igo.Tests.Compat;
 
 /// <summary>
-/// The endpoint's guards, each with its own settings: rate limit, origin allow-list, keep-alive, plain HTTP, and that no
-/// exception text reaches a client. The coordinator is the fake: these are about the endpoint, not the game.
+/// The endpoint's guards, each with its own settings: settings checked at start, origin allow-list, keep-alive, plain
+/// HTTP, and that no exception text reaches a client (flow control: FlowControlTests). The coordinator is the fake:
+/// these are about the endpoint, not the game.
 /// </summary>
 [Trait("Category", "Compat")]
 public sealed class EndpointGuardTests
 {
-    [Fact]
-    public async Task A_flooding_client_is_disconnected_while_another_keeps_playing()
+    [Theory]
+    [InlineData("RateLimitBurst", "60")]
+    [InlineData("RateLimitPerSecond", "20")]
+    public void A_retired_rate_limit_setting_stops_the_app_at_start_instead_of_being_ignored(string setting, string value)
     {
-        var coordinator = new InMemoryCoordinator();
-        await using var app = InMemoryCoordinatorApp.Start(coordinator, new Dictionary<string, string?>
-        {
-            ["Compat:RateLimitBurst"] = "10",
-            ["Compat:RateLimitPerSecond"] = "5",
-        });
-        await using var player = await ProtocolClient.ConnectAsync(app.WebSocketUri(), TestContext.Current.CancellationToken);
-        var key = (await ProtocolSuite.CreateAsync(player, "black", 9)).Key("black");
-        await using var flooder = await ProtocolClient.ConnectAsync(app.WebSocketUri(), TestContext.Current.CancellationToken);
+        var failure = Assert.ThrowsAny<Exception>(() => InMemoryCoordinatorApp.Start(new InMemoryCoordinator(), new Dictionary<string, string?> { [$"Compat:{setting}"] = value }));
+        Assert.Contains("Compat:SendAheadBurst and Compat:SendAheadInterval", failure.ToString(), StringComparison.Ordinal);
+    }
 
-        for (var i = 0; i < 200 && flooder.Socket.State == WebSocketState.Open; i++)
-        {
-            try
-            {
-                await flooder.SendAsync(Wire.Join("0000000000"));
-            }
-            catch (WebSocketException)
-            {
-                break;
-            }
-        }
-
-        Assert.Equal(WebSocketCloseStatus.PolicyViolation, await flooder.Closed.WaitAsync(ProtocolClient.DefaultTimeout, TestContext.Current.CancellationToken));
-        var answers = new List<Received>();
-        try
-        {
-            while (true)
-            {
-                answers.Add(await flooder.ReceiveAsync(TimeSpan.FromSeconds(1)));
-            }
-        }
-        catch (InvalidOperationException)
-        {
-            // The socket is closed: every message it got has been read.
-        }
-
-        // At most the burst was handled; what was still queued when the limit tripped is dropped.
-        Assert.InRange(answers.Count(a => a.MessageType == "join_game_response"), 0, 10);
-        Assert.Contains("Too many messages", answers[^1].Data.Text("errorMessage"), StringComparison.Ordinal);
-
-        await player.SendAsync(Wire.Place(key, 4, 4));
-        Assert.True((await player.ExpectAsync("game_action_response")).Flag("success"));
+    [Theory]
+    [InlineData("SendAheadInterval", "00:00:00")]
+    [InlineData("MaxPendingInbound", "1")]
+    [InlineData("KeepAliveInterval", "-00:00:01")]
+    public void A_flow_setting_that_could_never_let_a_message_through_stops_the_app_at_start(string setting, string value)
+    {
+        var failure = Assert.ThrowsAny<Exception>(() => InMemoryCoordinatorApp.Start(new InMemoryCoordinator(), new Dictionary<string, string?> { [$"Compat:{setting}"] = value }));
+        Assert.Contains(setting, failure.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -12,8 +12,13 @@ public sealed class InMemoryCoordinatorApp : IAsyncLifetime
 
     public AppOnRealPort App { get; private set; } = null!;
 
-    public static AppOnRealPort Start(InMemoryCoordinator coordinator, IReadOnlyDictionary<string, string?>? settings = null) =>
-        AppOnRealPort.Start(SharedAppLimits.With(settings), services => services.AddSingleton<IGameCoordinator>(coordinator));
+    /// <summary>The app with <paramref name="coordinator"/>; <paramref name="services"/> adds a test's own registrations.</summary>
+    public static AppOnRealPort Start(InMemoryCoordinator coordinator, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null) =>
+        AppOnRealPort.Start(SharedAppLimits.With(settings), collection =>
+        {
+            collection.AddSingleton<IGameCoordinator>(coordinator);
+            services?.Invoke(collection);
+        });
 
     public ValueTask InitializeAsync()
     {

@@ -6,9 +6,9 @@ using Igo.Data.Diagnostics;
 namespace Igo.Web.Compat;
 
 /// <summary>
-/// Runs one accepted socket: a receive loop (frame size, binary frames, rate limit; it keeps reading so that pongs are seen
-/// while a message is being handled), a loop that handles the messages one at a time in order, and the single writer.
-/// When the socket ends, however it ends, the session gives its key up.
+/// Runs one accepted socket: a receive loop (frame size, binary frames, and flow control: it stops reading a client that
+/// sends ahead of its answers faster than allowed, see <see cref="InboundFlow"/>), a loop that handles the messages one
+/// at a time in order, and the single writer. When the socket ends, however it ends, the session gives its key up.
 /// </summary>
 internal sealed class CompatConnection
 {
@@ -21,7 +21,7 @@ internal sealed class CompatConnection
     private readonly CompatSession session;
     private readonly OutboundQueue outbound;
     private readonly CompatibilityOptions options;
-    private readonly TokenBucket rate;
+    private readonly InboundFlow flow;
     private readonly ILogger logger;
     private readonly IgoMetrics metrics;
     private readonly Channel<ParseResult> inbound;
@@ -39,8 +39,10 @@ internal sealed class CompatConnection
         this.logger = logger;
         outbound = new OutboundQueue(options.MaxPendingOutbound, OnSlowReader);
         session = createSession(outbound);
-        rate = new TokenBucket(options.RateLimitBurst, options.RateLimitPerSecond, time);
-        inbound = Channel.CreateBounded<ParseResult>(new BoundedChannelOptions(options.MaxPendingInbound) { SingleReader = true, SingleWriter = true });
+        flow = new InboundFlow(options, time, () => CompatLog.Slowed(logger, session.ConnectionId));
+
+        // Unbounded in type only: the flow admits no more than MaxPendingInbound messages at once.
+        inbound = Channel.CreateUnbounded<ParseResult>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
     }
 
     public async Task RunAsync(CancellationToken aborting, CancellationToken goingAway)
@@ -136,12 +138,15 @@ internal sealed class CompatConnection
                     message = new ArrayBufferWriter<byte>(ReceiveChunkBytes);
                 }
 
-                if (!rate.TryTake() || !inbound.Writer.TryWrite(parsed))
+                // Waiting here reads nothing more from the socket: the client is slowed by TCP, not dropped.
+                if (!await flow.AdmitAsync(cancellationToken))
                 {
-                    CompatLog.Flooding(logger, session.ConnectionId);
-                    Terminate(ProtocolTexts.TooFast(options.RateLimitPerSecond), WebSocketCloseStatus.PolicyViolation);
+                    CompatLog.Flooding(logger, session.ConnectionId, options.MaxPendingInbound);
+                    Terminate(ProtocolTexts.TooManyPending(options.MaxPendingInbound), WebSocketCloseStatus.PolicyViolation);
                     return;
                 }
+
+                inbound.Writer.TryWrite(parsed);
             }
         }
         catch (Exception broken) when (broken is WebSocketException or OperationCanceledException or ObjectDisposedException)
@@ -161,40 +166,52 @@ internal sealed class CompatConnection
         {
             await foreach (var parsed in inbound.Reader.ReadAllAsync(cancellationToken))
             {
-                // Going away waits for the answer in hand, and no message is taken up after it.
-                TaskCompletionSource handled;
-                lock (handlingGate)
-                {
-                    if (terminating)
-                    {
-                        continue;
-                    }
-
-                    handled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                    inHand = handled.Task;
-                }
-
                 try
                 {
-                    if (parsed.Message is { } message)
-                    {
-                        await session.HandleAsync(message, cancellationToken);
-                    }
-                    else
-                    {
-                        metrics.InputRejected("malformed");
-                        session.Refuse(parsed.Error ?? ProtocolTexts.InternalError);
-                    }
+                    await HandleOneAsync(parsed, cancellationToken);
                 }
                 finally
                 {
-                    handled.SetResult();
+                    flow.Answered();
                 }
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // Aborted: nothing more can be answered.
+        }
+    }
+
+    private async Task HandleOneAsync(ParseResult parsed, CancellationToken cancellationToken)
+    {
+        // Going away waits for the answer in hand, and no message is taken up after it.
+        TaskCompletionSource handled;
+        lock (handlingGate)
+        {
+            if (terminating)
+            {
+                return;
+            }
+
+            handled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            inHand = handled.Task;
+        }
+
+        try
+        {
+            if (parsed.Message is { } message)
+            {
+                await session.HandleAsync(message, cancellationToken);
+            }
+            else
+            {
+                metrics.InputRejected("malformed");
+                session.Refuse(parsed.Error ?? ProtocolTexts.InternalError);
+            }
+        }
+        finally
+        {
+            handled.SetResult();
         }
     }
 
@@ -220,7 +237,7 @@ internal sealed class CompatConnection
     /// <summary>Ends a connection that broke a limit: drops what it still has queued, tells it why, and closes.</summary>
     private void Terminate(string reason, WebSocketCloseStatus status)
     {
-        metrics.InputRejected(status == WebSocketCloseStatus.MessageTooBig ? "too_large" : "rate_limited");
+        metrics.InputRejected(status == WebSocketCloseStatus.MessageTooBig ? "too_large" : "flooding");
         terminating = true;
         session.Refuse(reason);
         outbound.Close(status, status == WebSocketCloseStatus.MessageTooBig ? "Message too big" : "Too many messages");

@@ -12,8 +12,11 @@ internal static partial class CompatLog
     [LoggerMessage(EventId = 4003, Level = LogLevel.Information, Message = "Refused a compatibility connection from origin {Origin}")]
     public static partial void OriginRefused(ILogger logger, string origin);
 
-    [LoggerMessage(EventId = 4004, Level = LogLevel.Warning, Message = "Compatibility connection {ConnectionId} sent messages too fast and was disconnected")]
-    public static partial void Flooding(ILogger logger, string connectionId);
+    [LoggerMessage(EventId = 4004, Level = LogLevel.Warning, Message = "Compatibility connection {ConnectionId} had {Limit} messages waiting for an answer, sent more, and was disconnected")]
+    public static partial void Flooding(ILogger logger, string connectionId, int limit);
+
+    [LoggerMessage(EventId = 4015, Level = LogLevel.Debug, Message = "Compatibility connection {ConnectionId} sends ahead of its answers faster than allowed; its socket is read more slowly from now")]
+    public static partial void Slowed(ILogger logger, string connectionId);
 
     [LoggerMessage(EventId = 4005, Level = LogLevel.Warning, Message = "Compatibility connection {ConnectionId} sent a message over {Limit} bytes and was disconnected")]
     public static partial void TooLarge(ILogger logger, string connectionId, int limit);

@@ -24,21 +24,34 @@ public sealed class CompatibilityOptions
     public int MaxFrameBytes { get; set; } = 64 * 1024;
 
     /// <summary>How often the server sends a WebSocket ping.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "1.00:00:00", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
     public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>How long the server waits for the pong to a ping before it drops the connection (and frees its key).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "1.00:00:00", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
     public TimeSpan KeepAliveTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Messages a connection may send at once before the rate limit applies (the token bucket's size).</summary>
-    [Range(1, 1_000_000)]
-    public int RateLimitBurst { get; set; } = 60;
+    /// <summary>
+    /// Messages a connection may send ahead of the answers to its earlier ones, at once. A message sent after every
+    /// earlier one was answered costs nothing: a client that waits for its answers is never slowed, whatever its pace.
+    /// </summary>
+    [Range(0, 1_000_000)]
+    public int SendAheadBurst { get; set; } = 60;
 
-    /// <summary>Messages per second a connection may keep sending; a client that exceeds burst and rate is disconnected.</summary>
-    [Range(0.1, 1_000_000)]
-    public double RateLimitPerSecond { get; set; } = 20;
+    /// <summary>
+    /// Once the burst is spent, a connection earns one more message ahead this often. Until then its socket is not read
+    /// (TCP pushes back on the client), unless its pending messages are all answered first.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.000001", "1.00:00:00", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
+    public TimeSpan SendAheadInterval { get; set; } = TimeSpan.FromMilliseconds(50);
 
-    /// <summary>Messages waiting to be handled for one connection; more means the client floods, and it is disconnected.</summary>
-    [Range(1, 100_000)]
+    /// <summary>
+    /// Messages read from one connection and not yet answered (each at most <see cref="MaxFrameBytes"/>; what the client
+    /// sends beyond them waits in TCP's buffers). A client that has this many pending and sends one more floods past the
+    /// bound and is disconnected. At least 2: a client that waits for its answers may send its next message the moment
+    /// an answer is on the wire, before the server has finished with the message it answered.
+    /// </summary>
+    [Range(2, 100_000)]
     public int MaxPendingInbound { get; set; } = 64;
 
     /// <summary>Messages waiting to be written to one connection; more means the client does not read, and it is disconnected.</summary>
@@ -57,5 +70,6 @@ public sealed class CompatibilityOptions
     public int ChatBurst { get; set; } = 10;
 
     /// <summary>How often an address that used its chat burst may send one more message; faster ones are refused, not stored.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "1.00:00:00", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
     public TimeSpan ChatInterval { get; set; } = TimeSpan.FromSeconds(2);
 }

@@ -80,8 +80,8 @@ internal static class ProtocolTexts
     public static string TooLarge(int limit) =>
         string.Create(CultureInfo.InvariantCulture, $"The message is larger than the limit of {limit} bytes; closing the connection");
 
-    public static string TooFast(double perSecond) =>
-        string.Create(CultureInfo.InvariantCulture, $"Too many messages (more than {perSecond} per second); closing the connection");
+    public static string TooManyPending(int limit) =>
+        string.Create(CultureInfo.InvariantCulture, $"Too many messages waiting for an answer (more than {limit}); closing the connection");
 
     /// <summary>For an accepted action the endpoint has no words of its own for.</summary>
     public static string Done(string actionType) => $"{actionType} done";
