@@ -35,7 +35,7 @@ for i in $(seq 1 "$instances"); do
   http=$(free_port)
   (cd Igo.Web && ASPNETCORE_ENVIRONMENT=Production \
     ConnectionStrings__Igo="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres;Maximum Pool Size=100" \
-    Compat__RateLimitBurst=1000000 Compat__RateLimitPerSecond=1000000 Compat__MaxConnectionsPerAddress=100000 \
+    Compat__MaxConnectionsPerAddress=100000 \
     Logging__LogLevel__Default=Warning \
     exec dotnet bin/Release/net10.0/Igo.Web.dll --urls "http://127.0.0.1:$http") >"$dir/app$i.log" 2>&1 &
   pids+=($!)

@@ -11,8 +11,8 @@ namespace Igo.Bench.Compat;
 /// (new_game, join_game and every game_action count) and p50/p95/p99 of the mover's response and of the opponent's
 /// game_status. With two URLs, black plays on the first instance and white on the second.
 /// <code>dotnet run -c Release --project Igo.Bench -- compat-load --url ws://127.0.0.1:8888/websocket [--url ws://…] --games 1,50,200,1000 --moves 40</code>
-/// The server must allow the rate (Compat__RateLimitPerSecond, Compat__RateLimitBurst) and, as every socket comes from
-/// one address, the sockets (Compat__MaxConnectionsPerAddress).
+/// Each player waits for its answers, which the endpoint never limits; as every socket comes from one address, the server
+/// must allow the sockets (Compat__MaxConnectionsPerAddress).
 /// </summary>
 public static class CompatLoad
 {
