@@ -15,7 +15,7 @@ builder.Configuration.AddRootSettings(builder.Environment);
 // Serve _content/* and the framework scripts from the build output in every environment, not only Development.
 builder.WebHost.UseStaticWebAssets();
 
-builder.Services.AddRazorComponents().AddInteractiveServerComponents().AddIgoCircuitKeepAlive();
+builder.Services.AddRazorComponents().AddInteractiveServerComponents().AddIgoCircuitKeepAlive().AddIgoCircuitsPerAddress();
 builder.Services.AddMudServices();
 builder.AddIgoGames();
 builder.Services.AddComputerPlayers();

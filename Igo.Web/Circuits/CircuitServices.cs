@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Igo.Web.Circuits;
@@ -27,6 +28,17 @@ public static class CircuitServices
         services.AddScoped<SeatNotices>();
         services.AddScoped<CircuitSeat>();
         return services;
+    }
+
+    /// <summary>
+    /// Caps the circuits one client address may hold at once (<c>Security:MaxCircuitsPerAddress</c>, see
+    /// <see cref="CircuitsPerAddress"/>), as <c>/websocket</c> caps its sockets.
+    /// </summary>
+    public static IServerSideBlazorBuilder AddIgoCircuitsPerAddress(this IServerSideBlazorBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.TryAddSingleton<CircuitsPerAddress>();
+        return builder.AddHubOptions(options => options.AddFilter<CircuitsPerAddress>());
     }
 
     /// <summary>

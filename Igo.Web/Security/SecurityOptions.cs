@@ -25,6 +25,14 @@ public sealed class SecurityOptions
     [Range(1, 1_000_000)]
     public int FailedJoinBurst { get; set; } = 10;
 
+    /// <summary>
+    /// Blazor circuits (browser tabs of the Blazor UI) one address may hold at once on this instance. A page over the
+    /// cap shows "Too many Igo pages are open from your address" instead of connecting. Each idle game page costs the
+    /// server memory (docs/DEPLOYMENT.md), so one client with a script cannot open circuits until the server runs out.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int MaxCircuitsPerAddress { get; set; } = 20;
+
     /// <summary>How often a throttled address earns one more failed join attempt.</summary>
     [Range(typeof(TimeSpan), "00:00:00.001", "1.00:00:00", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
     public TimeSpan FailedJoinInterval { get; set; } = TimeSpan.FromSeconds(3);

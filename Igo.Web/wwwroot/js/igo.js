@@ -64,6 +64,30 @@ document.addEventListener("keydown", (event) => {
     }
 });
 
+// A page the server refuses a circuit (too many pages open from one address, Security:MaxCircuitsPerAddress) gets no
+// live connection: blazor.web.js leaves the refusal unhandled, so it is caught here and its sentence shown, with no
+// reconnecting banner (the connection itself stays up, so none starts).
+window.addEventListener("unhandledrejection", (event) => {
+    const text = String(event.reason?.message ?? "");
+    const marker = "HubException: ";
+    const at = text.indexOf(marker);
+    if (!text.includes("'StartCircuit'") || at < 0 || document.getElementById("igo-refused")) {
+        return;
+    }
+
+    event.preventDefault();
+    const banner = document.createElement("div");
+    banner.id = "igo-refused";
+    banner.setAttribute("role", "alert");
+    banner.textContent = text.slice(at + marker.length);
+    const reload = document.createElement("button");
+    reload.type = "button";
+    reload.textContent = "Reload";
+    reload.addEventListener("click", () => location.reload());
+    banner.append(reload);
+    document.body.append(banner);
+});
+
 // A lost connection is noticed within 15 s (the default is 30 s) so the reconnecting banner appears promptly;
 // the server pings every 5 s to match (UiServices.AddIgoUi sets its keep-alive).
 Blazor.start({
