@@ -89,7 +89,7 @@ public sealed class WebSocketFuzzTests(ITestOutputHelper log) : IAsyncLifetime
                 continue;
             }
 
-            // Sometimes a pause, so that the rate limit lets most frames be judged rather than only cut off.
+            // Sometimes a pause, so that the answers keep up with the frames rather than the fuzzer outrunning them.
             if (random.Next(4) == 0)
             {
                 await Task.Delay(random.Next(30, 80), TestContext.Current.CancellationToken);
