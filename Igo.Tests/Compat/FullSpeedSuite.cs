@@ -1,8 +1,6 @@
 using System.Text.Json;
-using Igo.Data.Configuration;
 using Igo.Domain;
 using Igo.Testing.Sockets;
-using Igo.Tests.Data;
 using Igo.Tests.Infrastructure;
 
 namespace Igo.Tests.Compat;
@@ -177,48 +175,15 @@ internal static class NoSendAhead
 }
 
 /// <summary>The app on a fresh PostgreSQL database, with no send-ahead allowance.</summary>
-public sealed class NoSendAheadPostgresApp : IAsyncLifetime
+public sealed class NoSendAheadPostgresApp : PostgresCompatApp
 {
-    private string connectionString = string.Empty;
-
-    public AppOnRealPort App { get; private set; } = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        connectionString = await TestPostgres.CreateDatabaseAsync("fullspeed");
-        App = PostgresCompatApp.StartInstance(connectionString, NoSendAhead.Settings);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await App.DisposeAsync();
-        await TestPostgres.DropDatabaseAsync(connectionString);
-    }
+    protected override IReadOnlyDictionary<string, string?> Settings => NoSendAhead.Settings;
 }
 
 /// <summary>The app on a fresh embedded store, with no send-ahead allowance.</summary>
-public sealed class NoSendAheadEmbeddedApp : IAsyncLifetime
+public sealed class NoSendAheadEmbeddedApp : EmbeddedCompatApp
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("igo-fullspeed-").FullName;
-
-    public AppOnRealPort App { get; private set; } = null!;
-
-    public ValueTask InitializeAsync()
-    {
-        var settings = SharedAppLimits.With(NoSendAhead.Settings);
-        settings["ConnectionStrings:Igo"] = string.Empty;
-        settings["DATABASE_URL"] = string.Empty;
-        settings["Igo:Data:SqlitePath"] = Path.Combine(folder, "igo.db");
-        App = PostgresCompatApp.ExpectStore(AppOnRealPort.Start(settings), StoreKind.Sqlite);
-        return ValueTask.CompletedTask;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await App.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(folder, recursive: true);
-    }
+    protected override IReadOnlyDictionary<string, string?> Settings => NoSendAhead.Settings;
 }
 
 /// <summary>The full-speed games on the real coordinator and PostgreSQL.</summary>

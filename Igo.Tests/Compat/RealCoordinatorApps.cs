@@ -9,11 +9,14 @@ namespace Igo.Tests.Compat;
 /// The whole app, real coordinator included, on a real port: on a fresh PostgreSQL database of its own (from
 /// IGO_TEST_PG), with a second instance on the same database when a test asks for one.
 /// </summary>
-public sealed class PostgresCompatApp : IAsyncLifetime
+public class PostgresCompatApp : IAsyncLifetime
 {
     public string ConnectionString { get; private set; } = string.Empty;
 
     public AppOnRealPort App { get; private set; } = null!;
+
+    /// <summary>Settings of a derived fixture, over the shared apps' (SharedAppLimits).</summary>
+    protected virtual IReadOnlyDictionary<string, string?>? Settings => null;
 
     /// <summary>An app instance of its own (its own instance id) on the given database.</summary>
     public static AppOnRealPort StartInstance(string connectionString, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
@@ -39,27 +42,31 @@ public sealed class PostgresCompatApp : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         ConnectionString = await TestPostgres.CreateDatabaseAsync("compat");
-        App = StartInstance(ConnectionString);
+        App = StartInstance(ConnectionString, Settings);
     }
 
     public async ValueTask DisposeAsync()
     {
         await App.DisposeAsync();
         await TestPostgres.DropDatabaseAsync(ConnectionString);
+        GC.SuppressFinalize(this);
     }
 }
 
 /// <summary>The whole app on its embedded default store (a SQLite file in a temporary folder, in-process events).</summary>
-public sealed class EmbeddedCompatApp : IAsyncLifetime
+public class EmbeddedCompatApp : IAsyncLifetime
 {
     private readonly string folder = Directory.CreateTempSubdirectory("igo-compat-").FullName;
 
     public AppOnRealPort App { get; private set; } = null!;
 
+    /// <summary>Settings of a derived fixture, over the shared apps' (SharedAppLimits).</summary>
+    protected virtual IReadOnlyDictionary<string, string?>? Settings => null;
+
     public ValueTask InitializeAsync()
     {
         App = PostgresCompatApp.ExpectStore(
-            AppOnRealPort.Start(SharedAppLimits.With(new Dictionary<string, string?>
+            AppOnRealPort.Start(SharedAppLimits.With(new Dictionary<string, string?>(Settings ?? new Dictionary<string, string?>())
             {
                 ["ConnectionStrings:Igo"] = string.Empty,
                 ["Igo:Data:SqlitePath"] = Path.Combine(folder, "igo.db"),
@@ -73,6 +80,7 @@ public sealed class EmbeddedCompatApp : IAsyncLifetime
         await App.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(folder, recursive: true);
+        GC.SuppressFinalize(this);
     }
 }
 
