@@ -14,7 +14,7 @@ namespace Igo.Computer;
 /// A game stored with an opponent this instance cannot run (say, GNU Go on another instance) is played by the built-in
 /// "Club" level instead of stalling.
 /// </summary>
-public sealed class ComputerPlayerCatalog : IComputerOpponents
+public sealed partial class ComputerPlayerCatalog : IComputerOpponents
 {
     public const string BeginnerId = "builtin-beginner";
     public const string ClubId = "builtin-club";
@@ -97,7 +97,7 @@ public sealed class ComputerPlayerCatalog : IComputerOpponents
         var (profile, standsIn) = Find(id);
         if (standsIn)
         {
-            logger.LogWarning("Computer opponent {OpponentId} is not available here; the built-in Club level plays instead", id);
+            OpponentUnavailable(logger, id);
         }
 
         return profile;
@@ -162,4 +162,7 @@ public sealed class ComputerPlayerCatalog : IComputerOpponents
             new(new ComputerOpponent(StrongId, "Built-in, strong", "Our own Monte-Carlo player thinking 3 s a move: strongest on 9x9."), Budget(3)),
         ];
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Computer opponent {OpponentId} is not available here; the built-in Club level plays instead")]
+    private static partial void OpponentUnavailable(ILogger logger, string? opponentId);
 }

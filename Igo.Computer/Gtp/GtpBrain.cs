@@ -8,7 +8,7 @@ namespace Igo.Computer.Gtp;
 /// or proposes a move the game forbids (a superko it does not know, a move just refused), the <paramref name="fallback"/>
 /// brain answers instead, so a game never waits on a broken engine.
 /// </summary>
-public sealed class GtpBrain(string name, GtpEnginePool pool, int? gnuGoLevel, IComputerBrain fallback, ILogger<GtpBrain> logger) : IComputerBrain
+public sealed partial class GtpBrain(string name, GtpEnginePool pool, int? gnuGoLevel, IComputerBrain fallback, ILogger<GtpBrain> logger) : IComputerBrain
 {
     public string Name => name;
 
@@ -27,11 +27,12 @@ public sealed class GtpBrain(string name, GtpEnginePool pool, int? gnuGoLevel, I
 
             // The engine's board now holds a move the game will not take: make it set up afresh next time.
             lease.Engine.Position = null;
-            logger.LogInformation("{Engine} proposed {Move}, which the game forbids; asking {Fallback}", name, point.ToLabel(position.Size), fallback.Name);
+            var forbidden = point.ToLabel(position.Size);
+            ForbiddenMoveProposed(logger, name, forbidden, fallback.Name);
         }
         catch (GtpEngineException exception)
         {
-            logger.LogWarning(exception, "{Engine} could not choose a move; asking {Fallback}", name, fallback.Name);
+            MoveUnavailable(logger, exception, name, fallback.Name);
         }
 
         return await fallback.ChooseMoveAsync(position, excluded, cancellationToken);
@@ -57,7 +58,7 @@ public sealed class GtpBrain(string name, GtpEnginePool pool, int? gnuGoLevel, I
         }
         catch (GtpEngineException exception)
         {
-            logger.LogWarning(exception, "{Engine} could not judge the position; asking {Fallback}", name, fallback.Name);
+            JudgementUnavailable(logger, exception, name, fallback.Name);
             return await fallback.JudgeAsync(position, cancellationToken);
         }
     }
@@ -88,7 +89,7 @@ public sealed class GtpBrain(string name, GtpEnginePool pool, int? gnuGoLevel, I
         }
         catch (GtpEngineException exception)
         {
-            logger.LogWarning(exception, "{Engine} could not estimate the score; using its judgement instead", name);
+            ScoreEstimateUnavailable(logger, exception, name);
         }
 
         return (await JudgeAsync(position, cancellationToken)).BlackLead;
@@ -117,4 +118,16 @@ public sealed class GtpBrain(string name, GtpEnginePool pool, int? gnuGoLevel, I
             throw;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Engine} proposed {Move}, which the game forbids; asking {Fallback}")]
+    private static partial void ForbiddenMoveProposed(ILogger logger, string engine, string move, string fallback);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Engine} could not choose a move; asking {Fallback}")]
+    private static partial void MoveUnavailable(ILogger logger, Exception exception, string engine, string fallback);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Engine} could not judge the position; asking {Fallback}")]
+    private static partial void JudgementUnavailable(ILogger logger, Exception exception, string engine, string fallback);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Engine} could not estimate the score; using its judgement instead")]
+    private static partial void ScoreEstimateUnavailable(ILogger logger, Exception exception, string engine);
 }

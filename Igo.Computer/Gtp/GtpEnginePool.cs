@@ -6,7 +6,7 @@ namespace Igo.Computer.Gtp;
 /// The running processes of one GTP engine: started on first need and kept for reuse, never more than
 /// <see cref="MaxProcesses"/> at once (callers wait for a free one), replaced when one dies, all stopped on dispose.
 /// </summary>
-public sealed class GtpEnginePool : IAsyncDisposable
+public sealed partial class GtpEnginePool : IAsyncDisposable
 {
     /// <summary>After this many failed starts in a row the engine is taken off the list of opponents.</summary>
     private const int FailedStartsBeforeGivingUp = 3;
@@ -128,7 +128,7 @@ public sealed class GtpEnginePool : IAsyncDisposable
         {
             if (!disposed)
             {
-                logger.LogWarning("GTP engine {EngineId} (process {ProcessId}) is being replaced: {Reason}", Id, engine.ProcessId, engine.HasExited ? "it exited" : "its state is unknown");
+                EngineReplaced(logger, Id, engine.ProcessId, engine.HasExited ? "it exited" : "its state is unknown");
             }
 
             await engine.DisposeAsync();
@@ -163,7 +163,7 @@ public sealed class GtpEnginePool : IAsyncDisposable
                 return candidate;
             }
 
-            logger.LogWarning("GTP engine {EngineId} (process {ProcessId}) died while idle; starting a new one", Id, candidate.ProcessId);
+            EngineDiedIdle(logger, Id, candidate.ProcessId);
             await candidate.DisposeAsync();
         }
     }
@@ -178,7 +178,7 @@ public sealed class GtpEnginePool : IAsyncDisposable
         catch (GtpEngineException exception)
         {
             var failures = Interlocked.Increment(ref failedStarts);
-            logger.LogError(exception, "GTP engine {EngineId} failed to start ({Failures} in a row)", Id, failures);
+            EngineStartFailed(logger, exception, Id, failures);
             throw;
         }
 
@@ -196,4 +196,13 @@ public sealed class GtpEnginePool : IAsyncDisposable
 
         return engine;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "GTP engine {EngineId} (process {ProcessId}) is being replaced: {Reason}")]
+    private static partial void EngineReplaced(ILogger logger, string engineId, int processId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "GTP engine {EngineId} (process {ProcessId}) died while idle; starting a new one")]
+    private static partial void EngineDiedIdle(ILogger logger, string engineId, int processId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "GTP engine {EngineId} failed to start ({Failures} in a row)")]
+    private static partial void EngineStartFailed(ILogger logger, Exception exception, string engineId, int failures);
 }

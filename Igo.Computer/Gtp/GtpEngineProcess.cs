@@ -10,7 +10,7 @@ namespace Igo.Computer.Gtp;
 /// process, because its late answer would otherwise be taken for the next command's; the pool then starts a new one.
 /// The engine also exits by itself when our process dies, since its standard input closes.
 /// </summary>
-public sealed class GtpEngineProcess : IAsyncDisposable
+public sealed partial class GtpEngineProcess : IAsyncDisposable
 {
     private static readonly TimeSpan QuitGrace = TimeSpan.FromSeconds(2);
 
@@ -100,7 +100,7 @@ public sealed class GtpEngineProcess : IAsyncDisposable
             }
 
             engine.KnownCommands = commands.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
-            logger.LogInformation("Started GTP engine {CommandLine} as process {ProcessId}", commandLine, engine.ProcessId);
+            EngineStarted(logger, commandLine, engine.ProcessId);
             return engine;
         }
         catch
@@ -152,7 +152,7 @@ public sealed class GtpEngineProcess : IAsyncDisposable
                     }
 
                     // An answer to an earlier command (one that was abandoned): skip it.
-                    logger.LogDebug("Skipped a stale GTP answer with id {StaleId} while waiting for {Id}", response.Id, id);
+                    StaleAnswerSkipped(logger, response.Id, id);
                 }
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -218,7 +218,7 @@ public sealed class GtpEngineProcess : IAsyncDisposable
 
         Kill();
         await Task.WhenAll(readingOutput, drainingErrors).WaitAsync(QuitGrace).ContinueWith(_ => { }, TaskScheduler.Default);
-        logger.LogInformation("Stopped GTP engine {CommandLine} (process {ProcessId})", CommandLine, ProcessId);
+        EngineStopped(logger, CommandLine, ProcessId);
         process.Dispose();
         oneCommandAtATime.Dispose();
     }
@@ -260,7 +260,7 @@ public sealed class GtpEngineProcess : IAsyncDisposable
         {
             while (await process.StandardError.ReadLineAsync() is { } line)
             {
-                logger.LogDebug("GTP engine {ProcessId} stderr: {Line}", ProcessId, line);
+                EngineStandardError(logger, ProcessId, line);
             }
         }
         catch (Exception exception) when (exception is IOException or ObjectDisposedException or InvalidOperationException)
@@ -268,4 +268,16 @@ public sealed class GtpEngineProcess : IAsyncDisposable
             // The pipe broke: the engine is gone.
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Started GTP engine {CommandLine} as process {ProcessId}")]
+    private static partial void EngineStarted(ILogger logger, GtpCommandLine commandLine, int processId);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Skipped a stale GTP answer with id {StaleId} while waiting for {Id}")]
+    private static partial void StaleAnswerSkipped(ILogger logger, int? staleId, int id);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stopped GTP engine {CommandLine} (process {ProcessId})")]
+    private static partial void EngineStopped(ILogger logger, GtpCommandLine commandLine, int processId);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "GTP engine {ProcessId} stderr: {Line}")]
+    private static partial void EngineStandardError(ILogger logger, int processId, string line);
 }

@@ -9,7 +9,7 @@ namespace Igo.Computer.Gtp;
 /// engines of <see cref="ComputerOptions.Engines"/>. At start it warms one process of every installed engine in the
 /// background (a broken install shows in the log at once); at stop, and when the container is disposed, it stops them all.
 /// </summary>
-public sealed class GtpEngines : IHostedService, IAsyncDisposable
+public sealed partial class GtpEngines : IHostedService, IAsyncDisposable
 {
     public const string GnuGoId = "gnugo";
 
@@ -36,7 +36,7 @@ public sealed class GtpEngines : IHostedService, IAsyncDisposable
         {
             if (string.IsNullOrWhiteSpace(engine.Id) || string.IsNullOrWhiteSpace(engine.Command) || pools.ContainsKey(engine.Id))
             {
-                logger.LogWarning("Ignoring a GTP engine without an id or command, or with a duplicate id ({EngineId})", engine.Id);
+                EngineIgnored(logger, engine.Id);
                 continue;
             }
 
@@ -45,7 +45,7 @@ public sealed class GtpEngines : IHostedService, IAsyncDisposable
 
         foreach (var pool in pools.Values.Where(pool => !pool.IsInstalled))
         {
-            logger.LogWarning("GTP engine {EngineId} is not installed ({CommandLine}); it is not offered", pool.Id, pool.CommandLine);
+            EngineNotInstalled(logger, pool.Id, pool.CommandLine);
         }
     }
 
@@ -86,7 +86,7 @@ public sealed class GtpEngines : IHostedService, IAsyncDisposable
             }
             catch (Exception exception) when (exception is GtpEngineException or OperationCanceledException or ObjectDisposedException)
             {
-                logger.LogWarning(exception, "GTP engine {EngineId} did not start", pool.Id);
+                EngineDidNotStart(logger, exception, pool.Id);
             }
         }
     }
@@ -96,4 +96,13 @@ public sealed class GtpEngines : IHostedService, IAsyncDisposable
         await warmingUp.ContinueWith(_ => { }, TaskScheduler.Default);
         await Task.WhenAll(pools.Values.Select(pool => pool.DisposeAsync().AsTask()));
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ignoring a GTP engine without an id or command, or with a duplicate id ({EngineId})")]
+    private static partial void EngineIgnored(ILogger logger, string? engineId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "GTP engine {EngineId} is not installed ({CommandLine}); it is not offered")]
+    private static partial void EngineNotInstalled(ILogger logger, string engineId, GtpCommandLine commandLine);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "GTP engine {EngineId} did not start")]
+    private static partial void EngineDidNotStart(ILogger logger, Exception exception, string engineId);
 }

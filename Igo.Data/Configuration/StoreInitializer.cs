@@ -21,7 +21,8 @@ internal sealed partial class StoreInitializer(
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        LogStore(store.Describe());
+        var description = store.Describe();
+        LogStore(description);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         if (store.Kind == StoreKind.Sqlite)
         {

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 namespace Igo.Data.Events;
 
 /// <summary>The subscribers of each game, shared by both buses. A handler that throws is logged and the others still run.</summary>
-internal sealed class GameSubscriptions(ILogger logger)
+internal sealed partial class GameSubscriptions(ILogger logger)
 {
     private readonly Lock gate = new();
     private readonly Dictionary<long, List<Subscription>> byGame = [];
@@ -65,7 +65,7 @@ internal sealed class GameSubscriptions(ILogger logger)
             catch (Exception exception)
 #pragma warning restore CA1031
             {
-                logger.LogError(exception, "A handler of game {GameId} failed on {EventKind}", gameEvent.GameId, gameEvent.GetType().Name);
+                HandlerFailed(logger, exception, gameEvent.GameId, gameEvent.GetType().Name);
             }
         }
     }
@@ -89,4 +89,7 @@ internal sealed class GameSubscriptions(ILogger logger)
 
         public void Dispose() => owner.Remove(this);
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A handler of game {GameId} failed on {EventKind}")]
+    private static partial void HandlerFailed(ILogger logger, Exception exception, long gameId, string eventKind);
 }

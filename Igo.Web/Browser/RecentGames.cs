@@ -8,7 +8,7 @@ namespace Igo.Web.Browser;
 public sealed record RecentGame(string Key, Color Color, int Size, string Opponent, DateTimeOffset LastPlayed, string Summary);
 
 /// <summary>The recent games of this browser, newest first.</summary>
-public sealed class RecentGames(BrowserStorage storage, ILogger<RecentGames> logger)
+public sealed partial class RecentGames(BrowserStorage storage, ILogger<RecentGames> logger)
 {
     public const int Capacity = 12;
 
@@ -36,7 +36,7 @@ public sealed class RecentGames(BrowserStorage storage, ILogger<RecentGames> log
         }
         catch (JSException exception)
         {
-            logger.LogInformation(exception, "Local storage unavailable; no recent games shown");
+            NotShown(logger, exception);
             return [];
         }
     }
@@ -51,7 +51,7 @@ public sealed class RecentGames(BrowserStorage storage, ILogger<RecentGames> log
         }
         catch (JSException exception)
         {
-            logger.LogInformation(exception, "Local storage unavailable; the game is not remembered");
+            NotRemembered(logger, exception);
         }
     }
 
@@ -64,7 +64,16 @@ public sealed class RecentGames(BrowserStorage storage, ILogger<RecentGames> log
         }
         catch (JSException exception)
         {
-            logger.LogInformation(exception, "Local storage unavailable; the game is not forgotten");
+            NotForgotten(logger, exception);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Local storage unavailable; no recent games shown")]
+    private static partial void NotShown(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Local storage unavailable; the game is not remembered")]
+    private static partial void NotRemembered(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Local storage unavailable; the game is not forgotten")]
+    private static partial void NotForgotten(ILogger logger, Exception exception);
 }

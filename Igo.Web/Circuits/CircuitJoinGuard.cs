@@ -1,3 +1,4 @@
+using System.Net;
 using Igo.Web.Games;
 using Igo.Web.Security;
 
@@ -16,7 +17,7 @@ internal sealed partial class CircuitJoinGuard(FailedJoinLimiter limiter, Circui
         var attempt = limiter.Begin(address.Partition);
         if (attempt.RefusedFor is not null)
         {
-            RefusedThrottled(logger, address.Partition.ToString(), circuit.Id);
+            RefusedThrottled(logger, address.Partition, circuit.Id);
         }
 
         return attempt;
@@ -32,7 +33,7 @@ internal sealed partial class CircuitJoinGuard(FailedJoinLimiter limiter, Circui
 
         if (attempt.Failed())
         {
-            Throttled(logger, address.Partition.ToString(), circuit.Id);
+            Throttled(logger, address.Partition, circuit.Id);
         }
     }
 
@@ -41,8 +42,8 @@ internal sealed partial class CircuitJoinGuard(FailedJoinLimiter limiter, Circui
 
     // Warning once, when the address runs out; each refusal after that only at Debug, so that hammering cannot flood the log.
     [LoggerMessage(EventId = 5102, Level = LogLevel.Warning, Message = "Failed joins from {ClientAddress} are throttled from now (circuit {CircuitId})")]
-    private static partial void Throttled(ILogger logger, string clientAddress, string circuitId);
+    private static partial void Throttled(ILogger logger, IPAddress clientAddress, string circuitId);
 
     [LoggerMessage(EventId = 5103, Level = LogLevel.Debug, Message = "Refused a join from throttled {ClientAddress} (circuit {CircuitId})")]
-    private static partial void RefusedThrottled(ILogger logger, string clientAddress, string circuitId);
+    private static partial void RefusedThrottled(ILogger logger, IPAddress clientAddress, string circuitId);
 }

@@ -19,7 +19,7 @@ internal sealed class AddressAllowance(ClientAddressLimits limits, FailedJoinLim
         var attempt = joins.Begin(address);
         if (attempt.RefusedFor is not null)
         {
-            CompatLog.JoinRefusedThrottled(logger, address.ToString(), connectionId);
+            CompatLog.JoinRefusedThrottled(logger, address, connectionId);
         }
 
         return attempt;
@@ -30,7 +30,7 @@ internal sealed class AddressAllowance(ClientAddressLimits limits, FailedJoinLim
     {
         if (attempt.Failed())
         {
-            CompatLog.JoinsThrottled(logger, address.ToString(), connectionId);
+            CompatLog.JoinsThrottled(logger, address, connectionId);
         }
     }
 
@@ -42,7 +42,7 @@ internal sealed class AddressAllowance(ClientAddressLimits limits, FailedJoinLim
             return null;
         }
 
-        CompatLog.ChatThrottled(logger, address.ToString(), connectionId);
+        CompatLog.ChatThrottled(logger, address, connectionId);
         return ProtocolTexts.ChatThrottled(WaitText.Seconds(wait));
     }
 }

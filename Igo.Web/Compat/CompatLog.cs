@@ -1,3 +1,4 @@
+using System.Net;
 namespace Igo.Web.Compat;
 
 /// <summary>The endpoint's log events (structured templates; never a player key or secret).</summary>
@@ -37,16 +38,16 @@ internal static partial class CompatLog
     public static partial void Broken(ILogger logger, Exception exception, string connectionId);
 
     [LoggerMessage(EventId = 4011, Level = LogLevel.Warning, Message = "Refused a compatibility connection from {ClientAddress}: it already holds {Limit} connections")]
-    public static partial void TooManyConnections(ILogger logger, string clientAddress, int limit);
+    public static partial void TooManyConnections(ILogger logger, IPAddress clientAddress, int limit);
 
     // Warning once, when an address runs out of attempts; every refusal after that is only Debug (and counted in the
     // igo.inputs.rejected metric), so that someone hammering the endpoint cannot flood the log.
     [LoggerMessage(EventId = 4012, Level = LogLevel.Warning, Message = "Failed joins from {ClientAddress} are throttled from now (connection {ConnectionId})")]
-    public static partial void JoinsThrottled(ILogger logger, string clientAddress, string connectionId);
+    public static partial void JoinsThrottled(ILogger logger, IPAddress clientAddress, string connectionId);
 
     [LoggerMessage(EventId = 4013, Level = LogLevel.Debug, Message = "Refused a join from throttled {ClientAddress} (connection {ConnectionId})")]
-    public static partial void JoinRefusedThrottled(ILogger logger, string clientAddress, string connectionId);
+    public static partial void JoinRefusedThrottled(ILogger logger, IPAddress clientAddress, string connectionId);
 
     [LoggerMessage(EventId = 4014, Level = LogLevel.Debug, Message = "Refused a chat message from {ClientAddress}: over its rate (connection {ConnectionId})")]
-    public static partial void ChatThrottled(ILogger logger, string clientAddress, string connectionId);
+    public static partial void ChatThrottled(ILogger logger, IPAddress clientAddress, string connectionId);
 }

@@ -49,7 +49,7 @@ internal sealed class CompatibilityEndpoint(
         using var permit = limits.AcquireConnection(address);
         if (!permit.IsAcquired)
         {
-            CompatLog.TooManyConnections(logger, address.ToString(), settings.MaxConnectionsPerAddress);
+            CompatLog.TooManyConnections(logger, address, settings.MaxConnectionsPerAddress);
             context.RequestServices.GetRequiredService<IgoMetrics>().InputRejected("too_many_connections");
             await RefuseAsync(context, StatusCodes.Status429TooManyRequests, ProtocolTexts.TooManyConnections(settings.MaxConnectionsPerAddress));
             return;

@@ -13,7 +13,7 @@ namespace Igo.Web.Computer;
 /// repeats an action that cannot succeed. It stops, releasing the key, when the game is complete, when its human
 /// opponent has been away for the grace period given (a page reload should not make it leave), or when the host stops.
 /// </summary>
-public sealed class ComputerPlayer : IGameObserver, IAsyncDisposable
+public sealed partial class ComputerPlayer : IGameObserver, IAsyncDisposable
 {
     /// <summary>Attempts per game version: a decision, a refusal, a new decision... then it waits for the game to change.</summary>
     private const int AttemptsPerVersion = 6;
@@ -145,7 +145,7 @@ public sealed class ComputerPlayer : IGameObserver, IAsyncDisposable
                 var snapshot = Latest();
                 if (snapshot.View.Status == GameStatus.Complete)
                 {
-                    logger.LogInformation("Computer player of game {GameId} ({Color}) stops: the game is complete", seat.GameId, seat.Color);
+                    StopsAtGameEnd(logger, seat.GameId, seat.Color);
                     break;
                 }
 
@@ -183,7 +183,7 @@ public sealed class ComputerPlayer : IGameObserver, IAsyncDisposable
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                logger.LogError(exception, "Computer player of game {GameId} ({Color}) could not decide; trying again shortly", seat.GameId, seat.Color);
+                DecisionFailed(logger, exception, seat.GameId, seat.Color);
                 await Task.Delay(RetryAfterError, token);
                 continue;
             }
@@ -205,11 +205,11 @@ public sealed class ComputerPlayer : IGameObserver, IAsyncDisposable
                 return false;
             }
 
-            logger.LogInformation("Computer player of game {GameId} ({Color}): {Intent} refused ({Failure}); choosing again", seat.GameId, seat.Color, intent, reply.Failure);
+            IntentRefused(logger, seat.GameId, seat.Color, intent, reply.Failure);
             policy.Refused(view, intent);
         }
 
-        logger.LogWarning("Computer player of game {GameId} ({Color}) gives up on version {Version} after {Attempts} refused actions", seat.GameId, seat.Color, view.Version, AttemptsPerVersion);
+        GivesUpOnVersion(logger, seat.GameId, seat.Color, view.Version, AttemptsPerVersion);
         return false;
     }
 
@@ -228,7 +228,7 @@ public sealed class ComputerPlayer : IGameObserver, IAsyncDisposable
             {
                 if (delay.IsCompletedSuccessfully)
                 {
-                    logger.LogInformation("Computer player of game {GameId} ({Color}) leaves: its opponent is away", seat.GameId, seat.Color);
+                    LeavesOpponentAway(logger, seat.GameId, seat.Color);
                     await StopAsync();
                 }
             },
@@ -270,9 +270,27 @@ public sealed class ComputerPlayer : IGameObserver, IAsyncDisposable
         }
         catch (Exception exception)
         {
-            logger.LogWarning(exception, "Computer player of game {GameId} ({Color}) could not release its key cleanly", seat.GameId, seat.Color);
+            ReleaseFailed(logger, exception, seat.GameId, seat.Color);
         }
 
         stopped(this);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Computer player of game {GameId} ({Color}) stops: the game is complete")]
+    private static partial void StopsAtGameEnd(ILogger logger, long gameId, Color color);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Computer player of game {GameId} ({Color}) could not decide; trying again shortly")]
+    private static partial void DecisionFailed(ILogger logger, Exception exception, long gameId, Color color);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Computer player of game {GameId} ({Color}): {Intent} refused ({Failure}); choosing again")]
+    private static partial void IntentRefused(ILogger logger, long gameId, Color color, ComputerIntent intent, ActionFailure? failure);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Computer player of game {GameId} ({Color}) gives up on version {Version} after {Attempts} refused actions")]
+    private static partial void GivesUpOnVersion(ILogger logger, long gameId, Color color, long version, int attempts);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Computer player of game {GameId} ({Color}) leaves: its opponent is away")]
+    private static partial void LeavesOpponentAway(ILogger logger, long gameId, Color color);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Computer player of game {GameId} ({Color}) could not release its key cleanly")]
+    private static partial void ReleaseFailed(ILogger logger, Exception exception, long gameId, Color color);
 }

@@ -1,5 +1,6 @@
 using Igo.Computer;
 using Igo.Computer.Players;
+using Igo.Domain;
 using Igo.Web.Games;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -16,7 +17,7 @@ namespace Igo.Web.Computer;
 /// instance died and its lease expired) and takes them over. Stopping the host releases every key it holds.
 /// </summary>
 /// <remarks>The coordinator is reached through a function because it calls this host back (it takes the launchers).</remarks>
-public sealed class ComputerPlayerHost(
+public sealed partial class ComputerPlayerHost(
     Func<IGameCoordinator> coordinator,
     IComputerKeyDirectory directory,
     ComputerPlayerCatalog catalog,
@@ -99,12 +100,12 @@ public sealed class ComputerPlayerHost(
                     var found = await SweepAsync(stoppingToken);
                     if (found > 0)
                     {
-                        logger.LogInformation("Sweep found {Count} computer players without a driver", found);
+                        DriverlessFound(logger, found);
                     }
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
                 {
-                    logger.LogWarning(exception, "Sweep for computer players without a driver failed; trying again later");
+                    SweepFailed(logger, exception);
                 }
             }
             while (await timer.WaitForNextTickAsync(stoppingToken));
@@ -126,7 +127,7 @@ public sealed class ComputerPlayerHost(
             if (outcome.Seat is not { } seat)
             {
                 // In use: another instance (or connection) drives it, which is exactly what the lock is for.
-                logger.LogDebug("Computer key not joined: {Failure}", outcome.Failure);
+                KeyNotJoined(logger, outcome.Failure);
                 return;
             }
 
@@ -138,7 +139,7 @@ public sealed class ComputerPlayerHost(
                 players[key] = player;
             }
 
-            logger.LogInformation("Computer player {Opponent} joined game {GameId} as {Color}", profile.Opponent.Name, seat.GameId, seat.Color);
+            Joined(logger, profile.Opponent.Name, seat.GameId, seat.Color);
             player.Start();
             if (stopping.IsCancellationRequested)
             {
@@ -151,7 +152,7 @@ public sealed class ComputerPlayerHost(
         }
         catch (Exception exception)
         {
-            logger.LogError(exception, "Could not start a computer player");
+            StartFailed(logger, exception);
         }
         finally
         {
@@ -175,4 +176,19 @@ public sealed class ComputerPlayerHost(
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sweep found {Count} computer players without a driver")]
+    private static partial void DriverlessFound(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sweep for computer players without a driver failed; trying again later")]
+    private static partial void SweepFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Computer key not joined: {Failure}")]
+    private static partial void KeyNotJoined(ILogger logger, SeatFailure? failure);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Computer player {Opponent} joined game {GameId} as {Color}")]
+    private static partial void Joined(ILogger logger, string opponent, long gameId, Color color);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not start a computer player")]
+    private static partial void StartFailed(ILogger logger, Exception exception);
 }
