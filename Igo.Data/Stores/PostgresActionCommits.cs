@@ -1,5 +1,4 @@
 using Igo.Data.Model;
-using Igo.Domain;
 using Npgsql;
 using NpgsqlTypes;
 

@@ -5,7 +5,6 @@ using System.Text.Json;
 using Igo.Testing.Games;
 using Igo.Testing.Sockets;
 using Igo.Tests.Infrastructure;
-using Igo.Web.Compat;
 using Igo.Web.Games;
 using Igo.Web.Security;
 using Microsoft.Extensions.DependencyInjection;

@@ -4,7 +4,6 @@ using System.Net.WebSockets;
 using System.Text;
 using Igo.Testing.Games;
 using Igo.Testing.Sockets;
-using Igo.Tests.Infrastructure;
 
 namespace Igo.Tests.Compat;
 

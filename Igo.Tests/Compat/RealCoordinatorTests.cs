@@ -1,7 +1,5 @@
 using System.Text.Json;
 using Igo.Testing.Sockets;
-using Igo.Tests.Data;
-using Igo.Tests.Infrastructure;
 using Igo.Web.Games;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

@@ -2,7 +2,6 @@ using Bunit;
 using Igo.Computer;
 using Igo.Domain;
 using Igo.Web.Components.Play;
-using Igo.Web.Games;
 
 namespace Igo.Tests.Components;
 

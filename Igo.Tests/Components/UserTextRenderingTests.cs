@@ -1,13 +1,7 @@
 using Bunit;
-using Igo.Domain;
-using Igo.Web.Browser;
-using Igo.Web.Circuits;
-using Igo.Web.Components.Pages;
 using Igo.Web.Components.Play;
 using Igo.Web.Games;
-using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor;
 using Color = Igo.Domain.Color;
 
 namespace Igo.Tests.Components;

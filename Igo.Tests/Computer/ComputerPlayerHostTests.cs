@@ -7,11 +7,10 @@ using Igo.Testing.Games;
 using Igo.Web.Computer;
 using Igo.Web.Games;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace Igo.Tests.Computer;
 
-/// <summary>The host and its players on an in-memory, rules-backed coordinator (the real one is exercised in <see cref="ComputerPlayersOnTheStoreTests"/>).</summary>
+/// <summary>The host and its players on an in-memory, rules-backed coordinator (the real one is exercised in <see cref="ComputerPlayersOnTheStoreTests{TStore}"/>).</summary>
 [Trait("Category", "Ai")]
 public sealed class ComputerPlayerHostTests : IAsyncDisposable
 {

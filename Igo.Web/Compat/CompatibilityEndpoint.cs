@@ -1,4 +1,3 @@
-using System.Net.WebSockets;
 using Igo.Computer;
 using Igo.Data.Diagnostics;
 using Igo.Web.Games;

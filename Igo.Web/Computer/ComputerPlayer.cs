@@ -1,8 +1,6 @@
-using Igo.Computer;
 using Igo.Computer.Players;
 using Igo.Domain;
 using Igo.Web.Games;
-using Microsoft.Extensions.Logging;
 
 namespace Igo.Web.Computer;
 

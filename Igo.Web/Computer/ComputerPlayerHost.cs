@@ -2,8 +2,6 @@ using Igo.Computer;
 using Igo.Computer.Players;
 using Igo.Domain;
 using Igo.Web.Games;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Igo.Web.Computer;

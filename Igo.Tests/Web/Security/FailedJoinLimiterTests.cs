@@ -1,5 +1,4 @@
 using System.Net;
-using Igo.Web.Compat;
 using Igo.Web.Security;
 using Microsoft.Extensions.Options;
 

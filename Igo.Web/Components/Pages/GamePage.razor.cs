@@ -1,4 +1,3 @@
-using Igo.Computer;
 using Igo.Domain;
 using Igo.Web.Browser;
 using Igo.Web.Circuits;
