@@ -57,7 +57,7 @@ internal sealed partial class CircuitsPerAddress : IHubFilter, IDisposable
         {
             place.Dispose();
             metrics.InputRejected("too_many_circuits");
-            CircuitRefused(logger, address.ToString(), limit, method);
+            CircuitRefused(logger, address, limit, method);
 
             // Only a new page can show the reason; a reconnect or resume answered "no" makes the page reload into that.
             return method == "StartCircuit" ? throw new HubException(RefusalText(limit))
@@ -105,5 +105,5 @@ internal sealed partial class CircuitsPerAddress : IHubFilter, IDisposable
     }
 
     [LoggerMessage(EventId = 5102, Level = LogLevel.Information, Message = "Refused {Method} from {ClientAddress}: it already holds {Limit} circuits")]
-    private static partial void CircuitRefused(ILogger logger, string clientAddress, int limit, string method);
+    private static partial void CircuitRefused(ILogger logger, IPAddress clientAddress, int limit, string method);
 }
