@@ -18,16 +18,20 @@ public sealed class ComputerOptions
     public int Threads { get; set; }
 
     /// <summary>How long a quick GTP command (play, boardsize) may take.</summary>
-    public double CommandTimeoutSeconds { get; set; } = 10;
+    public TimeSpan CommandTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>How long a GTP engine may think (genmove, final_status_list) before it is restarted.</summary>
-    public double ThinkTimeoutSeconds { get; set; } = 120;
+    public TimeSpan ThinkTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>How often every instance looks for computer players of unfinished games that nobody drives, to take them over.</summary>
-    public double SweepIntervalSeconds { get; set; } = 15;
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>How long a computer player waits for its opponent to come back before it releases its key.</summary>
-    public double OpponentAwayGraceSeconds { get; set; } = 30;
+    public TimeSpan OpponentAwayGrace { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Whether every duration is positive (a zero sweep interval would spin).</summary>
+    public bool HasPositiveDurations() =>
+        CommandTimeout > TimeSpan.Zero && ThinkTimeout > TimeSpan.Zero && SweepInterval > TimeSpan.Zero && OpponentAwayGrace >= TimeSpan.Zero;
 
     /// <summary>
     /// When set, every built-in level thinks for this many playouts a move instead of its time budget: repeatable play

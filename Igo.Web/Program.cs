@@ -17,13 +17,13 @@ builder.WebHost.UseStaticWebAssets();
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents().AddIgoCircuitKeepAlive().AddIgoCircuitsPerAddress();
 builder.Services.AddMudServices();
-builder.AddIgoGames();
-builder.Services.AddComputerPlayers();
+builder.Services.AddIgoGames(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddIgoComputer();
 builder.Services.AddIgoSecurity();
 builder.Services.AddIgoCompatibility();
 builder.Services.AddIgoCircuits();
 builder.Services.AddIgoBrowser();
-builder.AddIgoOperations();
+builder.Services.AddIgoOperations(builder.Configuration);
 
 var app = builder.Build();
 

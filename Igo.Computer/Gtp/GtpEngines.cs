@@ -25,7 +25,7 @@ public sealed partial class GtpEngines : IHostedService, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(loggers);
         logger = loggers.CreateLogger<GtpEngines>();
         var settings = options.Value;
-        var timeouts = new GtpTimeouts(TimeSpan.FromSeconds(settings.CommandTimeoutSeconds), TimeSpan.FromSeconds(settings.ThinkTimeoutSeconds));
+        var timeouts = new GtpTimeouts(settings.CommandTimeout, settings.ThinkTimeout);
         var poolLogger = loggers.CreateLogger<GtpEnginePool>();
         if (!string.IsNullOrWhiteSpace(settings.GnuGoCommand))
         {

@@ -80,7 +80,7 @@ public sealed class ComputerPlayerCatalogTests : IDisposable
             ["Computer:Engines:1:Id"] = "katago",
             ["Computer:Engines:1:Command"] = "/nonexistent/katago",
         }).Build();
-        var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging().AddComputerPlayers();
+        var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging().AddIgoComputer();
         await using var provider = services.BuildServiceProvider();
 
         var options = provider.GetRequiredService<IOptions<ComputerOptions>>().Value;

@@ -19,8 +19,8 @@ public sealed class ComputerPlayerHostTests : IAsyncDisposable
         GnuGoCommand = string.Empty,
         Threads = 2,
         BuiltInPlayouts = 150,
-        SweepIntervalSeconds = 0.2,
-        OpponentAwayGraceSeconds = 0.3,
+        SweepInterval = TimeSpan.FromMilliseconds(200),
+        OpponentAwayGrace = TimeSpan.FromMilliseconds(300),
     };
 
     private static readonly SeatHolder Human = new(ConnectionKind.Circuit, "human");

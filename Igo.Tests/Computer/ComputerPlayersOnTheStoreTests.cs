@@ -23,7 +23,7 @@ public abstract class ComputerPlayersOnTheStoreTests<TStore>(TStore store) : IAs
         ["Computer:GnuGoCommand"] = string.Empty,
         ["Computer:Threads"] = "1",
         ["Computer:BuiltInPlayouts"] = "100",
-        ["Computer:SweepIntervalSeconds"] = "0.2",
+        ["Computer:SweepInterval"] = "00:00:00.2",
     };
 
     private readonly List<TestHost> instances = [];
@@ -135,7 +135,7 @@ public abstract class ComputerPlayersOnTheStoreTests<TStore>(TStore store) : IAs
             {
                 if (withComputerPlayers)
                 {
-                    services.AddComputerPlayers();
+                    services.AddIgoComputer();
                 }
             },
             withComputerPlayers ? ComputerSettings : null);

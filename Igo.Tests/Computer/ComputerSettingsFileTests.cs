@@ -15,7 +15,7 @@ public sealed class ComputerSettingsFileTests
         var defaults = new ComputerOptions();
 
         // Every setting is written out (binding alone would fill a missing one with the default and hide its absence).
-        foreach (var name in new[] { "GnuGoCommand", "GnuGoMaxProcesses", "Threads", "CommandTimeoutSeconds", "ThinkTimeoutSeconds", "SweepIntervalSeconds", "OpponentAwayGraceSeconds" })
+        foreach (var name in new[] { "GnuGoCommand", "GnuGoMaxProcesses", "Threads", "CommandTimeout", "ThinkTimeout", "SweepInterval", "OpponentAwayGrace" })
         {
             Assert.True(section[name] is not null, $"appsettings.json lacks Computer:{name}");
         }
@@ -24,10 +24,10 @@ public sealed class ComputerSettingsFileTests
         Assert.Equal(defaults.GnuGoCommand, bound.GnuGoCommand);
         Assert.Equal(defaults.GnuGoMaxProcesses, bound.GnuGoMaxProcesses);
         Assert.Equal(defaults.Threads, bound.Threads);
-        Assert.Equal(defaults.CommandTimeoutSeconds, bound.CommandTimeoutSeconds);
-        Assert.Equal(defaults.ThinkTimeoutSeconds, bound.ThinkTimeoutSeconds);
-        Assert.Equal(defaults.SweepIntervalSeconds, bound.SweepIntervalSeconds);
-        Assert.Equal(defaults.OpponentAwayGraceSeconds, bound.OpponentAwayGraceSeconds);
+        Assert.Equal(defaults.CommandTimeout, bound.CommandTimeout);
+        Assert.Equal(defaults.ThinkTimeout, bound.ThinkTimeout);
+        Assert.Equal(defaults.SweepInterval, bound.SweepInterval);
+        Assert.Equal(defaults.OpponentAwayGrace, bound.OpponentAwayGrace);
         Assert.Empty(bound.Engines);
         Assert.Null(bound.BuiltInPlayouts);
     }

@@ -6,9 +6,6 @@ namespace Igo.Web.Compat;
 /// <summary>Wires the igo-frontend compatibility endpoint into the app: one line in the services, one in the endpoints.</summary>
 public static class CompatibilityExtensions
 {
-    // Settings of an older release whose meaning is gone; one left in a configuration stops the app rather than being ignored.
-    private static readonly string[] RetiredSettings = ["RateLimitBurst", "RateLimitPerSecond"];
-
     /// <summary>
     /// Registers the endpoint and binds <see cref="CompatibilityOptions"/> from the <c>Compat</c> section, checked at
     /// start. The client address and the failed-join allowance it uses come from
@@ -20,10 +17,10 @@ public static class CompatibilityExtensions
             .BindConfiguration(CompatibilityOptions.SectionName)
             .ValidateDataAnnotations()
             .Validate(o => o.Path.StartsWith('/'), "Compat:Path must start with /")
-            .Validate<IConfiguration>(
-                (_, configuration) => RetiredSettings.All(name => configuration.GetSection(CompatibilityOptions.SectionName)[name] is null),
-                "Compat:RateLimitBurst and Compat:RateLimitPerSecond are gone: a client that waits for its answers is no longer limited; " +
-                "Compat:SendAheadBurst and Compat:SendAheadInterval limit messages sent ahead of their answers (docs/DEPLOYMENT.md)")
+            .RejectRetired(
+                CompatibilityOptions.SectionName,
+                ["RateLimitBurst", "RateLimitPerSecond"],
+                "a client that waits for its answers is no longer limited; Compat:SendAheadBurst and Compat:SendAheadInterval limit messages sent ahead of their answers (docs/DEPLOYMENT.md)")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<HeldKeys>();

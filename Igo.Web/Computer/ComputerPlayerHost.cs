@@ -10,7 +10,7 @@ namespace Igo.Web.Computer;
 /// Runs this instance's computer players. <see cref="Launch"/> (called by the coordinator when a game against the
 /// computer is created or its human rejoins) joins the computer key through the coordinator with its secret, as an
 /// ordinary participant; holding the key is the lock, so across instances exactly one drives it (a second
-/// join is refused as in use). Every <see cref="ComputerOptions.SweepIntervalSeconds"/> it also asks the store for
+/// join is refused as in use). Every <see cref="ComputerOptions.SweepInterval"/> it also asks the store for
 /// computer keys of unfinished games that nobody holds while their human is connected (their driver stopped, or its
 /// instance died and its lease expired) and takes them over. Stopping the host releases every key it holds.
 /// </summary>
@@ -87,7 +87,7 @@ public sealed partial class ComputerPlayerHost(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var interval = TimeSpan.FromSeconds(Math.Max(0.1, options.Value.SweepIntervalSeconds));
+        var interval = options.Value.SweepInterval;
         using var timer = new PeriodicTimer(interval);
         try
         {
@@ -131,7 +131,7 @@ public sealed partial class ComputerPlayerHost(
 
             var profile = catalog.Resolve(request.Level);
             var policy = new ComputerPlayerPolicy(catalog.BrainFor(profile), seat.Color);
-            player = new ComputerPlayer(seat, policy, TimeSpan.FromSeconds(options.Value.OpponentAwayGraceSeconds), logger, Stopped);
+            player = new ComputerPlayer(seat, policy, options.Value.OpponentAwayGrace, logger, Stopped);
             lock (gate)
             {
                 players[key] = player;

@@ -13,9 +13,16 @@ public static class ComputerServiceCollectionExtensions
     /// takeover sweep), and the dead-stone and score advisor for human players. Options from the "Computer" section.
     /// Needs the games (<c>AddIgoGames</c>) for the coordinator and the store.
     /// </summary>
-    public static IServiceCollection AddComputerPlayers(this IServiceCollection services)
+    public static IServiceCollection AddIgoComputer(this IServiceCollection services)
     {
-        services.AddOptions<ComputerOptions>().BindConfiguration(ComputerOptions.SectionName);
+        services.AddOptions<ComputerOptions>()
+            .BindConfiguration(ComputerOptions.SectionName)
+            .Validate(o => o.HasPositiveDurations(), "Computer: CommandTimeout, ThinkTimeout and SweepInterval must be positive, OpponentAwayGrace not negative")
+            .RejectRetired(
+                ComputerOptions.SectionName,
+                ["CommandTimeoutSeconds", "ThinkTimeoutSeconds", "SweepIntervalSeconds", "OpponentAwayGraceSeconds"],
+                "durations are written as TimeSpans: Computer:CommandTimeout, ThinkTimeout, SweepInterval, OpponentAwayGrace, e.g. \"00:00:15\" (docs/DEPLOYMENT.md)")
+            .ValidateOnStart();
         services.AddSingleton<GtpEngines>();
         services.AddHostedService(provider => provider.GetRequiredService<GtpEngines>());
         services.AddSingleton<ComputerPlayerCatalog>();

@@ -13,10 +13,8 @@ public static class OperationsExtensions
     /// Health and readiness checks, graceful shutdown (bounded by <c>Igo:Operations:ShutdownTimeout</c>), the <c>Igo</c>
     /// meter with an OpenTelemetry Prometheus exporter, and per-circuit logging scopes. Pair with <see cref="OperationsEndpoints.UseIgoOperations"/>.
     /// </summary>
-    public static IHostApplicationBuilder AddIgoOperations(this IHostApplicationBuilder builder)
+    public static IServiceCollection AddIgoOperations(this IServiceCollection services, IConfiguration configuration)
     {
-        ArgumentNullException.ThrowIfNull(builder);
-        var services = builder.Services;
         services.AddOptions<OperationsOptions>()
             .BindConfiguration(OperationsOptions.Section)
             .Validate(o => o.ShutdownTimeout > TimeSpan.Zero && o.DrainDelay >= TimeSpan.Zero && o.HealthCheckTimeout > TimeSpan.Zero,
@@ -28,7 +26,7 @@ public static class OperationsExtensions
         services.AddSingleton<ShutdownSignal>();
         services.AddHostedService<GracefulShutdown>();
 
-        var timeout = builder.Configuration.GetSection(OperationsOptions.Section).Get<OperationsOptions>()?.HealthCheckTimeout ?? new OperationsOptions().HealthCheckTimeout;
+        var timeout = configuration.GetSection(OperationsOptions.Section).Get<OperationsOptions>()?.HealthCheckTimeout ?? new OperationsOptions().HealthCheckTimeout;
         services.AddHealthChecks()
             .AddCheck<ShutdownHealthCheck>("shutdown", tags: [OperationsEndpoints.ReadyTag])
             .AddCheck<StoreHealthCheck>("store", tags: [OperationsEndpoints.ReadyTag], timeout: timeout)
@@ -37,7 +35,7 @@ public static class OperationsExtensions
         services.TryAddEnumerable(ServiceDescriptor.Scoped<CircuitHandler, CircuitCorrelation>());
 
         services.AddOpenTelemetry()
-            .ConfigureResource(resource => resource.AddService("igo", serviceInstanceId: builder.Configuration["Igo:InstanceId"]))
+            .ConfigureResource(resource => resource.AddService("igo", serviceInstanceId: configuration["Igo:InstanceId"]))
             .WithMetrics(metrics => metrics
             .AddMeter(IgoMetrics.MeterName)
 
@@ -50,7 +48,7 @@ public static class OperationsExtensions
 
         // The request log names the path, and a game page's path holds a player key: it stays at Warning whatever the
         // configuration says (nginx's access log, with the key masked, records requests).
-        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
-        return builder;
+        services.AddLogging(logging => logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning));
+        return services;
     }
 }
