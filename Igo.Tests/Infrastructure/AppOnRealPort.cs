@@ -10,15 +10,21 @@ namespace Igo.Tests.Infrastructure;
 /// <summary>
 /// The whole Igo app on a real Kestrel port on the loopback interface (a free port chosen by the OS), in this process:
 /// for tests that need a real client, such as a WebSocket or a browser. Settings override the configuration; the
-/// services callback runs after the app's own registrations (to replace one with a test double).
+/// services callback runs after the app's own registrations (to replace one with a test double). Unless the settings
+/// choose a store, each app gets an embedded database file of its own, deleted with it: apps started side by side never
+/// share (or race to create) the default file.
 /// </summary>
 public sealed class AppOnRealPort : IAsyncDisposable
 {
-    private readonly Factory factory;
+    private const string SqlitePathSetting = "Igo:Data:SqlitePath";
 
-    private AppOnRealPort(Factory factory, Uri baseAddress)
+    private readonly Factory factory;
+    private readonly string? ownDatabase;
+
+    private AppOnRealPort(Factory factory, Uri baseAddress, string? ownDatabase)
     {
         this.factory = factory;
+        this.ownDatabase = ownDatabase;
         BaseAddress = baseAddress;
     }
 
@@ -29,19 +35,39 @@ public sealed class AppOnRealPort : IAsyncDisposable
 
     public static AppOnRealPort Start(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
-        var factory = new Factory(settings ?? new Dictionary<string, string?>(), services);
+        var chosen = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
+        string? ownDatabase = null;
+        var onPostgres = chosen.TryGetValue("ConnectionStrings:Igo", out var connection) && !string.IsNullOrEmpty(connection);
+        if (!onPostgres && !chosen.ContainsKey(SqlitePathSetting))
+        {
+            ownDatabase = Path.Combine(Path.GetTempPath(), $"igo-test-{Guid.NewGuid():N}.db");
+            chosen[SqlitePathSetting] = ownDatabase;
+        }
+
+        var factory = new Factory(chosen, services);
         factory.UseKestrel(0);
         factory.StartServer();
         var addresses = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         var address = addresses.First(a => a.StartsWith("http://", StringComparison.Ordinal));
         var uri = new UriBuilder(address) { Host = "127.0.0.1", Path = "/" }.Uri;
-        return new AppOnRealPort(factory, uri);
+        return new AppOnRealPort(factory, uri, ownDatabase);
     }
 
     /// <summary>The ws:// address of a path on this app, by default the compatibility endpoint.</summary>
     public Uri WebSocketUri(string path = "/websocket") => new UriBuilder(BaseAddress) { Scheme = "ws", Path = path }.Uri;
 
-    public ValueTask DisposeAsync() => factory.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await factory.DisposeAsync();
+        if (ownDatabase is not null)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var file in new[] { ownDatabase, ownDatabase + "-wal", ownDatabase + "-shm" })
+            {
+                File.Delete(file);
+            }
+        }
+    }
 
     private sealed class Factory(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services) : WebApplicationFactory<Program>
     {
