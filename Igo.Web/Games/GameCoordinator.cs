@@ -17,12 +17,11 @@ internal sealed partial class GameCoordinator : IGameCoordinator, IAsyncDisposab
 {
     private const int MaxConnectionIdLength = 100;
 
-    private readonly Lock gate = new();
-    private readonly Dictionary<long, Entry> games = [];
     private readonly GameServices services;
+    private readonly LiveGames games;
     private readonly IReadOnlyList<IComputerPlayerLauncher> launchers;
     private readonly ILogger<GameCoordinator> logger;
-    private readonly CancellationTokenSource stopping = new();
+    private readonly KeyReleases releases;
     private int disposed;
 
     public GameCoordinator(
@@ -36,6 +35,8 @@ internal sealed partial class GameCoordinator : IGameCoordinator, IAsyncDisposab
         ILogger<GameCoordinator> logger)
     {
         services = new GameServices(store, writer, bus, instance, time, metrics, logger);
+        games = new LiveGames(services);
+        releases = new KeyReleases(services);
         this.launchers = [.. launchers];
         this.logger = logger;
     }
@@ -162,29 +163,17 @@ internal sealed partial class GameCoordinator : IGameCoordinator, IAsyncDisposab
             return;
         }
 
-        await stopping.CancelAsync();
-        List<Entry> open;
-        lock (gate)
-        {
-            open = [.. games.Values];
-            games.Clear();
-        }
-
-        foreach (var entry in open.Where(e => e.Opening.IsCompletedSuccessfully))
-        {
-            await entry.Opening.Result.DisposeAsync();
-        }
-
-        stopping.Dispose();
+        await releases.DisposeAsync();
+        await games.DisposeAsync();
     }
 
     /// <summary>Releases a seat's key durably, tells everyone, and lets the game go from memory when no seat needs it.</summary>
     internal async Task ReleaseAsync(GameSeat seat)
     {
         services.Metrics.PlayerDisconnected(MetricNames.Kind(seat.HolderKind));
-        await ReleaseKeyAsync(seat.Key, seat.StoreHolder);
+        await releases.ReleaseAsync(seat.Key, seat.StoreHolder);
         await AnnounceAsync(seat, connected: false);
-        await DropAsync(seat.Live.Id);
+        await games.LetGoAsync(seat.Live.Id);
     }
 
     /// <summary>Tells observers here and the other instances that a key was taken or released; a failure only delays it.</summary>
@@ -204,93 +193,18 @@ internal sealed partial class GameCoordinator : IGameCoordinator, IAsyncDisposab
 
     private async Task<GameSeat?> TryOpenSeatAsync(long gameId, Color color, KeyHolder holder, string key, ConnectionKind kind)
     {
-        Entry entry;
-        lock (gate)
-        {
-            if (!games.TryGetValue(gameId, out entry!))
-            {
-                entry = new Entry(LiveGame.OpenAsync(gameId, services, CancellationToken.None));
-                games[gameId] = entry;
-            }
-
-            entry.Seats++;
-        }
-
         try
         {
-            var seat = new GameSeat(this, await entry.Opening, color, holder, kind);
+            var seat = new GameSeat(this, await games.AcquireAsync(gameId), color, holder, kind);
             services.Metrics.PlayerConnected(MetricNames.Kind(kind));
             return seat;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             LogStoreFailed(exception, "load a game");
-            await DropAsync(gameId);
-            await ReleaseKeyAsync(key, holder);
+            await games.LetGoAsync(gameId);
+            await releases.ReleaseAsync(key, holder);
             return null;
-        }
-    }
-
-    private async Task DropAsync(long gameId)
-    {
-        LiveGame? unused = null;
-        lock (gate)
-        {
-            if (games.TryGetValue(gameId, out var entry) && --entry.Seats == 0)
-            {
-                games.Remove(gameId);
-                unused = entry.Opening.IsCompletedSuccessfully ? entry.Opening.Result : null;
-            }
-        }
-
-        if (unused is not null)
-        {
-            await unused.DisposeAsync();
-        }
-    }
-
-    /// <summary>Releasing must not be lost: on failure it is retried in the background until it succeeds or the app stops.</summary>
-    private async Task ReleaseKeyAsync(string key, KeyHolder holder)
-    {
-        try
-        {
-            await services.Store.ReleaseKeyAsync(key, holder, StoreTime.Now(services.Time), stopping.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopping: the presence lease service releases this instance's keys.
-        }
-#pragma warning disable CA1031 // Retried below; the caller's work is done either way.
-        catch (Exception exception)
-#pragma warning restore CA1031
-        {
-            LogReleaseFailed(exception, 1);
-            _ = Task.Run(() => RetryReleaseAsync(key, holder));
-        }
-    }
-
-    private async Task RetryReleaseAsync(string key, KeyHolder holder)
-    {
-        var delay = TimeSpan.FromMilliseconds(200);
-        for (var attempt = 2; !stopping.IsCancellationRequested; attempt++)
-        {
-            try
-            {
-                await Task.Delay(delay, stopping.Token);
-                await services.Store.ReleaseKeyAsync(key, holder, StoreTime.Now(services.Time), stopping.Token);
-                return;
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-#pragma warning disable CA1031 // Keep trying: the key must not stay held by a connection that is gone.
-            catch (Exception exception)
-#pragma warning restore CA1031
-            {
-                LogReleaseFailed(exception, attempt);
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(5).Ticks));
-            }
         }
     }
 
@@ -334,16 +248,6 @@ internal sealed partial class GameCoordinator : IGameCoordinator, IAsyncDisposab
     [LoggerMessage(Level = LogLevel.Warning, Message = "The store failed while trying to {Operation}")]
     private partial void LogStoreFailed(Exception exception, string operation);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Releasing a key failed (attempt {Attempt}); retrying in the background")]
-    private partial void LogReleaseFailed(Exception exception, int attempt);
-
     [LoggerMessage(Level = LogLevel.Error, Message = "Starting the computer player of game {GameId} failed")]
     private partial void LogLaunchFailed(Exception exception, long gameId);
-
-    private sealed class Entry(Task<LiveGame> opening)
-    {
-        public Task<LiveGame> Opening { get; } = opening;
-
-        public int Seats { get; set; }
-    }
 }

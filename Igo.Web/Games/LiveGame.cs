@@ -1,6 +1,4 @@
-using System.Collections.Immutable;
 using System.Diagnostics;
-using System.Threading.Channels;
 using Igo.Data;
 using Igo.Data.Events;
 using Igo.Data.Model;
@@ -12,27 +10,20 @@ namespace Igo.Web.Games;
 
 /// <summary>
 /// One game held in memory while any connection on this instance holds one of its keys: lichess-style, one actor per
-/// game. Every action, chat line, presence change and bus event of the game runs on its queue, one at a time, so the
-/// rules never see two actions at once. Accepted actions are committed before anyone is told; events from other
-/// instances are applied to the copy here without re-reading the history, and a version gap makes it catch up.
+/// game. Every action, chat line, presence change and bus event of the game runs on its <see cref="GameQueue"/>, one
+/// at a time, so the rules never see two actions at once. Accepted actions are committed before anyone is told; events
+/// from other instances are applied to the copy here without re-reading the history, and a version gap makes it catch
+/// up (<see cref="GameResync"/>).
 /// </summary>
-internal sealed partial class LiveGame : IAsyncDisposable
+internal sealed class LiveGame : IAsyncDisposable
 {
-    private readonly Channel<Func<Task>> work = Channel.CreateUnbounded<Func<Task>>(new UnboundedChannelOptions { SingleReader = true });
     private readonly GameServices services;
     private readonly ILogger logger;
-    private readonly Task loop;
-    private ImmutableList<ObserverMailbox> observers = [];
+    private readonly GameQueue queue;
+    private readonly GameCopy copy;
+    private readonly GameObservers observers;
+    private readonly GameResync resync;
     private IDisposable? subscription;
-    private Game game = null!;
-    private PerColor<PlayerKeyRecord> keys;
-    private PerColor<bool> connected;
-    private double timePlayed;
-    private DateTimeOffset? clockSince;
-    private long lastChatId;
-    private bool loaded;
-    private bool stale;
-    private GameSnapshot snapshot = null!;
     private int counted;
 
     private LiveGame(long id, GameServices services)
@@ -40,19 +31,17 @@ internal sealed partial class LiveGame : IAsyncDisposable
         Id = id;
         this.services = services;
         logger = services.Logger;
-
-        // The game's loop logs under the game's scope, not under whichever connection happened to open the game.
-        using (ExecutionContext.SuppressFlow())
-        {
-            loop = Task.Run(ProcessAsync);
-        }
+        queue = new GameQueue(id, logger);
+        copy = new GameCopy(id);
+        observers = new GameObservers(id, logger);
+        resync = new GameResync(id, copy, observers, services.Store, logger);
     }
 
     public long Id { get; }
 
-    public GameSnapshot Snapshot => Volatile.Read(ref snapshot);
+    public GameSnapshot Snapshot => copy.Snapshot;
 
-    public PlayerKeyRecord KeyOf(Color color) => keys[color];
+    public PlayerKeyRecord KeyOf(Color color) => copy.Keys[color];
 
     private Guid Me => services.Instance.Id;
 
@@ -60,10 +49,14 @@ internal sealed partial class LiveGame : IAsyncDisposable
     public static async Task<LiveGame> OpenAsync(long id, GameServices services, CancellationToken cancellationToken)
     {
         var live = new LiveGame(id, services);
-        live.subscription = services.Bus.Subscribe(id, gameEvent => live.work.Writer.TryWrite(() => live.OnEventAsync(gameEvent)));
+        live.subscription = services.Bus.Subscribe(id, gameEvent => live.queue.Post(() => live.OnEventAsync(gameEvent)));
         try
         {
-            await live.RunAsync(() => live.LoadAsync(cancellationToken));
+            await live.queue.RunAsync(async () =>
+            {
+                await live.resync.LoadAsync(cancellationToken);
+                return true;
+            });
             live.counted = 1;
             services.Metrics.GameOpened();
             return live;
@@ -75,33 +68,28 @@ internal sealed partial class LiveGame : IAsyncDisposable
         }
     }
 
-    public IDisposable Subscribe(IGameObserver observer)
-    {
-        var mailbox = new ObserverMailbox(observer, Id, services.Logger);
-        ImmutableInterlocked.Update(ref observers, list => list.Add(mailbox));
-        return new Unsubscriber(this, mailbox);
-    }
+    public IDisposable Subscribe(IGameObserver observer) => observers.Subscribe(observer);
 
     public async Task<ActionReply> ActAsync(GameSeat seat, ActionType type, Point? point)
     {
         var started = Stopwatch.GetTimestamp();
-        var reply = await RunAsync(() => ActOnQueueAsync(seat, type, point));
+        var reply = await queue.RunAsync(() => ActOnQueueAsync(seat, type, point));
         services.Metrics.ActionHandled(type, MetricNames.Outcome(reply), Stopwatch.GetElapsedTime(started));
         return reply;
     }
 
-    public Task<ActionReply> ChatAsync(GameSeat seat, string text) => RunAsync(() => ChatOnQueueAsync(seat, text));
+    public Task<ActionReply> ChatAsync(GameSeat seat, string text) => queue.RunAsync(() => ChatOnQueueAsync(seat, text));
 
     /// <summary>A key of this game was taken or released here: tell the other instances, and the observers here.</summary>
-    public Task PresenceChangedHereAsync(Color color, bool isConnected) => RunAsync(async () =>
+    public Task PresenceChangedHereAsync(Color color, bool isConnected) => queue.RunAsync(async () =>
     {
-        await services.Bus.PublishAsync([new PresenceChanged(Id, game.Version, Me, color, isConnected)]);
-        await RefreshPresenceAsync();
+        await services.Bus.PublishAsync([new PresenceChanged(Id, copy.Game.Version, Me, color, isConnected)]);
+        await resync.RefreshPresenceAsync();
         return true;
     });
 
     /// <summary>Runs on the queue after everything queued before it (a seat being released waits for its actions).</summary>
-    public Task RunAsync(Action action) => RunAsync(() =>
+    public Task RunAsync(Action action) => queue.RunAsync(() =>
     {
         action();
         return Task.FromResult(true);
@@ -115,84 +103,8 @@ internal sealed partial class LiveGame : IAsyncDisposable
         }
 
         subscription?.Dispose();
-        work.Writer.TryComplete();
-        await loop;
-        foreach (var mailbox in observers)
-        {
-            mailbox.Dispose();
-        }
-    }
-
-    private async Task<T> RunAsync<T>(Func<Task<T>> step)
-    {
-        var result = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var queued = work.Writer.TryWrite(async () =>
-        {
-            try
-            {
-                result.TrySetResult(await step());
-            }
-#pragma warning disable CA1031 // Handed to the caller, who is waiting for this step.
-            catch (Exception exception)
-#pragma warning restore CA1031
-            {
-                result.TrySetException(exception);
-            }
-        });
-        ObjectDisposedException.ThrowIf(!queued, this);
-        return await result.Task;
-    }
-
-    private async Task ProcessAsync()
-    {
-        using var scope = logger.BeginScope(CorrelationScope.Game(Id));
-        await foreach (var step in work.Reader.ReadAllAsync())
-        {
-            await step();
-        }
-    }
-
-    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
-    {
-        var stored = await services.Store.LoadGameAsync(Id, cancellationToken)
-            ?? throw new InvalidOperationException($"Game {Id} is not in the store");
-        lastChatId = await services.Store.LastChatIdAsync(Id, cancellationToken);
-        Adopt(stored);
-        loaded = true;
-        return true;
-    }
-
-    /// <summary>Replaces the copy here with the stored game (after a failed commit, or when the store was unreachable).</summary>
-    private async Task<StoredGame> ReloadAsync()
-    {
-        // Compared with what observers were last shown, not with the copy: after a lost race the copy already has the
-        // refused action applied at the same version as the winner's, and the winner's state must still be shown.
-        var before = Snapshot.View.Version;
-        var stored = await services.Store.LoadGameAsync(Id, CancellationToken.None)
-            ?? throw new InvalidOperationException($"Game {Id} is not in the store");
-        Adopt(stored);
-        stale = false;
-        if (game.Version != before)
-        {
-            TellGameChanged();
-        }
-
-        await DeliverNewChatAsync();
-        return stored;
-    }
-
-    /// <summary>Whether the store holds this very action as the one after <paramref name="version"/>.</summary>
-    private static bool WasCommitted(StoredGame stored, int version, GameAction action) =>
-        stored.Actions.Count > version && stored.Actions[version] == action;
-
-    private void Adopt(StoredGame stored)
-    {
-        game = Game.Replay(stored.Game.Size, stored.Game.Rules, stored.Actions);
-        keys = new PerColor<PlayerKeyRecord>(stored.Black, stored.White);
-        connected = stored.Connected;
-        timePlayed = stored.Game.TimePlayedSeconds;
-        clockSince = stored.Game.ClockRunningSince;
-        UpdateSnapshot();
+        await queue.DisposeAsync();
+        observers.Dispose();
     }
 
     private async Task<ActionReply> ActOnQueueAsync(GameSeat seat, ActionType type, Point? point)
@@ -202,20 +114,20 @@ internal sealed partial class LiveGame : IAsyncDisposable
             return ActionReply.Refused(ActionFailure.SeatReleased);
         }
 
-        if (stale && await TryReloadAsync() is null)
+        if (copy.Stale && await resync.TryReloadAsync() is null)
         {
             return ActionReply.Refused(ActionFailure.Unavailable);
         }
 
         var now = StoreTime.Now(services.Time);
         var action = new GameAction(type, seat.Color, point, now);
-        var version = game.Version;
-        var outcome = game.Apply(action);
-        if (!outcome.Accepted && await TryCatchUpAsync())
+        var version = copy.Game.Version;
+        var outcome = copy.Game.Apply(action);
+        if (!outcome.Accepted && await resync.TryCatchUpAsync())
         {
             // The copy here was behind (the opponent's move still on its way): judge the action on the current game.
-            version = game.Version;
-            outcome = game.Apply(action);
+            version = copy.Game.Version;
+            outcome = copy.Game.Apply(action);
         }
 
         if (!outcome.Accepted)
@@ -223,8 +135,8 @@ internal sealed partial class LiveGame : IAsyncDisposable
             return ActionReply.Judged(outcome);
         }
 
-        var played = PlayClock.Advance(timePlayed, clockSince, now);
-        var commit = new ActionCommit(Id, version, seat.Key, seat.StoreHolder, action, game.Status, game.Result, played, now);
+        var played = PlayClock.Advance(copy.TimePlayed, copy.ClockSince, now);
+        var commit = new ActionCommit(Id, version, seat.Key, seat.StoreHolder, action, copy.Game.Status, copy.Game.Result, played, now);
         CommitResult result;
         try
         {
@@ -234,9 +146,9 @@ internal sealed partial class LiveGame : IAsyncDisposable
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            LogCommitFailed(exception, Id);
-            stale = true;
-            var stored = await TryReloadAsync();
+            LiveGameLog.CommitFailed(logger, exception, Id);
+            copy.Stale = true;
+            var stored = await resync.TryReloadAsync();
             if (stored is null || !WasCommitted(stored, version, action))
             {
                 return ActionReply.Refused(ActionFailure.Unavailable);
@@ -244,30 +156,33 @@ internal sealed partial class LiveGame : IAsyncDisposable
 
             // Only the answer was lost (the connection died after PostgreSQL committed): the action stands, so the
             // mover is told it succeeded and the other instances are told it happened, as after any commit.
-            LogCommitConfirmedByReload(Id, version + 1);
+            LiveGameLog.CommitConfirmedByReload(logger, Id, version + 1);
             await services.Bus.PublishAsync([new ActionCommitted(Id, version + 1, Me, action, played, now)]);
 
             // The reload may hold later actions too; then the state this one produced is no longer at hand.
-            return ActionReply.Judged(outcome, Snapshot.View.Version == version + 1 ? Snapshot : null);
+            return ActionReply.Judged(outcome, copy.Snapshot.View.Version == version + 1 ? copy.Snapshot : null);
         }
 
         if (result != CommitResult.Committed)
         {
             // The copy here has the action applied but the store does not: the store's game is the truth.
-            stale = true;
-            await TryReloadAsync();
+            copy.Stale = true;
+            await resync.TryReloadAsync();
             return result == CommitResult.VersionConflict
                 ? ActionReply.Refused(ActionFailure.Preempted)
                 : ActionReply.Refused(ActionFailure.SeatReleased);
         }
 
-        timePlayed = played;
-        clockSince = now;
-        UpdateSnapshot();
-        await services.Bus.PublishAsync([new ActionCommitted(Id, game.Version, Me, action, played, now)]);
-        TellGameChanged();
-        return ActionReply.Judged(outcome, Snapshot);
+        copy.SetClock(played, now);
+        copy.Publish();
+        await services.Bus.PublishAsync([new ActionCommitted(Id, copy.Game.Version, Me, action, played, now)]);
+        observers.GameChanged(copy.Snapshot);
+        return ActionReply.Judged(outcome, copy.Snapshot);
     }
+
+    /// <summary>Whether the store holds this very action as the one after <paramref name="version"/>.</summary>
+    private static bool WasCommitted(StoredGame stored, int version, GameAction action) =>
+        stored.Actions.Count > version && stored.Actions[version] == action;
 
     private async Task<ActionReply> ChatOnQueueAsync(GameSeat seat, string text)
     {
@@ -285,48 +200,49 @@ internal sealed partial class LiveGame : IAsyncDisposable
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            LogCommitFailed(exception, Id);
+            LiveGameLog.CommitFailed(logger, exception, Id);
             return ActionReply.Refused(ActionFailure.Unavailable);
         }
 
-        await services.Bus.PublishAsync([new ChatPosted(Id, game.Version, Me, message.Id)]);
+        await services.Bus.PublishAsync([new ChatPosted(Id, copy.Game.Version, Me, message.Id)]);
 
         // Reads everything after the last line seen, so a line another instance committed just before ours comes first.
-        await DeliverNewChatAsync();
+        await resync.DeliverNewChatAsync();
         return ActionReply.Succeeded;
     }
 
     private async Task OnEventAsync(GameEvent gameEvent)
     {
-        if (!loaded || (gameEvent.Origin == Me && gameEvent is not ResyncNeeded))
+        if (!copy.Loaded || (gameEvent.Origin == Me && gameEvent is not ResyncNeeded))
         {
             return;
         }
 
         try
         {
-            if (stale)
+            if (copy.Stale)
             {
-                await ReloadAsync();
+                await resync.ReloadAsync();
                 return;
             }
 
+            var version = copy.Game.Version;
             switch (gameEvent)
             {
-                case ActionCommitted committed when committed.Version == game.Version + 1:
+                case ActionCommitted committed when committed.Version == version + 1:
                     await ApplyNotifiedAsync(committed);
                     break;
-                case ActionCommitted committed when committed.Version <= game.Version:
+                case ActionCommitted committed when committed.Version <= version:
                     break;
-                case ChatPosted chat when chat.Version <= game.Version:
-                    await DeliverNewChatAsync();
+                case ChatPosted chat when chat.Version <= version:
+                    await resync.DeliverNewChatAsync();
                     break;
-                case PresenceChanged presence when presence.Version <= game.Version:
-                    await RefreshPresenceAsync();
+                case PresenceChanged presence when presence.Version <= version:
+                    await resync.RefreshPresenceAsync();
                     break;
                 default:
                     // A version gap, or a resync after the listener was away: catch up from the store.
-                    await CatchUpAsync();
+                    await resync.CatchUpAsync();
                     break;
             }
         }
@@ -334,167 +250,23 @@ internal sealed partial class LiveGame : IAsyncDisposable
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            LogEventFailed(exception, Id, gameEvent.GetType().Name);
-            stale = true;
+            LiveGameLog.EventFailed(logger, exception, Id, gameEvent.GetType().Name);
+            copy.Stale = true;
         }
     }
 
     private async Task ApplyNotifiedAsync(ActionCommitted committed)
     {
-        var outcome = game.Apply(committed.Action);
+        var outcome = copy.Game.Apply(committed.Action);
         if (!outcome.Accepted)
         {
-            LogNotifiedActionRejected(Id, committed.Version, outcome.ToString());
-            await ReloadAsync();
+            LiveGameLog.NotifiedActionRejected(logger, Id, committed.Version, outcome.ToString());
+            await resync.ReloadAsync();
             return;
         }
 
-        timePlayed = committed.TimePlayedSeconds;
-        clockSince = committed.ClockRunningSince;
-        UpdateSnapshot();
-        TellGameChanged();
-    }
-
-    /// <summary>
-    /// Brings the copy up to the store's version with only the actions it misses, then presence and chat.
-    /// True when the game moved on.
-    /// </summary>
-    private async Task<bool> CatchUpAsync()
-    {
-        var before = game.Version;
-        var presence = await services.Store.LoadPresenceAsync(Id, CancellationToken.None)
-            ?? throw new InvalidOperationException($"Game {Id} is not in the store");
-        if (presence.Version > game.Version)
-        {
-            var missing = await services.Store.ActionsAfterAsync(Id, game.Version, CancellationToken.None);
-            foreach (var action in missing.Take(presence.Version - game.Version))
-            {
-                if (!game.Apply(action).Accepted)
-                {
-                    await ReloadAsync();
-                    return true;
-                }
-            }
-
-            timePlayed = presence.TimePlayedSeconds;
-            clockSince = presence.ClockRunningSince;
-            UpdateSnapshot();
-            TellGameChanged();
-        }
-
-        ApplyPresence(presence);
-        await DeliverNewChatAsync();
-        return presence.Version > before;
-    }
-
-    private async Task RefreshPresenceAsync()
-    {
-        var presence = await services.Store.LoadPresenceAsync(Id, CancellationToken.None);
-        if (presence is not null)
-        {
-            if (presence.Version == game.Version)
-            {
-                timePlayed = presence.TimePlayedSeconds;
-                clockSince = presence.ClockRunningSince;
-            }
-
-            ApplyPresence(presence);
-        }
-    }
-
-    private void ApplyPresence(GamePresence presence)
-    {
-        var before = connected;
-        connected = presence.Connected;
-        UpdateSnapshot();
-        foreach (var color in new[] { Color.Black, Color.White })
-        {
-            if (before[color] != connected[color])
-            {
-                var isConnected = connected[color];
-                Tell(observer => observer.OnPresenceAsync(color, isConnected));
-            }
-        }
-    }
-
-    private async Task DeliverNewChatAsync()
-    {
-        var messages = await services.Store.ChatAfterAsync(Id, lastChatId, CancellationToken.None);
-        foreach (var message in messages)
-        {
-            lastChatId = message.Id;
-            var chat = new ChatMessage(message.Id, message.At, message.Color, message.Text);
-            Tell(observer => observer.OnChatAsync(chat));
-        }
-    }
-
-    private async Task<bool> TryCatchUpAsync()
-    {
-        try
-        {
-            return await CatchUpAsync();
-        }
-#pragma warning disable CA1031 // Unreachable store: the action is judged on the copy here, as it stands.
-        catch (Exception exception)
-#pragma warning restore CA1031
-        {
-            LogEventFailed(exception, Id, "catch-up");
-            return false;
-        }
-    }
-
-    /// <summary>The stored game it adopted, or null when the store is still unreachable.</summary>
-    private async Task<StoredGame?> TryReloadAsync()
-    {
-        try
-        {
-            return await ReloadAsync();
-        }
-#pragma warning disable CA1031 // Still unreachable: stay stale and try again on the next action or event.
-        catch (Exception exception)
-#pragma warning restore CA1031
-        {
-            LogEventFailed(exception, Id, "reload");
-            stale = true;
-            return null;
-        }
-    }
-
-    private void UpdateSnapshot() =>
-        Volatile.Write(ref snapshot, new GameSnapshot(Id, game.View(), timePlayed, clockSince, connected));
-
-    private void TellGameChanged()
-    {
-        var current = Snapshot;
-        Tell(observer => observer.OnGameChangedAsync(current));
-    }
-
-    private void Tell(Func<IGameObserver, Task> call)
-    {
-        foreach (var mailbox in observers)
-        {
-            mailbox.Post(call);
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Committing an action of game {GameId} failed")]
-    private partial void LogCommitFailed(Exception exception, long gameId);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "The store holds action {Version} of game {GameId} although its commit seemed to fail: it stands")]
-    private partial void LogCommitConfirmedByReload(long gameId, int version);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Handling {EventKind} for game {GameId} failed; the game is re-read before its next action")]
-    private partial void LogEventFailed(Exception exception, long gameId, string eventKind);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Game {GameId}: the notified action of version {Version} is rejected here ({Reason}); re-reading the game")]
-    private partial void LogNotifiedActionRejected(long gameId, int version, string reason);
-
-    private sealed class Unsubscriber(LiveGame game, ObserverMailbox mailbox) : IDisposable
-    {
-        public void Dispose()
-        {
-            ImmutableInterlocked.Update(ref game.observers, list => list.Remove(mailbox));
-            mailbox.Dispose();
-        }
+        copy.SetClock(committed.TimePlayedSeconds, committed.ClockRunningSince);
+        copy.Publish();
+        observers.GameChanged(copy.Snapshot);
     }
 }

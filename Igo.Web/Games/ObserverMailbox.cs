@@ -5,7 +5,7 @@ namespace Igo.Web.Games;
 
 /// <summary>
 /// Delivers one observer's calls in order, one at a time, on its own loop: a slow or failing observer neither blocks
-/// the game nor the other observers.
+/// the game nor the other observers. Unbounded on purpose (docs/decisions/0008-unbounded-game-queues.md).
 /// </summary>
 internal sealed partial class ObserverMailbox : IDisposable
 {

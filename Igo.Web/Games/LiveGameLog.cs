@@ -1,0 +1,17 @@
+namespace Igo.Web.Games;
+
+/// <summary>What a live game logs, from its actor and from its resync alike.</summary>
+internal static partial class LiveGameLog
+{
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Committing an action of game {GameId} failed")]
+    public static partial void CommitFailed(ILogger logger, Exception exception, long gameId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The store holds action {Version} of game {GameId} although its commit seemed to fail: it stands")]
+    public static partial void CommitConfirmedByReload(ILogger logger, long gameId, int version);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Handling {EventKind} for game {GameId} failed; the game is re-read before its next action")]
+    public static partial void EventFailed(ILogger logger, Exception exception, long gameId, string eventKind);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Game {GameId}: the notified action of version {Version} is rejected here ({Reason}); re-reading the game")]
+    public static partial void NotifiedActionRejected(ILogger logger, long gameId, int version, string reason);
+}
