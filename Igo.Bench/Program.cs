@@ -6,6 +6,7 @@ public static class BenchProgram
 {
     // Runs the BenchmarkDotNet suites: dotnet run -c Release --project Igo.Bench -- --filter '*'
     // or a load generator: dotnet run -c Release --project Igo.Bench -- compat-load --url ws://127.0.0.1:8888/websocket
+    // or game setup alone (create, join, both releases): dotnet run -c Release --project Igo.Bench -- setup-load --url ws://127.0.0.1:8888/websocket
     // or the coordinator's: dotnet run -c Release --project Igo.Bench -- coordinator "<Npgsql connection string>" [seconds]
     // or the soak over two instances: dotnet run -c Release --project Igo.Bench -- soak --games 200 --minutes 10 --pg "<Npgsql connection string>"
     // or the computer players' strength matches: dotnet run -c Release --project Igo.Bench -- strength [games] [playouts]
@@ -14,6 +15,11 @@ public static class BenchProgram
         if (args is ["compat-load", .. var rest])
         {
             return await Compat.CompatLoad.RunAsync(rest);
+        }
+
+        if (args is ["setup-load", .. var setupOptions])
+        {
+            return await Compat.SetupLoad.RunAsync(setupOptions);
         }
 
         if (args is ["soak", .. var soakOptions])

@@ -18,17 +18,15 @@ public static class CompatLoad
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var urls = Values(args, "--url").Select(u => new Uri(u)).ToArray();
+        var urls = Options.Values(args, "--url").Select(u => new Uri(u)).ToArray();
         if (urls.Length == 0)
         {
             urls = [new Uri("ws://127.0.0.1:8888/websocket")];
         }
 
-        var gameCounts = (Values(args, "--games").FirstOrDefault() ?? "1,50,200").Split(',').Select(int.Parse).ToArray();
-        var moves = int.Parse(Values(args, "--moves").FirstOrDefault() ?? "40", CultureInfo.InvariantCulture);
-        var meter = new CpuMeter(
-            [.. Values(args, "--app-pid").Select(v => int.Parse(v, CultureInfo.InvariantCulture))],
-            Values(args, "--postmaster-pid").Select(v => (int?)int.Parse(v, CultureInfo.InvariantCulture)).FirstOrDefault());
+        var gameCounts = (Options.Values(args, "--games").FirstOrDefault() ?? "1,50,200").Split(',').Select(int.Parse).ToArray();
+        var moves = Options.Int(args, "--moves", 40);
+        var meter = CpuMeter.FromArgs(args);
         Console.WriteLine("| games | instances | actions | seconds | actions/s | response p50/p95/p99 ms | opponent game_status p50/p95/p99 ms | failures | CPU ms/action: app / PostgreSQL / generator |");
         Console.WriteLine("| ---: | ---: | ---: | ---: | ---: | --- | --- | ---: | --- |");
         foreach (var games in gameCounts)
@@ -150,17 +148,6 @@ public static class CompatLoad
         : string.Create(CultureInfo.InvariantCulture, $"{At(sorted, 0.50):F1} / {At(sorted, 0.95):F1} / {At(sorted, 0.99):F1}");
 
     private static double At(double[] sorted, double quantile) => sorted[Math.Min(sorted.Length - 1, (int)(quantile * sorted.Length))];
-
-    private static IEnumerable<string> Values(string[] args, string name)
-    {
-        for (var i = 0; i < args.Length - 1; i++)
-        {
-            if (args[i] == name)
-            {
-                yield return args[i + 1];
-            }
-        }
-    }
 
     private sealed record RoundResult(int Actions, double Seconds, double[] Responses, double[] Pushes, int Failures);
 

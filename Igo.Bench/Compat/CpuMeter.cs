@@ -11,6 +11,11 @@ internal sealed class CpuMeter(IReadOnlyList<int> appPids, int? postmasterPid)
 {
     private static readonly double TicksPerSecond = 100.0; // USER_HZ on Linux
 
+    /// <summary>The processes named by <c>--app-pid</c> (repeatable) and <c>--postmaster-pid</c>.</summary>
+    public static CpuMeter FromArgs(string[] args) => new(
+        [.. Options.Values(args, "--app-pid").Select(v => int.Parse(v, CultureInfo.InvariantCulture))],
+        Options.Values(args, "--postmaster-pid").Select(v => (int?)int.Parse(v, CultureInfo.InvariantCulture)).FirstOrDefault());
+
     public CpuSample Sample() => new(
         appPids.Sum(ProcessSeconds),
         postmasterPid is { } pm ? ProcessSeconds(pm) + ChildrenOf(pm).Sum(ProcessSeconds) : 0,

@@ -47,7 +47,7 @@ public sealed class IgoMetrics : IDisposable
         rejectedInputs = meter.CreateCounter<long>(
             "igo.inputs.rejected", "{input}", "Client input refused before it reached a game, by igo.rejection.reason");
         commitBatchSize = meter.CreateHistogram(
-            "igo.store.commit.batch_size", "{action}", "Actions committed together in one group-commit transaction",
+            "igo.store.commit.batch_size", "{action}", "Writes (actions, new games, keys taken and released) committed together in one group-commit transaction",
             tags: null, advice: new InstrumentAdvice<long> { HistogramBucketBoundaries = BatchBuckets });
         notifyBatchSize = meter.CreateHistogram(
             "igo.events.notify.batch_size", "{event}", "Events sent in one NOTIFY round trip",
@@ -81,7 +81,7 @@ public sealed class IgoMetrics : IDisposable
     /// <param name="reason">A short snake_case reason, such as malformed, flooding, too_large, bad_coordinates.</param>
     public void InputRejected(string reason) => rejectedInputs.Add(1, new KeyValuePair<string, object?>("igo.rejection.reason", reason));
 
-    public void CommitBatch(int actionCount) => commitBatchSize.Record(actionCount);
+    public void CommitBatch(int writeCount) => commitBatchSize.Record(writeCount);
 
     public void NotifyBatch(int eventCount) => notifyBatchSize.Record(eventCount);
 

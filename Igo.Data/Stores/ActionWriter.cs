@@ -5,9 +5,10 @@ using Microsoft.Extensions.Logging;
 namespace Igo.Data.Stores;
 
 /// <summary>
-/// Group commit: actions of many games that arrive while the previous transaction is in flight are committed
-/// together in the next one (each with its own version check), so the store's commit rate is not the limit on
-/// actions per second. A lone action goes out at once; nobody is answered before its transaction commits.
+/// Group commit: the writes of many games that arrive while the previous transaction is in flight (accepted actions,
+/// new games, keys taken and released) are committed together in the next one, each with its own checks, so the
+/// store's commit rate is not the limit on actions or games per second. A lone write goes out at once; nobody is
+/// answered before its transaction commits.
 /// </summary>
 public sealed partial class ActionWriter : IAsyncDisposable
 {
@@ -34,18 +35,41 @@ public sealed partial class ActionWriter : IAsyncDisposable
         }
     }
 
-    /// <summary>Actions committed so far and the transactions that carried them.</summary>
+    /// <summary>Actions committed so far and the transactions that carried them (with any other writes).</summary>
     public (long Actions, long Transactions) Committed => (Interlocked.Read(ref actions), Interlocked.Read(ref transactions));
 
     /// <summary>
     /// Commits one action. Throws when the store could not be reached; then the action was most likely not committed,
     /// and the caller re-reads the game to be sure.
     /// </summary>
-    public Task<CommitResult> CommitAsync(ActionCommit commit, CancellationToken cancellationToken = default)
+    public async Task<CommitResult> CommitAsync(ActionCommit commit, CancellationToken cancellationToken = default) =>
+        ((WriteResult.Action)await WriteAsync(commit, cancellationToken)).Result;
+
+    /// <summary>Stores a new game with its keys, the creator's held. Returns its id.</summary>
+    public async Task<long> CreateGameAsync(NewGame game, CancellationToken cancellationToken = default) =>
+        ((WriteResult.Created)await WriteAsync(game, cancellationToken)).GameId;
+
+    /// <summary>Takes a key of a known game (see <see cref="GameStore.TakeKeyAsync"/>); null when there is no such key.</summary>
+    public async Task<KeyChange?> TakeKeyAsync(KeyTake take, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(commit);
+        ArgumentNullException.ThrowIfNull(take);
+        if (take.GameId is null)
+        {
+            throw new ArgumentException("A take in a group must name its game, which orders the group's locks", nameof(take));
+        }
+
+        return ((WriteResult.Key)await WriteAsync(take, cancellationToken)).Change;
+    }
+
+    /// <summary>Releases a key this connection holds (see <see cref="GameStore.ReleaseKeyAsync"/>).</summary>
+    public async Task<KeyChange?> ReleaseKeyAsync(KeyRelease release, CancellationToken cancellationToken = default) =>
+        ((WriteResult.Key)await WriteAsync(release, cancellationToken)).Change;
+
+    private Task<WriteResult> WriteAsync(StoreWrite write, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(write);
         cancellationToken.ThrowIfCancellationRequested();
-        var pending = new Pending(commit, new TaskCompletionSource<CommitResult>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var pending = new Pending(write, new TaskCompletionSource<WriteResult>(TaskCreationOptions.RunContinuationsAsynchronously));
         ObjectDisposedException.ThrowIf(!queue.Writer.TryWrite(pending), this);
 
         // Not cancellable once queued: the caller must learn whether it was committed.
@@ -71,9 +95,9 @@ public sealed partial class ActionWriter : IAsyncDisposable
             metrics.CommitBatch(batch.Count);
             try
             {
-                var results = await store.CommitActionsAsync([.. batch.Select(p => p.Commit)], CancellationToken.None);
+                var results = await store.CommitAsync([.. batch.Select(p => p.Write)], CancellationToken.None);
                 Interlocked.Increment(ref transactions);
-                Interlocked.Add(ref actions, results.Count(r => r == CommitResult.Committed));
+                Interlocked.Add(ref actions, results.Count(r => r is WriteResult.Action { Result: CommitResult.Committed }));
                 for (var i = 0; i < batch.Count; i++)
                 {
                     batch[i].Result.TrySetResult(results[i]);
@@ -94,8 +118,8 @@ public sealed partial class ActionWriter : IAsyncDisposable
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Committing a batch of {Count} actions failed; its games are re-read before their next action")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Committing a group of {Count} writes failed; its games are re-read before their next action")]
     private partial void LogBatchFailed(Exception exception, int count);
 
-    private sealed record Pending(ActionCommit Commit, TaskCompletionSource<CommitResult> Result);
+    private sealed record Pending(StoreWrite Write, TaskCompletionSource<WriteResult> Result);
 }

@@ -1,38 +1,55 @@
 using Igo.Data.Model;
+using Igo.Domain;
 using Microsoft.EntityFrameworkCore;
 
 namespace Igo.Data.Stores;
 
-/// <summary>Committing accepted actions, many games per transaction (docs/decisions/0003-group-commit.md).</summary>
+/// <summary>
+/// The group commit (docs/decisions/0003-group-commit.md): actions, new games, key takes and releases of many games in
+/// one transaction, each write with its own checks.
+/// </summary>
 public sealed partial class GameStore
 {
     /// <summary>
-    /// Commits the actions in one transaction, each with its own version and holder check, so one conflict fails only
-    /// its own action. Games are locked in id order, so two instances committing overlapping batches cannot deadlock.
-    /// Results are in the order of <paramref name="commits"/>. Throws when the store cannot be reached
+    /// Commits the writes in one transaction (one round trip on PostgreSQL), each with its own checks, so one conflict
+    /// fails only its own write. Games are locked in id order, so two instances committing overlapping groups cannot
+    /// deadlock. Results are in the order of <paramref name="writes"/>. Throws when the store cannot be reached
     /// (nothing committed, unless the connection died just after PostgreSQL committed: see <see cref="IActionCommits"/>).
     /// </summary>
-    public async Task<IReadOnlyList<CommitResult>> CommitActionsAsync(IReadOnlyList<ActionCommit> commits, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<WriteResult>> CommitAsync(IReadOnlyList<StoreWrite> writes, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(commits);
+        ArgumentNullException.ThrowIfNull(writes);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         if (db.Database.IsNpgsql())
         {
             await db.Database.OpenConnectionAsync(cancellationToken);
-            return await PostgresActionCommits.CommitAsync((Npgsql.NpgsqlConnection)db.Database.GetDbConnection(), commits, cancellationToken);
+            return await PostgresGroupCommit.CommitAsync((Npgsql.NpgsqlConnection)db.Database.GetDbConnection(), writes, cancellationToken);
         }
 
-        var results = new CommitResult[commits.Count];
+        var results = new WriteResult[writes.Count];
+        IEnumerable<int> order = writes.Count == 1 ? [0] : Enumerable.Range(0, writes.Count).OrderBy(i => writes[i].LockOrder);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        foreach (var index in Enumerable.Range(0, commits.Count).OrderBy(i => commits[i].GameId))
+        foreach (var index in order)
         {
-            results[index] = await CommitOneAsync(db, commits[index], cancellationToken);
+            results[index] = await WriteOneAsync(db, writes[index], cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return results;
     }
+
+    private async Task<WriteResult> WriteAloneAsync(StoreWrite write, CancellationToken cancellationToken) =>
+        (await CommitAsync([write], cancellationToken))[0];
+
+    private static async Task<WriteResult> WriteOneAsync(IgoDbContext db, StoreWrite write, CancellationToken cancellationToken) => write switch
+    {
+        ActionCommit commit => new WriteResult.Action(await CommitOneAsync(db, commit, cancellationToken)),
+        NewGame game => new WriteResult.Created(await CreateOneAsync(db, game, cancellationToken)),
+        KeyTake take => new WriteResult.Key(await TakeOneAsync(db, take, cancellationToken)),
+        KeyRelease release => new WriteResult.Key(await ReleaseOneAsync(db, release, cancellationToken)),
+        _ => throw new ArgumentException($"Cannot write a {write.GetType().Name}", nameof(write)),
+    };
 
     private static async Task<CommitResult> CommitOneAsync(IgoDbContext db, ActionCommit commit, CancellationToken cancellationToken)
     {
@@ -58,5 +75,91 @@ public sealed partial class GameStore
 
         var version = await db.Games.Where(g => g.Id == commit.GameId).Select(g => (int?)g.Version).SingleOrDefaultAsync(cancellationToken);
         return version == commit.ExpectedVersion ? CommitResult.NotHolder : CommitResult.VersionConflict;
+    }
+
+    private static async Task<long> CreateOneAsync(IgoDbContext db, NewGame game, CancellationToken cancellationToken)
+    {
+        var stored = game.AsStored(0);
+        db.Games.Add(stored.Game);
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var key in new[] { stored.Black, stored.White })
+        {
+            key.GameId = stored.Game.Id;
+            db.PlayerKeys.Add(key);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return stored.Game.Id;
+    }
+
+    private static Task<KeyChange?> TakeOneAsync(IgoDbContext db, KeyTake take, CancellationToken cancellationToken)
+    {
+        var (key, holder, secret, now) = (take.Key, take.Holder, take.ComputerSecret, take.Now);
+        return ChangeKeyOneAsync(
+            db,
+            key,
+            now,
+            () => db.PlayerKeys
+                .Where(k => k.Key == key && k.HeldByInstance == null && k.ComputerSecret == secret)
+                .ExecuteUpdateAsync(
+                    set => set.SetProperty(k => k.HeldByInstance, holder.Instance).SetProperty(k => k.HeldByConnection, holder.ConnectionId).SetProperty(k => k.HeldSince, now),
+                    cancellationToken),
+            gameId => db.Games
+                .Where(g => g.Id == gameId && g.ClockRunningSince == null)
+                .ExecuteUpdateAsync(set => set.SetProperty(g => g.ClockRunningSince, now), cancellationToken),
+            cancellationToken);
+    }
+
+    private static Task<KeyChange?> ReleaseOneAsync(IgoDbContext db, KeyRelease release, CancellationToken cancellationToken)
+    {
+        var (key, holder) = (release.Key, release.Holder);
+        return ChangeKeyOneAsync(
+            db,
+            key,
+            release.Now,
+            () => db.PlayerKeys
+                .Where(k => k.Key == key && k.HeldByInstance == holder.Instance && k.HeldByConnection == holder.ConnectionId)
+                .ExecuteUpdateAsync(ClearHolder, cancellationToken),
+            gameId => StopClockIfNobodyLeftAsync(db, gameId, cancellationToken),
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// A take or release on SQLite: lock the key's game row, change the key, and when it changed start or stop the clock;
+    /// then read back where the game stands. Null when there is no such key.
+    /// </summary>
+    private static async Task<KeyChange?> ChangeKeyOneAsync(
+        IgoDbContext db, string key, DateTimeOffset now, Func<Task<int>> changeKey, Func<long, Task<int>> changeClock, CancellationToken cancellationToken)
+    {
+        if (await GameOfKeyAsync(db, key, cancellationToken) is not { } gameId)
+        {
+            return null;
+        }
+
+        await LockGameAsync(db, gameId, now, cancellationToken);
+        var changed = await changeKey() == 1;
+        if (changed)
+        {
+            await changeClock(gameId);
+        }
+
+        return await KeyStateAsync(db, gameId, key, changed, cancellationToken);
+    }
+
+    private static Task<long?> GameOfKeyAsync(IgoDbContext db, string key, CancellationToken cancellationToken) =>
+        db.PlayerKeys.Where(k => k.Key == key).Select(k => (long?)k.GameId).SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>The key and who holds the game's keys, read in the transaction that holds the game row's lock.</summary>
+    private static async Task<KeyChange> KeyStateAsync(IgoDbContext db, long gameId, string key, bool changed, CancellationToken cancellationToken)
+    {
+        var keys = await db.PlayerKeys.AsNoTracking().Where(k => k.GameId == gameId).ToListAsync(cancellationToken);
+        var game = await db.Games.AsNoTracking()
+            .Where(g => g.Id == gameId)
+            .Select(g => new { g.Version, g.TimePlayedSeconds, g.ClockRunningSince })
+            .SingleAsync(cancellationToken);
+        var connected = new PerColor<bool>(
+            keys.Any(k => k.Color == Color.Black && k.HeldByInstance != null),
+            keys.Any(k => k.Color == Color.White && k.HeldByInstance != null));
+        return new KeyChange(keys.Single(k => k.Key == key), changed, new GamePresence(game.Version, connected, game.TimePlayedSeconds, game.ClockRunningSince));
     }
 }

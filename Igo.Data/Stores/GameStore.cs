@@ -10,50 +10,9 @@ namespace Igo.Data.Stores;
 /// </summary>
 public sealed partial class GameStore(IDbContextFactory<IgoDbContext> contexts) : IActionCommits
 {
-    public async Task<GameRecord> CreateGameAsync(NewGame request, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var game = new GameRecord
-        {
-            Size = request.Size,
-            KoRule = request.Rules.Ko,
-            Scoring = request.Rules.Scoring,
-            Komi = request.Rules.Komi,
-            Handicap = request.Rules.Handicap,
-            Status = GameStatus.Play,
-            Version = 0,
-            TimePlayedSeconds = 0,
-            ClockRunningSince = request.Now,
-            CreatedAt = request.Now,
-            UpdatedAt = request.Now,
-        };
-        db.Games.Add(game);
-        await db.SaveChangesAsync(cancellationToken);
-
-        var computerColor = request.CreatorColor.Opponent();
-        foreach (var color in new[] { Color.Black, Color.White })
-        {
-            var isCreator = color == request.CreatorColor;
-            db.PlayerKeys.Add(new PlayerKeyRecord
-            {
-                Key = color == Color.Black ? request.BlackKey : request.WhiteKey,
-                OpponentKey = color == Color.Black ? request.WhiteKey : request.BlackKey,
-                GameId = game.Id,
-                Color = color,
-                ComputerSecret = color == computerColor ? request.ComputerSecret : null,
-                ComputerLevel = color == computerColor ? request.ComputerLevel : null,
-                HeldByInstance = isCreator ? request.Creator.Instance : null,
-                HeldByConnection = isCreator ? request.Creator.ConnectionId : null,
-                HeldSince = isCreator ? request.Now : null,
-            });
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return game;
-    }
+    /// <summary>Stores a new game with both its keys, the creator's held, in one round trip on PostgreSQL. Returns its id.</summary>
+    public async Task<long> CreateGameAsync(NewGame game, CancellationToken cancellationToken) =>
+        ((WriteResult.Created)await WriteAloneAsync(game, cancellationToken)).GameId;
 
     public async Task<PlayerKeyRecord?> FindKeyAsync(string key, CancellationToken cancellationToken)
     {
@@ -62,68 +21,19 @@ public sealed partial class GameStore(IDbContextFactory<IgoDbContext> contexts) 
     }
 
     /// <summary>
-    /// Takes a key for a connection if nobody holds it, and starts the game's clock if nobody else was connected
-    /// (docs/PROTOCOL.md §6). Exactly one of several racing connections, on any instances, gets <see cref="HoldResult.Held"/>.
+    /// Takes a key for a connection if nobody holds it and its computer secret is the one given, and starts the game's
+    /// clock if nobody else was connected (docs/PROTOCOL.md §6), in one round trip on PostgreSQL. Exactly one of several racing
+    /// connections, on any instances, gets <see cref="KeyChange.Changed"/>. Null when there is no such key.
     /// </summary>
-    public async Task<HoldResult> TryHoldKeyAsync(string key, KeyHolder holder, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(holder);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var found = await db.PlayerKeys.AsNoTracking().Where(k => k.Key == key).Select(k => new { k.GameId, k.HeldByInstance, k.HeldByConnection }).SingleOrDefaultAsync(cancellationToken);
-        if (found is null)
-        {
-            return HoldResult.NotFound;
-        }
+    public async Task<KeyChange?> TakeKeyAsync(KeyTake take, CancellationToken cancellationToken) =>
+        ((WriteResult.Key)await WriteAloneAsync(take, cancellationToken)).Change;
 
-        if (found.HeldByInstance is { } instance)
-        {
-            return instance == holder.Instance && found.HeldByConnection == holder.ConnectionId ? HoldResult.AlreadyHolding : HoldResult.InUse;
-        }
-
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await LockGameAsync(db, found.GameId, now, cancellationToken);
-        var taken = await db.PlayerKeys
-            .Where(k => k.Key == key && k.HeldByInstance == null)
-            .ExecuteUpdateAsync(
-                set => set.SetProperty(k => k.HeldByInstance, holder.Instance).SetProperty(k => k.HeldByConnection, holder.ConnectionId).SetProperty(k => k.HeldSince, now),
-                cancellationToken);
-        if (taken == 0)
-        {
-            return HoldResult.InUse;
-        }
-
-        await db.Games
-            .Where(g => g.Id == found.GameId && g.ClockRunningSince == null)
-            .ExecuteUpdateAsync(set => set.SetProperty(g => g.ClockRunningSince, now), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return HoldResult.Held;
-    }
-
-    /// <summary>Releases a key if this connection holds it; stops the clock when nobody is left. Null when it was not held by it.</summary>
-    public async Task<ReleasedKey?> ReleaseKeyAsync(string key, KeyHolder holder, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(holder);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var found = await db.PlayerKeys.AsNoTracking().Where(k => k.Key == key).Select(k => new { k.GameId, k.Color }).SingleOrDefaultAsync(cancellationToken);
-        if (found is null)
-        {
-            return null;
-        }
-
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var version = await LockGameAsync(db, found.GameId, now, cancellationToken);
-        var released = await db.PlayerKeys
-            .Where(k => k.Key == key && k.HeldByInstance == holder.Instance && k.HeldByConnection == holder.ConnectionId)
-            .ExecuteUpdateAsync(ClearHolder, cancellationToken);
-        if (released == 0)
-        {
-            return null;
-        }
-
-        await StopClockIfNobodyLeftAsync(db, found.GameId, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return new ReleasedKey(found.GameId, found.Color, version);
-    }
+    /// <summary>
+    /// Releases a key if this connection holds it, and stops the clock when nobody is left, in one round trip on
+    /// PostgreSQL. <see cref="KeyChange.Changed"/> is false when it was not held by it; null when there is no such key.
+    /// </summary>
+    public async Task<KeyChange?> ReleaseKeyAsync(KeyRelease release, CancellationToken cancellationToken) =>
+        ((WriteResult.Key)await WriteAloneAsync(release, cancellationToken)).Change;
 
     /// <summary>Releases every key a (dead or stopping) instance holds. Returns what was released, for presence events.</summary>
     public async Task<IReadOnlyList<ReleasedKey>> ReleaseInstanceKeysAsync(Guid instance, DateTimeOffset now, CancellationToken cancellationToken)
@@ -153,9 +63,22 @@ public sealed partial class GameStore(IDbContextFactory<IgoDbContext> contexts) 
         return released;
     }
 
-    public async Task<StoredGame?> LoadGameAsync(long gameId, CancellationToken cancellationToken)
+    public async Task<StoredGame?> LoadGameAsync(long gameId, CancellationToken cancellationToken) =>
+        (await LoadFollowingAsync(gameId, cancellationToken))?.Stored;
+
+    /// <summary>
+    /// A game and where its chat stands, for a copy that starts following it: one round trip on PostgreSQL. Null when
+    /// there is no such game.
+    /// </summary>
+    public async Task<LoadedGame?> LoadFollowingAsync(long gameId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            return await PostgresGameLoad.LoadAsync((Npgsql.NpgsqlConnection)db.Database.GetDbConnection(), gameId, cancellationToken);
+        }
+
         var game = await db.Games.AsNoTracking().SingleOrDefaultAsync(g => g.Id == gameId, cancellationToken);
         if (game is null)
         {
@@ -167,11 +90,10 @@ public sealed partial class GameStore(IDbContextFactory<IgoDbContext> contexts) 
             .Where(a => a.GameId == gameId && a.Sequence <= game.Version)
             .OrderBy(a => a.Sequence)
             .ToListAsync(cancellationToken);
-        return new StoredGame(
-            game,
-            keys.Single(k => k.Color == Color.Black),
-            keys.Single(k => k.Color == Color.White),
-            [.. actions.Select(a => a.ToAction())]);
+        var lastChatId = await db.ChatMessages.Where(c => c.GameId == gameId).MaxAsync(c => (long?)c.Id, cancellationToken) ?? 0;
+        return new LoadedGame(
+            new StoredGame(game, keys.Single(k => k.Color == Color.Black), keys.Single(k => k.Color == Color.White), [.. actions.Select(a => a.ToAction())]),
+            lastChatId);
     }
 
     /// <summary>Actions after a version, for catching up a copy that is a few versions behind without replaying all.</summary>
@@ -224,13 +146,6 @@ public sealed partial class GameStore(IDbContextFactory<IgoDbContext> contexts) 
             .Where(c => c.GameId == gameId && c.Id > afterId)
             .OrderBy(c => c.Id)
             .ToListAsync(cancellationToken);
-    }
-
-    /// <summary>The newest chat message's id in a game (0 for none): where a copy of the game starts following its chat.</summary>
-    public async Task<long> LastChatIdAsync(long gameId, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.ChatMessages.Where(c => c.GameId == gameId).MaxAsync(c => (long?)c.Id, cancellationToken) ?? 0;
     }
 
     private static void ClearHolder(Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<PlayerKeyRecord> set) =>

@@ -1,13 +1,11 @@
-using Igo.Data.Model;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Igo.Data.Stores;
 
 /// <summary>
-/// The group commit on PostgreSQL in one round trip: one statement per action (a version- and holder-checked UPDATE
-/// of the game feeding the INSERT of the action), all in one <see cref="NpgsqlBatch"/> inside one transaction.
-/// An action whose check fails inserts nothing and returns no row; the others are unaffected.
+/// An accepted action in a PostgreSQL group commit: one statement (a version- and holder-checked UPDATE of the game
+/// feeding the INSERT of the action) that returns a row only when it committed; the others of the group are unaffected.
+/// A failed action is told apart by the versions statement that ends the group.
 /// </summary>
 internal static class PostgresActionCommits
 {
@@ -25,68 +23,47 @@ internal static class PostgresActionCommits
         RETURNING game_id
         """;
 
-    public static async Task<IReadOnlyList<CommitResult>> CommitAsync(NpgsqlConnection connection, IReadOnlyList<ActionCommit> commits, CancellationToken cancellationToken)
-    {
-        var order = Enumerable.Range(0, commits.Count).OrderBy(i => commits[i].GameId).ToArray();
-        var committed = new bool[commits.Count];
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var batch = new NpgsqlBatch(connection, transaction))
-        {
-            foreach (var index in order)
-            {
-                batch.BatchCommands.Add(Command(commits[index]));
-            }
+    private const string VersionsSql = "SELECT id, version FROM games WHERE id = ANY($1)";
 
-            await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-            foreach (var index in order)
-            {
-                committed[index] = await reader.ReadAsync(cancellationToken);
-                await reader.NextResultAsync(cancellationToken);
-            }
-        }
-
-        var results = new CommitResult[commits.Count];
-        var failed = Enumerable.Range(0, commits.Count).Where(i => !committed[i]).ToList();
-        var versions = failed.Count == 0 ? [] : await VersionsAsync(connection, transaction, [.. failed.Select(i => commits[i].GameId)], cancellationToken);
-        for (var i = 0; i < commits.Count; i++)
-        {
-            results[i] = committed[i] ? CommitResult.Committed
-                : versions.GetValueOrDefault(commits[i].GameId, -1) == commits[i].ExpectedVersion ? CommitResult.NotHolder
-                : CommitResult.VersionConflict;
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-        return results;
-    }
-
-    private static NpgsqlBatchCommand Command(ActionCommit commit)
+    public static NpgsqlBatchCommand Command(ActionCommit commit)
     {
         var action = commit.Action;
         var command = new NpgsqlBatchCommand(CommitSql);
         var parameters = command.Parameters;
         parameters.Add(new NpgsqlParameter<long> { TypedValue = commit.GameId });
         parameters.Add(new NpgsqlParameter<int> { TypedValue = commit.ExpectedVersion });
-        parameters.Add(Text(Name(commit.StatusAfter)));
-        parameters.Add(Text(commit.ResultAfter is { } result ? Name(result.Type) : null));
-        parameters.Add(Text(commit.ResultAfter?.Winner is { } winner ? Name(winner) : null));
+        parameters.Add(PostgresValues.Text(PostgresValues.Name(commit.StatusAfter)));
+        parameters.Add(PostgresValues.Text(commit.ResultAfter is { } result ? PostgresValues.Name(result.Type) : null));
+        parameters.Add(PostgresValues.Text(commit.ResultAfter?.Winner is { } winner ? PostgresValues.Name(winner) : null));
         parameters.Add(new NpgsqlParameter<double> { TypedValue = commit.TimePlayedSeconds });
-        parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = commit.Now, NpgsqlDbType = NpgsqlDbType.TimestampTz });
-        parameters.Add(Text(commit.ActorKey));
+        parameters.Add(PostgresValues.Time(commit.Now));
+        parameters.Add(PostgresValues.Text(commit.ActorKey));
         parameters.Add(new NpgsqlParameter<Guid> { TypedValue = commit.Holder.Instance });
-        parameters.Add(Text(commit.Holder.ConnectionId));
-        parameters.Add(Text(Name(action.Type)));
-        parameters.Add(OptionalInt(action.Point?.Row));
-        parameters.Add(OptionalInt(action.Point?.Col));
-        parameters.Add(Text(Name(action.Player)));
-        parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = action.At, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        parameters.Add(PostgresValues.Text(commit.Holder.ConnectionId));
+        parameters.Add(PostgresValues.Text(PostgresValues.Name(action.Type)));
+        parameters.Add(PostgresValues.OptionalInt(action.Point?.Row));
+        parameters.Add(PostgresValues.OptionalInt(action.Point?.Col));
+        parameters.Add(PostgresValues.Text(PostgresValues.Name(action.Player)));
+        parameters.Add(PostgresValues.Time(action.At));
         return command;
     }
 
-    private static async Task<Dictionary<long, int>> VersionsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long[] gameIds, CancellationToken cancellationToken)
+    /// <summary>Reads <see cref="Command"/>'s result: whether the action was committed.</summary>
+    public static Task<bool> ReadCommittedAsync(NpgsqlDataReader reader, CancellationToken cancellationToken) => reader.ReadAsync(cancellationToken);
+
+    /// <summary>
+    /// The games' versions after the group's other statements (a fresh snapshot in the same transaction): an action that
+    /// did not commit was preempted when its game's version moved on, and lost its key when it did not.
+    /// </summary>
+    public static NpgsqlBatchCommand VersionsCommand(long[] gameIds)
     {
-        await using var query = new NpgsqlCommand("SELECT id, version FROM games WHERE id = ANY($1)", connection, transaction);
-        query.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = gameIds });
-        await using var reader = await query.ExecuteReaderAsync(cancellationToken);
+        var command = new NpgsqlBatchCommand(VersionsSql);
+        command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = gameIds });
+        return command;
+    }
+
+    public static async Task<Dictionary<long, int>> ReadVersionsAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
+    {
         var versions = new Dictionary<long, int>();
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -96,10 +73,8 @@ internal static class PostgresActionCommits
         return versions;
     }
 
-    private static string Name<TEnum>(TEnum value)
-        where TEnum : struct, Enum => SnakeCaseEnumNames<TEnum>.ToName[value];
-
-    private static NpgsqlParameter Text(string? value) => new() { Value = (object?)value ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text };
-
-    private static NpgsqlParameter OptionalInt(int? value) => new() { Value = value is { } v ? v : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer };
+    public static CommitResult Classify(ActionCommit commit, bool committed, Dictionary<long, int> versions) =>
+        committed ? CommitResult.Committed
+        : versions.GetValueOrDefault(commit.GameId, -1) == commit.ExpectedVersion ? CommitResult.NotHolder
+        : CommitResult.VersionConflict;
 }

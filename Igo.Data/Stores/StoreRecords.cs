@@ -6,6 +6,17 @@ namespace Igo.Data.Stores;
 /// <summary>A connection holding a key: which instance, and which connection on it.</summary>
 public sealed record KeyHolder(Guid Instance, string ConnectionId);
 
+/// <summary>
+/// One write the group commit carries (docs/decisions/0003-group-commit.md): an accepted action, a new game, a key
+/// taken or a key released. A group locks the games its writes touch in <see cref="LockOrder"/>, so two instances'
+/// overlapping groups cannot deadlock.
+/// </summary>
+public abstract record StoreWrite
+{
+    /// <summary>The game whose row the write locks (0 for a new game: nobody else can touch its rows yet).</summary>
+    public abstract long LockOrder { get; }
+}
+
 /// <summary>What is needed to store a new game: its two keys, who created it, and a computer opponent's secret and level if any.</summary>
 public sealed record NewGame(
     int Size,
@@ -16,7 +27,85 @@ public sealed record NewGame(
     KeyHolder Creator,
     string? ComputerSecret,
     string? ComputerLevel,
-    DateTimeOffset Now);
+    DateTimeOffset Now) : StoreWrite
+{
+    public override long LockOrder => 0;
+
+    /// <summary>The game exactly as storing it under <paramref name="id"/> leaves it, so that it need not be read back.</summary>
+    public StoredGame AsStored(long id)
+    {
+        var game = new GameRecord
+        {
+            Id = id,
+            Size = Size,
+            KoRule = Rules.Ko,
+            Scoring = Rules.Scoring,
+            Komi = Rules.Komi,
+            Handicap = Rules.Handicap,
+            Status = GameStatus.Play,
+            Version = 0,
+            TimePlayedSeconds = 0,
+            ClockRunningSince = Now,
+            CreatedAt = Now,
+            UpdatedAt = Now,
+        };
+        return new StoredGame(game, KeyRecord(id, Color.Black), KeyRecord(id, Color.White), []);
+    }
+
+    private PlayerKeyRecord KeyRecord(long id, Color color)
+    {
+        var isCreator = color == CreatorColor;
+        var isComputer = color != CreatorColor;
+        return new PlayerKeyRecord
+        {
+            Key = color == Color.Black ? BlackKey : WhiteKey,
+            OpponentKey = color == Color.Black ? WhiteKey : BlackKey,
+            GameId = id,
+            Color = color,
+            ComputerSecret = isComputer ? ComputerSecret : null,
+            ComputerLevel = isComputer ? ComputerLevel : null,
+            HeldByInstance = isCreator ? Creator.Instance : null,
+            HeldByConnection = isCreator ? Creator.ConnectionId : null,
+            HeldSince = isCreator ? Now : null,
+        };
+    }
+}
+
+/// <summary>
+/// Take a key for a connection if nobody holds it and its computer secret is <see cref="ComputerSecret"/> (null: a
+/// person's key), and start the game's clock if nobody else was connected (docs/PROTOCOL.md §6). <see cref="GameId"/> is the
+/// key's game when the caller knows it, which a take in a group needs; null only for a take on its own.
+/// </summary>
+public sealed record KeyTake(string Key, KeyHolder Holder, string? ComputerSecret, DateTimeOffset Now, long? GameId = null) : StoreWrite
+{
+    public override long LockOrder => GameId ?? throw new InvalidOperationException("A take in a group must name its game");
+}
+
+/// <summary>Release a key if this connection holds it, and stop the game's clock when nobody is left connected.</summary>
+public sealed record KeyRelease(long GameId, string Key, KeyHolder Holder, DateTimeOffset Now) : StoreWrite
+{
+    public override long LockOrder => GameId;
+}
+
+/// <summary>
+/// What a take or a release found: the key as it is afterwards, whether this write changed it, and who holds the
+/// game's keys, with its version and clock, as the same transaction left them (under the game row's lock).
+/// </summary>
+public sealed record KeyChange(PlayerKeyRecord Key, bool Changed, GamePresence Presence);
+
+/// <summary>The answer to one write of a group, in the order of the writes.</summary>
+public abstract record WriteResult
+{
+    public sealed record Action(CommitResult Result) : WriteResult;
+
+    public sealed record Created(long GameId) : WriteResult;
+
+    /// <summary>A take or release; null when there is no such key.</summary>
+    public sealed record Key(KeyChange? Change) : WriteResult;
+}
+
+/// <summary>A game as a copy of it starts following it: the stored game and its newest chat line's id (0 for none).</summary>
+public sealed record LoadedGame(StoredGame Stored, long LastChatId);
 
 /// <summary>A game as stored: its row, its two keys and its whole action log in order.</summary>
 public sealed record StoredGame(GameRecord Game, PlayerKeyRecord Black, PlayerKeyRecord White, IReadOnlyList<GameAction> Actions)
@@ -29,17 +118,6 @@ public sealed record StoredGame(GameRecord Game, PlayerKeyRecord Black, PlayerKe
 /// <summary>Who holds a game's keys now, with the clock and version read in the same statement.</summary>
 public sealed record GamePresence(int Version, PerColor<bool> Connected, double TimePlayedSeconds, DateTimeOffset? ClockRunningSince);
 
-public enum HoldResult
-{
-    Held,
-    NotFound,
-
-    /// <summary>Held by another connection (on any instance).</summary>
-    InUse,
-
-    /// <summary>Already held by this very connection.</summary>
-    AlreadyHolding,
-}
 
 /// <summary>A key released: the game, its colour and the game's version then (for the presence event).</summary>
 public sealed record ReleasedKey(long GameId, Color Color, int Version);
@@ -57,7 +135,10 @@ public sealed record ActionCommit(
     GameStatus StatusAfter,
     GameResult? ResultAfter,
     double TimePlayedSeconds,
-    DateTimeOffset Now);
+    DateTimeOffset Now) : StoreWrite
+{
+    public override long LockOrder => GameId;
+}
 
 public enum CommitResult
 {

@@ -32,9 +32,12 @@ public abstract class GameStoreTests<TStore>(TStore store) : IAsyncLifetime
     private async Task<(long GameId, string Black, string White)> NewGameAsync()
     {
         var (black, white) = (NewKey(), NewKey());
-        var game = await games.CreateGameAsync(new NewGame(9, Ruleset.Japanese(), black, white, Color.Black, creator, null, null, T0), Cancel);
-        return (game.Id, black, white);
+        var gameId = await games.CreateGameAsync(new NewGame(9, Ruleset.Japanese(), black, white, Color.Black, creator, null, null, T0), Cancel);
+        return (gameId, black, white);
     }
+
+    private async Task<CommitResult[]> CommitActionsAsync(IReadOnlyList<ActionCommit> commits) =>
+        [.. (await games.CommitAsync(commits, Cancel)).Select(r => Assert.IsType<WriteResult.Action>(r).Result)];
 
     private static ActionCommit Stone(long gameId, int expectedVersion, string key, KeyHolder holder, Color color, int row) =>
         new(gameId, expectedVersion, key, holder, new GameAction(ActionType.PlaceStone, color, new Point(row, 0), T0.AddSeconds(expectedVersion + 1)), GameStatus.Play, null, expectedVersion + 1.5, T0.AddSeconds(expectedVersion + 1));
@@ -55,17 +58,64 @@ public abstract class GameStoreTests<TStore>(TStore store) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_new_game_is_stored_exactly_as_its_creator_copy_assumes_without_reading_it_back()
+    {
+        var request = new NewGame(13, new Ruleset(KoRule.PositionalSuperko, ScoringRule.Area, 7.5, 2), NewKey(), NewKey(), Color.White, creator, NewKey(), "gnugo", T0);
+
+        var gameId = await host.Get<ActionWriter>().CreateGameAsync(request, Cancel);
+        var loaded = await games.LoadFollowingAsync(gameId, Cancel);
+
+        var assumed = request.AsStored(gameId);
+        Assert.NotNull(loaded);
+        Assert.Equal(0, loaded.LastChatId);
+        Assert.Equivalent(assumed.Game, loaded.Stored.Game, strict: true);
+        Assert.Equivalent(assumed.Black, loaded.Stored.Black, strict: true);
+        Assert.Equivalent(assumed.White, loaded.Stored.White, strict: true);
+        Assert.Equal((request.ComputerSecret, "gnugo", (string?)null), (loaded.Stored.Black.ComputerSecret, loaded.Stored.Black.ComputerLevel, loaded.Stored.White.ComputerSecret));
+        Assert.Empty(loaded.Stored.Actions);
+    }
+
+    [Fact]
     public async Task Only_one_of_many_racing_connections_gets_a_key()
     {
         var (_, _, white) = await NewGameAsync();
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 12).Select(i => games.TryHoldKeyAsync(white, new KeyHolder(host.InstanceId, $"c{i}"), T0, Cancel)));
+        var results = await Task.WhenAll(Enumerable.Range(0, 12).Select(i => games.TakeKeyAsync(new KeyTake(white, new KeyHolder(host.InstanceId, $"c{i}"), null, T0), Cancel)));
 
-        Assert.Single(results, r => r == HoldResult.Held);
-        Assert.All(results.Where(r => r != HoldResult.Held), r => Assert.Equal(HoldResult.InUse, r));
-        var holder = (await games.FindKeyAsync(white, Cancel))!.HeldByConnection!;
-        Assert.Equal(HoldResult.AlreadyHolding, await games.TryHoldKeyAsync(white, new KeyHolder(host.InstanceId, holder), T0, Cancel));
-        Assert.Equal(HoldResult.NotFound, await games.TryHoldKeyAsync("0123456789", creator, T0, Cancel));
+        var winner = Assert.Single(results, r => r!.Changed)!.Key;
+        Assert.All(results, r => Assert.Equal((winner.HeldByInstance, winner.HeldByConnection), (r!.Key.HeldByInstance, r.Key.HeldByConnection)));
+        Assert.All(results, r => Assert.Equal(new PerColor<bool>(true, true), r!.Presence.Connected));
+        var again = await games.TakeKeyAsync(new KeyTake(white, new KeyHolder(host.InstanceId, winner.HeldByConnection!), null, T0), Cancel);
+        Assert.Equal((false, winner.HeldByConnection), (again!.Changed, again.Key.HeldByConnection));
+        Assert.Null(await games.TakeKeyAsync(new KeyTake("0123456789", creator, null, T0), Cancel));
+    }
+
+    [Fact]
+    public async Task Only_one_of_many_racing_connections_gets_a_key_through_the_group_commit()
+    {
+        var (gameId, _, white) = await NewGameAsync();
+        var writer = host.Get<ActionWriter>();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 12).Select(i => writer.TakeKeyAsync(new KeyTake(white, new KeyHolder(host.InstanceId, $"g{i}"), null, T0, gameId), Cancel)));
+
+        var winner = Assert.Single(results, r => r!.Changed)!.Key;
+        Assert.All(results, r => Assert.Equal(winner.HeldByConnection, r!.Key.HeldByConnection));
+        Assert.Equal(winner.HeldByConnection, (await games.FindKeyAsync(white, Cancel))!.HeldByConnection);
+    }
+
+    [Fact]
+    public async Task A_computer_key_is_taken_only_with_its_secret()
+    {
+        var (secret, human, computer) = (NewKey(), NewKey(), NewKey());
+        await games.CreateGameAsync(new NewGame(9, Ruleset.Japanese(), human, computer, Color.Black, creator, secret, null, T0), Cancel);
+        var player = new KeyHolder(host.InstanceId, "computer");
+
+        var withoutSecret = await games.TakeKeyAsync(new KeyTake(computer, player, null, T0), Cancel);
+        var withSecret = await games.TakeKeyAsync(new KeyTake(computer, player, secret, T0), Cancel);
+
+        Assert.Equal((false, (Guid?)null, secret), (withoutSecret!.Changed, withoutSecret.Key.HeldByInstance, withoutSecret.Key.ComputerSecret));
+        Assert.True(withSecret!.Changed);
+        Assert.False((await games.TakeKeyAsync(new KeyTake(human, player, secret, T0), Cancel))!.Changed);
     }
 
     [Fact]
@@ -73,21 +123,57 @@ public abstract class GameStoreTests<TStore>(TStore store) : IAsyncLifetime
     {
         var (gameId, black, white) = await NewGameAsync();
         var opponent = new KeyHolder(host.InstanceId, "opponent");
-        Assert.Equal(HoldResult.Held, await games.TryHoldKeyAsync(white, opponent, T0.AddSeconds(5), Cancel));
+        var joined = await games.TakeKeyAsync(new KeyTake(white, opponent, null, T0.AddSeconds(5)), Cancel);
+        Assert.Equal((true, new PerColor<bool>(true, true), T0), (joined!.Changed, joined.Presence.Connected, joined.Presence.ClockRunningSince));
 
-        Assert.Null(await games.ReleaseKeyAsync(black, opponent, T0, Cancel));
-        var first = await games.ReleaseKeyAsync(black, creator, T0.AddSeconds(8), Cancel);
+        var notHolder = await games.ReleaseKeyAsync(new KeyRelease(gameId, black, opponent, T0), Cancel);
+        var first = await games.ReleaseKeyAsync(new KeyRelease(gameId, black, creator, T0.AddSeconds(8)), Cancel);
         var afterFirst = await games.LoadPresenceAsync(gameId, Cancel);
-        var second = await games.ReleaseKeyAsync(white, opponent, T0.AddSeconds(9), Cancel);
+        var second = await games.ReleaseKeyAsync(new KeyRelease(gameId, white, opponent, T0.AddSeconds(9)), Cancel);
         var afterSecond = await games.LoadPresenceAsync(gameId, Cancel);
 
-        Assert.Equal(new ReleasedKey(gameId, Color.Black, 0), first);
+        Assert.Equal((false, creator.ConnectionId), (notHolder!.Changed, notHolder.Key.HeldByConnection));
+        Assert.Equal((true, Color.Black, (Guid?)null), (first!.Changed, first.Key.Color, first.Key.HeldByInstance));
+        Assert.Equal(afterFirst, first.Presence);
         Assert.Equal((new PerColor<bool>(false, true), T0), (afterFirst!.Connected, afterFirst.ClockRunningSince));
-        Assert.Equal(new ReleasedKey(gameId, Color.White, 0), second);
+        Assert.Equal(afterSecond, second!.Presence);
         Assert.Equal(new PerColor<bool>(false, false), afterSecond!.Connected);
         Assert.Null(afterSecond.ClockRunningSince);
-        Assert.Equal(HoldResult.Held, await games.TryHoldKeyAsync(white, opponent, T0.AddSeconds(30), Cancel));
-        Assert.Equal(T0.AddSeconds(30), (await games.LoadPresenceAsync(gameId, Cancel))!.ClockRunningSince);
+        var back = await games.TakeKeyAsync(new KeyTake(white, opponent, null, T0.AddSeconds(30)), Cancel);
+        Assert.Equal(T0.AddSeconds(30), back!.Presence.ClockRunningSince);
+        Assert.Equal(back.Presence, await games.LoadPresenceAsync(gameId, Cancel));
+    }
+
+    [Fact]
+    public async Task A_group_commits_new_games_takes_actions_and_releases_each_on_its_own_checks()
+    {
+        var (gameId, black, white) = await NewGameAsync();
+        var (otherId, otherBlack, _) = await NewGameAsync();
+        var opponent = new KeyHolder(host.InstanceId, "opponent");
+        var created = new NewGame(9, Ruleset.Japanese(), NewKey(), NewKey(), Color.Black, creator, null, null, T0);
+
+        var results = await games.CommitAsync(
+            [
+                new KeyRelease(otherId, otherBlack, opponent, T0),
+                Stone(gameId, 0, black, creator, Color.Black, 1),
+                created,
+                new KeyTake(white, opponent, null, T0, gameId),
+                new KeyTake(white, creator, null, T0, gameId),
+                Stone(otherId, 3, otherBlack, creator, Color.Black, 1),
+                new KeyRelease(otherId, otherBlack, creator, T0.AddSeconds(2)),
+            ],
+            Cancel);
+
+        Assert.False(Assert.IsType<WriteResult.Key>(results[0]).Change!.Changed);
+        Assert.Equal(CommitResult.Committed, Assert.IsType<WriteResult.Action>(results[1]).Result);
+        var newId = Assert.IsType<WriteResult.Created>(results[2]).GameId;
+        Assert.True(Assert.IsType<WriteResult.Key>(results[3]).Change!.Changed);
+        Assert.Equal((false, "opponent"), (Assert.IsType<WriteResult.Key>(results[4]).Change!.Changed, Assert.IsType<WriteResult.Key>(results[4]).Change!.Key.HeldByConnection));
+        Assert.Equal(CommitResult.VersionConflict, Assert.IsType<WriteResult.Action>(results[5]).Result);
+        var released = Assert.IsType<WriteResult.Key>(results[6]).Change!;
+        Assert.Equal((true, new PerColor<bool>(false, false), (DateTimeOffset?)null), (released.Changed, released.Presence.Connected, released.Presence.ClockRunningSince));
+        Assert.Equal((1, new PerColor<bool>(true, true)), ((await games.LoadGameAsync(gameId, Cancel))!.Game.Version, (await games.LoadGameAsync(gameId, Cancel))!.Connected));
+        Assert.Equal(new PerColor<bool>(true, false), (await games.LoadGameAsync(newId, Cancel))!.Connected);
     }
 
     [Fact]
@@ -95,11 +181,11 @@ public abstract class GameStoreTests<TStore>(TStore store) : IAsyncLifetime
     {
         var (gameId, black, white) = await NewGameAsync();
         var opponent = new KeyHolder(host.InstanceId, "opponent");
-        await games.TryHoldKeyAsync(white, opponent, T0, Cancel);
+        await games.TakeKeyAsync(new KeyTake(white, opponent, null, T0), Cancel);
 
         var results = await Task.WhenAll(
-            games.CommitActionsAsync([Stone(gameId, 0, black, creator, Color.Black, 1)], Cancel),
-            games.CommitActionsAsync([Stone(gameId, 0, white, opponent, Color.White, 2)], Cancel));
+            CommitActionsAsync([Stone(gameId, 0, black, creator, Color.Black, 1)]),
+            CommitActionsAsync([Stone(gameId, 0, white, opponent, Color.White, 2)]));
 
         Assert.Equal([CommitResult.Committed, CommitResult.VersionConflict], results.Select(r => r[0]).Order());
         var stored = await games.LoadGameAsync(gameId, Cancel);
@@ -112,9 +198,9 @@ public abstract class GameStoreTests<TStore>(TStore store) : IAsyncLifetime
     public async Task A_connection_that_no_longer_holds_its_key_cannot_commit()
     {
         var (gameId, black, _) = await NewGameAsync();
-        await games.ReleaseKeyAsync(black, creator, T0, Cancel);
+        await games.ReleaseKeyAsync(new KeyRelease(gameId, black, creator, T0), Cancel);
 
-        var result = await games.CommitActionsAsync([Stone(gameId, 0, black, creator, Color.Black, 1)], Cancel);
+        var result = await CommitActionsAsync([Stone(gameId, 0, black, creator, Color.Black, 1)]);
 
         Assert.Equal(CommitResult.NotHolder, result[0]);
         Assert.Equal(0, (await games.LoadGameAsync(gameId, Cancel))!.Game.Version);
@@ -132,7 +218,7 @@ public abstract class GameStoreTests<TStore>(TStore store) : IAsyncLifetime
         var batch = created.Select(g => Stone(g.GameId, 0, g.Black, creator, Color.Black, 3)).ToList();
         batch[2] = batch[2] with { ExpectedVersion = 5 };
 
-        var results = await games.CommitActionsAsync(batch, Cancel);
+        var results = await CommitActionsAsync(batch);
 
         Assert.Equal([CommitResult.Committed, CommitResult.Committed, CommitResult.VersionConflict, CommitResult.Committed], results);
         var stored = await games.LoadGameAsync(created[0].GameId, Cancel);

@@ -13,10 +13,10 @@ public abstract class PresenceLeaseTests<TStore>(TStore store)
     internal static async Task<(long GameId, string Key)> CreateHeldGameAsync(TestHost host)
     {
         var key = Guid.NewGuid().ToString("N")[..10];
-        var game = await host.Get<GameStore>().CreateGameAsync(
+        var gameId = await host.Get<GameStore>().CreateGameAsync(
             new NewGame(9, Ruleset.Japanese(), key, Guid.NewGuid().ToString("N")[..10], Color.Black, new KeyHolder(host.InstanceId, "c1"), null, null, DateTimeOffset.UtcNow),
             TestContext.Current.CancellationToken);
-        return (game.Id, key);
+        return (gameId, key);
     }
 }
 

@@ -289,7 +289,7 @@ public abstract class CoordinatorTests<TStore>(TStore store) : IAsyncLifetime
         Assert.Equal(ActionReply.ChatRefused(ChatRefusal.TooLong), tooLong);
         Assert.Equal(ActionReply.ChatRefused(ChatRefusal.HasNul), nul);
         Assert.True(longest.Success);
-        Assert.Equal([2000], (await white.ChatThreadAsync(Cancel)).Select(m => m.Text.Length));
+        Assert.Equal([2000], (await black.ChatThreadAsync(Cancel)).Select(m => m.Text.Length));
         await black.DisposeAsync();
         await white.DisposeAsync();
     }

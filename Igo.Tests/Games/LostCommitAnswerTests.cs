@@ -89,7 +89,7 @@ public sealed class LostCommitAnswerTests(PostgresStore store) : IClassFixture<P
 
         public int AnswersLost { get; private set; }
 
-        public async Task<IReadOnlyList<CommitResult>> CommitActionsAsync(IReadOnlyList<ActionCommit> commits, CancellationToken cancellationToken)
+        public async Task<IReadOnlyList<WriteResult>> CommitAsync(IReadOnlyList<StoreWrite> writes, CancellationToken cancellationToken)
         {
             if (FailNextBeforeCommit)
             {
@@ -97,7 +97,7 @@ public sealed class LostCommitAnswerTests(PostgresStore store) : IClassFixture<P
                 throw new NpgsqlException("Exception while reading from stream (the test cut the connection before COMMIT)");
             }
 
-            var results = await Inner.CommitActionsAsync(commits, cancellationToken);
+            var results = await Inner.CommitAsync(writes, cancellationToken);
             if (LoseNextAnswer)
             {
                 LoseNextAnswer = false;

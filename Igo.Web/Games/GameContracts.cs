@@ -68,6 +68,10 @@ public interface IGameSeat : IAsyncDisposable
     /// <summary>The latest committed state this instance knows.</summary>
     GameSnapshot Snapshot { get; }
 
+    /// <summary>
+    /// The chat so far, as this instance has seen it (like <see cref="Snapshot"/>): a line committed elsewhere a moment
+    /// ago reaches a subscriber through <see cref="IGameObserver.OnChatAsync"/>, in id order after these.
+    /// </summary>
     Task<IReadOnlyList<ChatMessage>> ChatThreadAsync(CancellationToken cancellationToken = default);
 
     IDisposable Subscribe(IGameObserver observer);

@@ -1,10 +1,8 @@
 using Igo.Data;
 using Igo.Data.Diagnostics;
 using Igo.Data.Events;
-using Igo.Data.Model;
 using Igo.Data.Stores;
 using Igo.Domain;
-using Igo.Web.Operations;
 
 namespace Igo.Web.Games;
 
@@ -35,13 +33,11 @@ internal sealed partial class GameCoordinator : IGameCoordinator, IAsyncDisposab
         ILogger<GameCoordinator> logger)
     {
         services = new GameServices(store, writer, bus, instance, time, metrics, logger);
-        games = new LiveGames(services);
+        games = new LiveGames();
         releases = new KeyReleases(services);
         this.launchers = [.. launchers];
         this.logger = logger;
     }
-
-    internal GameStore Store => services.Store;
 
     public async Task<SeatOutcome> CreateGameAsync(NewGameRequest request, SeatHolder holder, CancellationToken cancellationToken = default)
     {
@@ -56,15 +52,13 @@ internal sealed partial class GameCoordinator : IGameCoordinator, IAsyncDisposab
         var computer = request.Opponent == OpponentKind.Computer;
         var secret = computer ? PlayerKeys.New() : null;
         var storeHolder = StoreHolder(holder);
+        var game = new NewGame(request.Size, request.Rules, keys.Black, keys.White, request.CreatorColor, storeHolder, secret, computer ? request.ComputerLevel : null, StoreTime.Now(services.Time));
         long gameId;
         cancellationToken.ThrowIfCancellationRequested();
         try
         {
             // Not cancellable: the creator holds a key from the moment the game is stored, and must get its seat.
-            var stored = await services.Store.CreateGameAsync(
-                new NewGame(request.Size, request.Rules, keys.Black, keys.White, request.CreatorColor, storeHolder, secret, computer ? request.ComputerLevel : null, StoreTime.Now(services.Time)),
-                CancellationToken.None);
-            gameId = stored.Id;
+            gameId = await services.Writer.CreateGameAsync(game, CancellationToken.None);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -72,7 +66,8 @@ internal sealed partial class GameCoordinator : IGameCoordinator, IAsyncDisposab
             return Unavailable();
         }
 
-        var seat = await TryOpenSeatAsync(gameId, request.CreatorColor, storeHolder, keys.For(request.CreatorColor), holder.Kind);
+        // What was stored is the whole game: the creator's copy needs no read.
+        var (seat, _) = await TryOpenSeatAsync(gameId, () => LiveGame.OpenCreatedAsync(game.AsStored(gameId), services), request.CreatorColor, storeHolder, keys.For(request.CreatorColor), holder.Kind);
         if (seat is null)
         {
             return Unavailable();
@@ -102,54 +97,63 @@ internal sealed partial class GameCoordinator : IGameCoordinator, IAsyncDisposab
         }
 
         var storeHolder = StoreHolder(holder);
-        PlayerKeyRecord? found;
+        KeyChange? taken;
+        LiveGame? live = null;
         try
         {
-            found = await services.Store.FindKeyAsync(key, cancellationToken);
-            if (found is null)
+            string? secret = null;
+            if (computerSecret is not null)
             {
-                return SeatOutcome.Refused(SeatFailure.NotFound);
-            }
-
-            // The in-use test comes first: while the computer is connected, a human is told "someone else" (docs/PROTOCOL.md §4).
-            if (found.HeldByInstance is not null)
-            {
-                return HeldFailure(found.HeldByInstance == storeHolder.Instance && found.HeldByConnection == storeHolder.ConnectionId);
-            }
-
-            if (found.ComputerSecret is null ? computerSecret is not null : !PlayerKeys.SecretMatches(found.ComputerSecret, computerSecret))
-            {
-                return SeatOutcome.Refused(computerSecret is null ? SeatFailure.ComputerOnly : SeatFailure.WrongSecret);
-            }
-
-            // Not cancellable: once the key is taken, the caller must get the seat that releases it.
-            switch (await services.Store.TryHoldKeyAsync(key, storeHolder, StoreTime.Now(services.Time), CancellationToken.None))
-            {
-                case HoldResult.NotFound:
+                // A computer player's secret is compared here, in constant time, before anything is taken.
+                var found = await services.Store.FindKeyAsync(key, cancellationToken);
+                if (found is null)
+                {
                     return SeatOutcome.Refused(SeatFailure.NotFound);
-                case HoldResult.InUse:
-                    return HeldFailure(sameConnection: false);
-                case HoldResult.AlreadyHolding:
-                    return HeldFailure(sameConnection: true);
+                }
+
+                if (found.HeldByInstance is not null)
+                {
+                    return HeldFailure(found.HeldByInstance == storeHolder.Instance && found.HeldByConnection == storeHolder.ConnectionId);
+                }
+
+                if (found.ComputerSecret is null || !PlayerKeys.SecretMatches(found.ComputerSecret, computerSecret))
+                {
+                    return SeatOutcome.Refused(SeatFailure.WrongSecret);
+                }
+
+                secret = found.ComputerSecret;
             }
+
+            // Not cancellable: once the key is taken, the caller must get the seat that releases it. A game held here
+            // takes it on its own queue; any other in one round trip of its own, and is opened (read) after.
+            cancellationToken.ThrowIfCancellationRequested();
+            var take = new KeyTake(key, storeHolder, secret, StoreTime.Now(services.Time));
+            live = games.TryAcquireByKey(key);
+            taken = live is null ? await services.Store.TakeKeyAsync(take, CancellationToken.None) : await live.TakeKeyAsync(take);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             LogStoreFailed(exception, "join a game");
+            await LetGoAsync(live);
             return Unavailable();
         }
 
-        var seat = await TryOpenSeatAsync(found.GameId, found.Color, storeHolder, key, holder.Kind);
+        if (taken is not { Changed: true })
+        {
+            await LetGoAsync(live);
+            return Refusal(taken, storeHolder);
+        }
+
+        var seat = live is not null ? OpenSeat(live, taken.Key.Color, storeHolder, holder.Kind) : await TryOpenTakenSeatAsync(taken, storeHolder, holder.Kind);
         if (seat is null)
         {
             return Unavailable();
         }
 
-        await AnnounceAsync(seat, connected: true);
         var computer = seat.Live.KeyOf(seat.Color.Opponent());
-        if (computer.ComputerSecret is { } secret && !seat.Snapshot.Connected[computer.Color])
+        if (computer.ComputerSecret is { } computerKeySecret && !seat.Snapshot.Connected[computer.Color])
         {
-            Launch(new ComputerSeatRequest(seat.GameId, computer.Key, secret, computer.ComputerLevel));
+            Launch(new ComputerSeatRequest(seat.GameId, computer.Key, computerKeySecret, computer.ComputerLevel));
         }
 
         return SeatOutcome.Held(seat);
@@ -165,47 +169,6 @@ internal sealed partial class GameCoordinator : IGameCoordinator, IAsyncDisposab
 
         await releases.DisposeAsync();
         await games.DisposeAsync();
-    }
-
-    /// <summary>Releases a seat's key durably, tells everyone, and lets the game go from memory when no seat needs it.</summary>
-    internal async Task ReleaseAsync(GameSeat seat)
-    {
-        services.Metrics.PlayerDisconnected(MetricNames.Kind(seat.HolderKind));
-        await releases.ReleaseAsync(seat.Key, seat.StoreHolder);
-        await AnnounceAsync(seat, connected: false);
-        await games.LetGoAsync(seat.Live.Id);
-    }
-
-    /// <summary>Tells observers here and the other instances that a key was taken or released; a failure only delays it.</summary>
-    private async Task AnnounceAsync(GameSeat seat, bool connected)
-    {
-        try
-        {
-            await seat.Live.PresenceChangedHereAsync(seat.Color, connected);
-        }
-#pragma warning disable CA1031 // The key change is durable already; others learn of it on their next resync.
-        catch (Exception exception)
-#pragma warning restore CA1031
-        {
-            LogStoreFailed(exception, "announce a key change");
-        }
-    }
-
-    private async Task<GameSeat?> TryOpenSeatAsync(long gameId, Color color, KeyHolder holder, string key, ConnectionKind kind)
-    {
-        try
-        {
-            var seat = new GameSeat(this, await games.AcquireAsync(gameId), color, holder, kind);
-            services.Metrics.PlayerConnected(MetricNames.Kind(kind));
-            return seat;
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            LogStoreFailed(exception, "load a game");
-            await games.LetGoAsync(gameId);
-            await releases.ReleaseAsync(key, holder);
-            return null;
-        }
     }
 
     private void Launch(ComputerSeatRequest request)
@@ -239,6 +202,17 @@ internal sealed partial class GameCoordinator : IGameCoordinator, IAsyncDisposab
 
         return request.CreatorColor is Color.Black or Color.White ? null : SeatOutcome.InvalidBecause(InvalidRequest.CreatorColor);
     }
+
+    /// <summary>
+    /// Why a key was not taken, from the key as the take found it. The in-use test comes first: while the computer is
+    /// connected, a human is told "someone else" (docs/PROTOCOL.md §4).
+    /// </summary>
+    private static SeatOutcome Refusal(KeyChange? notTaken, KeyHolder holder) => notTaken?.Key switch
+    {
+        null => SeatOutcome.Refused(SeatFailure.NotFound),
+        { HeldByInstance: { } instance } found => HeldFailure(instance == holder.Instance && found.HeldByConnection == holder.ConnectionId),
+        _ => SeatOutcome.Refused(SeatFailure.ComputerOnly),
+    };
 
     private static SeatOutcome HeldFailure(bool sameConnection) =>
         SeatOutcome.Refused(sameConnection ? SeatFailure.AlreadyHolding : SeatFailure.InUse);

@@ -12,10 +12,10 @@ internal sealed class GameResync(long id, GameCopy copy, GameObservers observers
 {
     public async Task LoadAsync(CancellationToken cancellationToken)
     {
-        var stored = await store.LoadGameAsync(id, cancellationToken)
+        var loaded = await store.LoadFollowingAsync(id, cancellationToken)
             ?? throw new InvalidOperationException($"Game {id} is not in the store");
-        copy.LastChatId = await store.LastChatIdAsync(id, cancellationToken);
-        copy.Adopt(stored);
+        copy.LastChatId = loaded.LastChatId;
+        copy.Adopt(loaded.Stored);
     }
 
     /// <summary>Replaces the copy here with the stored game (after a failed commit, or when the store was unreachable).</summary>
@@ -105,16 +105,21 @@ internal sealed class GameResync(long id, GameCopy copy, GameObservers observers
     /// <summary>Re-reads who holds the game's keys; the store's game row lock orders concurrent changes.</summary>
     public async Task RefreshPresenceAsync()
     {
-        var presence = await store.LoadPresenceAsync(id, CancellationToken.None);
-        if (presence is not null)
+        if (await store.LoadPresenceAsync(id, CancellationToken.None) is { } presence)
         {
-            if (presence.Version == copy.Game.Version)
-            {
-                copy.SetClock(presence.TimePlayedSeconds, presence.ClockRunningSince);
-            }
-
-            ApplyPresence(presence);
+            AdoptPresence(presence);
         }
+    }
+
+    /// <summary>Who is connected, read from the store (on the queue, so later than anything the copy took in before).</summary>
+    public void AdoptPresence(GamePresence presence)
+    {
+        if (presence.Version == copy.Game.Version)
+        {
+            copy.SetClock(presence.TimePlayedSeconds, presence.ClockRunningSince);
+        }
+
+        ApplyPresence(presence);
     }
 
     /// <summary>Tells the observers every chat line after the last one they were told, in id order.</summary>

@@ -51,11 +51,7 @@ internal sealed class GameSeat : IGameSeat
     /// <summary>Set on the game's queue, so an action queued before the release still runs and none after it does.</summary>
     internal bool IsReleased => released;
 
-    public async Task<IReadOnlyList<ChatMessage>> ChatThreadAsync(CancellationToken cancellationToken = default)
-    {
-        var messages = await coordinator.Store.ChatAfterAsync(GameId, 0, cancellationToken);
-        return [.. messages.Select(m => new ChatMessage(m.Id, m.At, m.Color, m.Text))];
-    }
+    public Task<IReadOnlyList<ChatMessage>> ChatThreadAsync(CancellationToken cancellationToken = default) => Live.ChatThreadAsync(cancellationToken);
 
     public IDisposable Subscribe(IGameObserver observer)
     {

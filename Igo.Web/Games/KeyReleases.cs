@@ -4,19 +4,20 @@ using Igo.Data.Stores;
 namespace Igo.Web.Games;
 
 /// <summary>
-/// Gives keys back in the store. A release must not be lost: when the store fails, it is retried in the background
-/// (doubling pauses, up to 5 s) until it succeeds or the app stops, when the presence lease service releases the rest.
+/// Releases that failed are not lost: each is retried in the background (doubling pauses from 200 ms up to 5 s) until
+/// the store takes it or the app stops, when the presence lease service releases the rest.
 /// </summary>
 internal sealed partial class KeyReleases(GameServices services) : IAsyncDisposable
 {
     private readonly CancellationTokenSource stopping = new();
     private readonly ILogger logger = services.Logger;
 
-    public async Task ReleaseAsync(string key, KeyHolder holder)
+    /// <summary>Releases a key on its own (not through the group commit), retrying in the background if that fails.</summary>
+    public async Task ReleaseAsync(KeyRelease release)
     {
         try
         {
-            await services.Store.ReleaseKeyAsync(key, holder, StoreTime.Now(services.Time), stopping.Token);
+            await services.Store.ReleaseKeyAsync(release, stopping.Token);
         }
         catch (OperationCanceledException)
         {
@@ -26,9 +27,15 @@ internal sealed partial class KeyReleases(GameServices services) : IAsyncDisposa
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            LogReleaseFailed(exception, 1);
-            _ = Task.Run(() => RetryAsync(key, holder));
+            Retry(release, exception);
         }
+    }
+
+    /// <summary>Retries a release that failed, in the background.</summary>
+    public void Retry(KeyRelease release, Exception failure)
+    {
+        LogReleaseFailed(failure, 1);
+        _ = Task.Run(() => RetryAsync(release));
     }
 
     /// <summary>Stops the retries still running.</summary>
@@ -38,7 +45,7 @@ internal sealed partial class KeyReleases(GameServices services) : IAsyncDisposa
         stopping.Dispose();
     }
 
-    private async Task RetryAsync(string key, KeyHolder holder)
+    private async Task RetryAsync(KeyRelease release)
     {
         var delay = TimeSpan.FromMilliseconds(200);
         for (var attempt = 2; !stopping.IsCancellationRequested; attempt++)
@@ -46,7 +53,7 @@ internal sealed partial class KeyReleases(GameServices services) : IAsyncDisposa
             try
             {
                 await Task.Delay(delay, stopping.Token);
-                await services.Store.ReleaseKeyAsync(key, holder, StoreTime.Now(services.Time), stopping.Token);
+                await services.Store.ReleaseKeyAsync(release with { Now = StoreTime.Now(services.Time) }, stopping.Token);
                 return;
             }
             catch (OperationCanceledException)

@@ -23,6 +23,7 @@ internal sealed class LiveGame : IAsyncDisposable
     private readonly GameCopy copy;
     private readonly GameObservers observers;
     private readonly GameResync resync;
+    private readonly GameEvents events;
     private IDisposable? subscription;
     private int counted;
 
@@ -35,6 +36,7 @@ internal sealed class LiveGame : IAsyncDisposable
         copy = new GameCopy(id);
         observers = new GameObservers(id, logger);
         resync = new GameResync(id, copy, observers, services.Store, logger);
+        events = new GameEvents(id, services.Instance.Id, copy, observers, resync, logger);
     }
 
     public long Id { get; }
@@ -46,15 +48,29 @@ internal sealed class LiveGame : IAsyncDisposable
     private Guid Me => services.Instance.Id;
 
     /// <summary>Subscribes to the game's events, then loads it: whatever is committed after the load arrives as an event.</summary>
-    public static async Task<LiveGame> OpenAsync(long id, GameServices services, CancellationToken cancellationToken)
+    public static Task<LiveGame> OpenAsync(long id, GameServices services) =>
+        OpenAsync(id, services, live => live.resync.LoadAsync(CancellationToken.None));
+
+    /// <summary>
+    /// A game just created here, from what was stored: nothing to read back, and nothing can have happened to it since,
+    /// for nobody else has its keys yet.
+    /// </summary>
+    public static Task<LiveGame> OpenCreatedAsync(StoredGame created, GameServices services) =>
+        OpenAsync(created.Game.Id, services, live =>
+        {
+            live.copy.Adopt(created);
+            return Task.CompletedTask;
+        });
+
+    private static async Task<LiveGame> OpenAsync(long id, GameServices services, Func<LiveGame, Task> load)
     {
         var live = new LiveGame(id, services);
-        live.subscription = services.Bus.Subscribe(id, gameEvent => live.queue.Post(() => live.OnEventAsync(gameEvent)));
+        live.subscription = services.Bus.Subscribe(id, gameEvent => live.queue.Post(() => live.events.OnEventAsync(gameEvent)));
         try
         {
             await live.queue.RunAsync(async () =>
             {
-                await live.resync.LoadAsync(cancellationToken);
+                await load(live);
                 return true;
             });
             live.counted = 1;
@@ -80,12 +96,43 @@ internal sealed class LiveGame : IAsyncDisposable
 
     public Task<ActionReply> ChatAsync(GameSeat seat, string text) => queue.RunAsync(() => ChatOnQueueAsync(seat, text));
 
-    /// <summary>A key of this game was taken or released here: tell the other instances, and the observers here.</summary>
-    public Task PresenceChangedHereAsync(Color color, bool isConnected) => queue.RunAsync(async () =>
+    /// <summary>
+    /// Takes a key of this game for a connection here, through the group commit, on the game's queue: who is connected,
+    /// as the take's transaction read it, reaches the copy in order with every other change. The other instances are told.
+    /// </summary>
+    public Task<KeyChange?> TakeKeyAsync(KeyTake take) =>
+        queue.RunAsync(() => ChangeKeyOnQueueAsync(services.Writer.TakeKeyAsync(take with { GameId = Id })));
+
+    /// <summary>Releases a key a connection here holds, the same way.</summary>
+    public Task<KeyChange?> ReleaseKeyAsync(KeyRelease release) =>
+        queue.RunAsync(() => ChangeKeyOnQueueAsync(services.Writer.ReleaseKeyAsync(release)));
+
+    /// <summary>
+    /// A key of this game was taken here before the game was held here: tell the other instances, and, when the copy
+    /// was read before the key was taken (another seat here opened it meanwhile), re-read who is connected.
+    /// </summary>
+    public Task AnnounceTakenAsync(KeyChange taken, bool reread) => queue.RunAsync(async () =>
     {
-        await services.Bus.PublishAsync([new PresenceChanged(Id, copy.Game.Version, Me, color, isConnected)]);
-        await resync.RefreshPresenceAsync();
+        await services.Bus.PublishAsync([new PresenceChanged(Id, taken.Presence.Version, Me, taken.Key.Color, true)]);
+        if (reread)
+        {
+            await resync.RefreshPresenceAsync();
+        }
+
         return true;
+    });
+
+    /// <summary>The chat so far, up to the last line this copy has told its observers: later lines reach them as events.</summary>
+    public Task<IReadOnlyList<ChatMessage>> ChatThreadAsync(CancellationToken cancellationToken) => queue.RunAsync(async () =>
+    {
+        var seen = copy.LastChatId;
+        if (seen == 0)
+        {
+            return (IReadOnlyList<ChatMessage>)[];
+        }
+
+        var messages = await services.Store.ChatAfterAsync(Id, 0, cancellationToken);
+        return [.. messages.Where(m => m.Id <= seen).Select(m => new ChatMessage(m.Id, m.At, m.Color, m.Text))];
     });
 
     /// <summary>Runs on the queue after everything queued before it (a seat being released waits for its actions).</summary>
@@ -180,6 +227,18 @@ internal sealed class LiveGame : IAsyncDisposable
         return ActionReply.Judged(outcome, copy.Snapshot);
     }
 
+    private async Task<KeyChange?> ChangeKeyOnQueueAsync(Task<KeyChange?> writing)
+    {
+        var change = await writing;
+        if (change is { Changed: true })
+        {
+            await services.Bus.PublishAsync([new PresenceChanged(Id, change.Presence.Version, Me, change.Key.Color, change.Key.HeldByInstance is not null)]);
+            resync.AdoptPresence(change.Presence);
+        }
+
+        return change;
+    }
+
     /// <summary>Whether the store holds this very action as the one after <paramref name="version"/>.</summary>
     private static bool WasCommitted(StoredGame stored, int version, GameAction action) =>
         stored.Actions.Count > version && stored.Actions[version] == action;
@@ -209,64 +268,5 @@ internal sealed class LiveGame : IAsyncDisposable
         // Reads everything after the last line seen, so a line another instance committed just before ours comes first.
         await resync.DeliverNewChatAsync();
         return ActionReply.Succeeded;
-    }
-
-    private async Task OnEventAsync(GameEvent gameEvent)
-    {
-        if (!copy.Loaded || (gameEvent.Origin == Me && gameEvent is not ResyncNeeded))
-        {
-            return;
-        }
-
-        try
-        {
-            if (copy.Stale)
-            {
-                await resync.ReloadAsync();
-                return;
-            }
-
-            var version = copy.Game.Version;
-            switch (gameEvent)
-            {
-                case ActionCommitted committed when committed.Version == version + 1:
-                    await ApplyNotifiedAsync(committed);
-                    break;
-                case ActionCommitted committed when committed.Version <= version:
-                    break;
-                case ChatPosted chat when chat.Version <= version:
-                    await resync.DeliverNewChatAsync();
-                    break;
-                case PresenceChanged presence when presence.Version <= version:
-                    await resync.RefreshPresenceAsync();
-                    break;
-                default:
-                    // A version gap, or a resync after the listener was away: catch up from the store.
-                    await resync.CatchUpAsync();
-                    break;
-            }
-        }
-#pragma warning disable CA1031 // The store is unreachable: re-read before the next action, and on the listener's resync.
-        catch (Exception exception)
-#pragma warning restore CA1031
-        {
-            LiveGameLog.EventFailed(logger, exception, Id, gameEvent.GetType().Name);
-            copy.Stale = true;
-        }
-    }
-
-    private async Task ApplyNotifiedAsync(ActionCommitted committed)
-    {
-        var outcome = copy.Game.Apply(committed.Action);
-        if (!outcome.Accepted)
-        {
-            LiveGameLog.NotifiedActionRejected(logger, Id, committed.Version, outcome.ToString());
-            await resync.ReloadAsync();
-            return;
-        }
-
-        copy.SetClock(committed.TimePlayedSeconds, committed.ClockRunningSince);
-        copy.Publish();
-        observers.GameChanged(copy.Snapshot);
     }
 }

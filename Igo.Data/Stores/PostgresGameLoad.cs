@@ -1,0 +1,92 @@
+using Igo.Data.Model;
+using Igo.Domain;
+using Npgsql;
+
+namespace Igo.Data.Stores;
+
+/// <summary>
+/// Reads a whole game on PostgreSQL in one round trip: the game row with both keys (one statement, so one snapshot), its
+/// action log, and its newest chat line's id. The log is read after the row, so it holds at least the row's version of
+/// actions; any committed since are left out, and arrive as events.
+/// </summary>
+internal static class PostgresGameLoad
+{
+    private const string GameSql = """
+        SELECT g.id, g.size, g.ko_rule, g.scoring, g.komi, g.handicap, g.status, g.result_type, g.winner, g.version,
+               g.time_played_seconds, g.clock_running_since, g.created_at, g.updated_at,
+               k.key, k.game_id, k.color, k.opponent_key, k.computer_secret, k.computer_level,
+               k.held_by_instance, k.held_by_connection, k.held_since
+        FROM games g JOIN player_keys k ON k.game_id = g.id
+        WHERE g.id = $1
+        """;
+
+    private const string ActionsSql = "SELECT type, point_row, point_col, color, at FROM actions WHERE game_id = $1 ORDER BY sequence";
+
+    private const string LastChatSql = "SELECT coalesce(max(id), 0) FROM chat_messages WHERE game_id = $1";
+
+    public static async Task<LoadedGame?> LoadAsync(NpgsqlConnection connection, long gameId, CancellationToken cancellationToken)
+    {
+        await using var batch = new NpgsqlBatch(connection);
+        foreach (var sql in new[] { GameSql, ActionsSql, LastChatSql })
+        {
+            var command = new NpgsqlBatchCommand(sql);
+            command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = gameId });
+            batch.BatchCommands.Add(command);
+        }
+
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        GameRecord? game = null;
+        var keys = new List<PlayerKeyRecord>(2);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            game ??= ReadGame(reader);
+            keys.Add(PostgresGameSetup.ReadKey(reader, first: 14));
+        }
+
+        await reader.NextResultAsync(cancellationToken);
+        var actions = new List<GameAction>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            actions.Add(ReadAction(reader));
+        }
+
+        await reader.NextResultAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        var lastChatId = reader.GetInt64(0);
+        if (game is null)
+        {
+            return null;
+        }
+
+        return new LoadedGame(
+            new StoredGame(game, keys.Single(k => k.Color == Color.Black), keys.Single(k => k.Color == Color.White), [.. actions.Take(game.Version)]),
+            lastChatId);
+    }
+
+    private static GameRecord ReadGame(NpgsqlDataReader reader) => new()
+    {
+        Id = reader.GetInt64(0),
+        Size = reader.GetInt32(1),
+        KoRule = PostgresValues.Parse<KoRule>(reader.GetString(2)),
+        Scoring = PostgresValues.Parse<ScoringRule>(reader.GetString(3)),
+        Komi = reader.GetDouble(4),
+        Handicap = reader.GetInt32(5),
+        Status = PostgresValues.Parse<GameStatus>(reader.GetString(6)),
+        ResultType = PostgresValues.OptionalString(reader, 7) is { } result ? PostgresValues.Parse<ResultType>(result) : null,
+        Winner = PostgresValues.OptionalString(reader, 8) is { } winner ? PostgresValues.Parse<Color>(winner) : null,
+        Version = reader.GetInt32(9),
+        TimePlayedSeconds = reader.GetDouble(10),
+        ClockRunningSince = PostgresValues.OptionalTime(reader, 11),
+        CreatedAt = reader.GetFieldValue<DateTimeOffset>(12),
+        UpdatedAt = reader.GetFieldValue<DateTimeOffset>(13),
+    };
+
+    private static GameAction ReadAction(NpgsqlDataReader reader) => new ActionRecord
+    {
+        Type = PostgresValues.Parse<ActionType>(reader.GetString(0)),
+        PointRow = reader.IsDBNull(1) ? null : reader.GetInt32(1),
+        PointCol = reader.IsDBNull(2) ? null : reader.GetInt32(2),
+        Color = PostgresValues.Parse<Color>(reader.GetString(3)),
+        At = reader.GetFieldValue<DateTimeOffset>(4),
+    }.ToAction();
+}

@@ -1,0 +1,51 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace Igo.Tests.Data;
+
+/// <summary>
+/// Counts the round trips the app makes to one PostgreSQL database: Npgsql traces every command and batch it sends
+/// (one activity each; a batch is one round trip however many statements it carries). The event bus's NOTIFY batches
+/// and the presence lease's heartbeats are left out: they are shared by all games and timed by themselves.
+/// </summary>
+internal sealed class NpgsqlRoundTrips : IDisposable
+{
+    private readonly ActivityListener listener;
+    private readonly ConcurrentQueue<string> sent = new();
+    private readonly string database;
+
+    public NpgsqlRoundTrips(string database)
+    {
+        this.database = database;
+        listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "Npgsql",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = Record,
+        };
+        ActivitySource.AddActivityListener(listener);
+    }
+
+    /// <summary>The statements of each round trip <paramref name="operation"/> made, in order.</summary>
+    public async Task<IReadOnlyList<string>> DuringAsync(Func<Task> operation)
+    {
+        sent.Clear();
+        await operation();
+        return [.. sent];
+    }
+
+    public void Dispose() => listener.Dispose();
+
+    private void Record(Activity activity)
+    {
+        var values = activity.TagObjects.Select(tag => tag.Value as string).OfType<string>().ToList();
+        var statement = (activity.GetTagItem("db.query.text") ?? activity.GetTagItem("db.statement")) as string;
+        if (statement is null || !values.Any(value => value.Contains(database, StringComparison.Ordinal))
+            || statement.Contains("pg_notify", StringComparison.Ordinal) || statement.Contains("instances", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        sent.Enqueue(string.Join(' ', statement.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries)));
+    }
+}
