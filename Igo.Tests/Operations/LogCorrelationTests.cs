@@ -36,7 +36,7 @@ public sealed class LogCorrelationTests(PostgresDatabase database) : IClassFixtu
         Assert.Equal("socket", opened.Scope["ConnectionKind"]);
         Assert.Contains(opened.Scope["ConnectionId"]!, opened.Text, StringComparison.Ordinal);
 
-        // The game's own loop (loading it) logs under the game, not under the connection that opened it.
+        // The game's own loop (opening it) logs under the game, not under the connection that opened it.
         var gameLines = lines.Where(l => l.Scope.ContainsKey("GameId")).ToList();
         Assert.NotEmpty(gameLines);
         Assert.Contains(gameLines, l => !l.Scope.ContainsKey("ConnectionId"));

@@ -71,6 +71,7 @@ internal sealed class LiveGame : IAsyncDisposable
             await live.queue.RunAsync(async () =>
             {
                 await load(live);
+                LiveGameLog.Opened(live.logger, id, live.copy.Game.Version);
                 return true;
             });
             live.counted = 1;

@@ -3,6 +3,9 @@ namespace Igo.Web.Games;
 /// <summary>What a live game logs, from its actor and from its resync alike.</summary>
 internal static partial class LiveGameLog
 {
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Game {GameId} is held here from version {Version}")]
+    public static partial void Opened(ILogger logger, long gameId, int version);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Committing an action of game {GameId} failed")]
     public static partial void CommitFailed(ILogger logger, Exception exception, long gameId);
 
