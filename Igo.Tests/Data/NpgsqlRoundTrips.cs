@@ -8,7 +8,7 @@ namespace Igo.Tests.Data;
 /// (one activity each; a batch is one round trip however many statements it carries). The event bus's NOTIFY batches
 /// and the presence lease's heartbeats are left out: they are shared by all games and timed by themselves.
 /// </summary>
-internal sealed class NpgsqlRoundTrips : IDisposable
+internal sealed class NpgsqlRoundTrips : IStoreCalls
 {
     private readonly ActivityListener listener;
     private readonly ConcurrentQueue<string> sent = new();
@@ -26,7 +26,6 @@ internal sealed class NpgsqlRoundTrips : IDisposable
         ActivitySource.AddActivityListener(listener);
     }
 
-    /// <summary>The statements of each round trip <paramref name="operation"/> made, in order.</summary>
     public async Task<IReadOnlyList<string>> DuringAsync(Func<Task> operation)
     {
         sent.Clear();

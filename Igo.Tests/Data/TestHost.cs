@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using Igo.Web.Games;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,6 +13,16 @@ namespace Igo.Tests.Data;
 /// </summary>
 public sealed class TestHost : IAsyncDisposable
 {
+    /// <summary>
+    /// Settings for a test whose instances must not sweep each other: with the default 1.5 s lease, a busy machine can
+    /// delay a heartbeat long enough for another instance to release a live one's keys.
+    /// </summary>
+    public static readonly IDictionary<string, string?> LongLease = new ReadOnlyDictionary<string, string?>(new Dictionary<string, string?>
+    {
+        ["Igo:Presence:Heartbeat"] = "00:01:00",
+        ["Igo:Presence:Lease"] = "00:05:00",
+    });
+
     private readonly IHost host;
     private bool stopped;
 

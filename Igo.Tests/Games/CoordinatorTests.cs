@@ -229,6 +229,41 @@ public abstract class CoordinatorTests<TStore>(TStore store) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Joins_racing_for_one_seat_on_both_instances_give_it_to_exactly_one_and_tell_the_others_it_is_in_use()
+    {
+        // Instances of their own with a long lease: under load a 1.5 s lease can lapse, and a sweep that releases a
+        // live instance's keys would free the seat in the middle of the race.
+        await using var a = await Store.StartInstanceAsync(settings: TestHost.LongLease);
+        await using var b = await Store.StartInstanceAsync(settings: TestHost.LongLease);
+        for (var round = 0; round < 10; round++)
+        {
+            var created = await On(a).CreateGameAsync(new NewGameRequest(9, Ruleset.Japanese(), Color.Black, OpponentKind.Human), NewConnection(), Cancel);
+            await using var black = created.Seat!;
+            var observer = new RecordingObserver();
+            using var subscription = black.Subscribe(observer);
+
+            // A holds the game, so its joins take the key on the game's queue through the group commit; B's take it
+            // each on its own. The store decides between the two paths.
+            var joins = await Task.WhenAll(Enumerable.Range(0, 6).Select(i =>
+                On(i % 2 == 0 ? a : b).JoinGameAsync(black.Keys.White, null, NewConnection(), Cancel)));
+
+            Assert.True(joins.Count(j => j.Success) == 1, $"round {round}: {string.Join(" / ", joins.Select(j => j.ToString()))}");
+            var winner = joins.Single(j => j.Success).Seat!;
+            Assert.All(joins.Where(j => !j.Success), j => Assert.Equal(SeatOutcome.Refused(SeatFailure.InUse), j));
+            Assert.Equal(Color.White, winner.Color);
+            await observer.WaitForAsync<RecordingObserver.Presence>(p => p == new RecordingObserver.Presence(Color.White, true));
+            Assert.Equal(new PerColor<bool>(true, true), winner.Snapshot.Connected);
+
+            // The seat is free again once its winner leaves.
+            await winner.DisposeAsync();
+            await observer.WaitForAsync<RecordingObserver.Presence>(p => p == new RecordingObserver.Presence(Color.White, false));
+            var again = await On(round % 2 == 0 ? a : b).JoinGameAsync(black.Keys.White, null, NewConnection(), Cancel);
+            Assert.True(again.Success, $"round {round}: {again}");
+            await again.Seat!.DisposeAsync();
+        }
+    }
+
+    [Fact]
     public async Task Creating_and_joining_give_seats_of_the_two_colours_of_one_game()
     {
         var created = await On(A).CreateGameAsync(new NewGameRequest(9, Ruleset.Japanese(), Color.Black, OpponentKind.Human), NewConnection(), Cancel);

@@ -6,62 +6,89 @@ using Npgsql;
 namespace Igo.Tests.Games;
 
 /// <summary>
-/// Game setup on PostgreSQL takes a small, fixed number of round trips (docs/BENCHMARKS.md, "Game setup"): creating,
-/// joining a game held on the same instance, and releasing one each. Joining on an instance that does not hold the game
-/// yet takes two (take the key, then read the game); and a key change made on another instance costs each instance
-/// holding the game one more, to re-read who is connected.
+/// Game setup takes a small, fixed number of calls to the store (docs/BENCHMARKS.md, "Game setup"): creating, joining a
+/// game held on the same instance, and releasing one each go out as one write of the group commit. Joining on an
+/// instance that does not hold the game yet also reads the game; and a key change made on another instance costs each
+/// instance holding the game one more read, of who is connected.
 /// </summary>
-[Trait("Category", "Data")]
-public sealed class SetupRoundTripTests(PostgresStore store) : IClassFixture<PostgresStore>
+public abstract class SetupRoundTripTests<TStore>(TStore store) : IAsyncLifetime
+    where TStore : IStoreFixture
 {
-    private static readonly Dictionary<string, string?> QuietLease = new() { ["Igo:Presence:Heartbeat"] = "00:01:00", ["Igo:Presence:Lease"] = "00:05:00" };
+    private IStoreCalls calls = null!;
+    private TestHost a = null!;
+    private TestHost b = null!;
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    [Fact]
-    public async Task Create_join_and_release_take_one_round_trip_each_and_a_join_on_another_instance_two()
+    /// <summary>The calls of: a create, a join, a release (alone or the last seat), a join elsewhere and a release elsewhere.</summary>
+    protected abstract SetupCalls Expected { get; }
+
+    protected TStore Store => store;
+
+    public async ValueTask InitializeAsync()
     {
-        await using var a = await store.StartInstanceAsync(settings: QuietLease);
-        await using var b = await store.StartInstanceAsync(settings: QuietLease);
-        await PostgresEventBusTests.WaitUntilListeningAsync(a);
-        await PostgresEventBusTests.WaitUntilListeningAsync(b);
-        using var trips = new NpgsqlRoundTrips(new NpgsqlConnectionStringBuilder(store.ConnectionString).Database!);
+        calls = Record();
+        a = await store.StartInstanceAsync(settings: TestHost.LongLease);
+        b = await store.StartInstanceAsync(settings: TestHost.LongLease);
+        await WhenReadyAsync(a);
+        await WhenReadyAsync(b);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await a.DisposeAsync();
+        await b.DisposeAsync();
+        calls.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    [Fact]
+    public async Task Create_join_and_release_take_a_fixed_small_number_of_calls_each()
+    {
         IGameSeat black = null!, white = null!;
 
-        var create = await trips.DuringAsync(async () => black = await CreateAsync(a, "black"));
-        var join = await trips.DuringAsync(async () =>
+        var create = await calls.DuringAsync(async () => black = await CreateAsync(a, "black"));
+        var join = await calls.DuringAsync(async () =>
         {
             white = await SeatAsync(a.Get<IGameCoordinator>().JoinGameAsync(black.Keys.White, null, new SeatHolder(ConnectionKind.Socket, "white"), Cancel));
             Assert.Empty(await white.ChatThreadAsync(Cancel));
         });
-        var release = await trips.DuringAsync(async () => await white.DisposeAsync());
-        var releaseLast = await trips.DuringAsync(async () => await black.DisposeAsync());
+        var release = await calls.DuringAsync(async () => await white.DisposeAsync());
+        var releaseLast = await calls.DuringAsync(async () => await black.DisposeAsync());
 
-        Assert.True(create.Count == 1, Describe("create", create));
-        Assert.True(join.Count == 1, Describe("join on the creator's instance", join));
-        Assert.True(release.Count == 1, Describe("release", release));
-        Assert.True(releaseLast.Count == 1, Describe("release of the last seat", releaseLast));
+        Assert.True(create.Count == Expected.Create, Describe("create", Expected.Create, create));
+        Assert.True(join.Count == Expected.Join, Describe("join on the creator's instance", Expected.Join, join));
+        Assert.True(release.Count == Expected.Release, Describe("release", Expected.Release, release));
+        Assert.True(releaseLast.Count == Expected.Release, Describe("release of the last seat", Expected.Release, releaseLast));
+    }
 
-        // A new game, so that no event of it published before B held it can still be on its way to B.
+    [Fact]
+    public async Task A_join_and_a_release_on_another_instance_add_a_read_of_the_game_and_of_who_is_connected()
+    {
         await using var blackOnA = await CreateAsync(a, "black-2");
         var blackSees = new RecordingObserver();
         using var subscription = blackOnA.Subscribe(blackSees);
         IGameSeat whiteOnB = null!;
-        var joinElsewhere = await trips.DuringAsync(async () =>
+
+        var joinElsewhere = await calls.DuringAsync(async () =>
         {
             whiteOnB = await SeatAsync(b.Get<IGameCoordinator>().JoinGameAsync(blackOnA.Keys.White, null, new SeatHolder(ConnectionKind.Socket, "white-2"), Cancel));
             Assert.Empty(await whiteOnB.ChatThreadAsync(Cancel));
             await blackSees.WaitForAsync<RecordingObserver.Presence>(p => p.Connected);
         });
-        var releaseElsewhere = await trips.DuringAsync(async () =>
+        var releaseElsewhere = await calls.DuringAsync(async () =>
         {
             await whiteOnB.DisposeAsync();
             await blackSees.WaitForAsync<RecordingObserver.Presence>(p => !p.Connected);
         });
 
-        Assert.True(joinElsewhere.Count == 3, Describe("join on another instance (2) and the creator's instance hearing of it (1)", joinElsewhere));
-        Assert.True(releaseElsewhere.Count == 2, Describe("release on another instance (1) and the creator's instance hearing of it (1)", releaseElsewhere));
+        Assert.True(joinElsewhere.Count == Expected.JoinElsewhere, Describe("join on another instance and the creator's instance hearing of it", Expected.JoinElsewhere, joinElsewhere));
+        Assert.True(releaseElsewhere.Count == Expected.ReleaseElsewhere, Describe("release on another instance and the creator's instance hearing of it", Expected.ReleaseElsewhere, releaseElsewhere));
     }
+
+    private protected abstract IStoreCalls Record();
+
+    protected virtual Task WhenReadyAsync(TestHost host) => Task.CompletedTask;
 
     private static Task<IGameSeat> CreateAsync(TestHost host, string connection) => SeatAsync(host.Get<IGameCoordinator>().CreateGameAsync(
         new NewGameRequest(19, Ruleset.Japanese(), Color.Black, OpponentKind.Human), new SeatHolder(ConnectionKind.Socket, connection), Cancel));
@@ -73,6 +100,38 @@ public sealed class SetupRoundTripTests(PostgresStore store) : IClassFixture<Pos
         return result.Seat!;
     }
 
-    private static string Describe(string operation, IReadOnlyList<string> roundTrips) =>
-        $"{operation}: {roundTrips.Count} round trips\n{string.Join("\n", roundTrips)}";
+    private static string Describe(string operation, int expected, IReadOnlyList<string> calls) =>
+        $"{operation}: {calls.Count} calls, expected {expected}\n{string.Join("\n", calls)}";
+
+    protected sealed record SetupCalls(int Create, int Join, int Release, int JoinElsewhere, int ReleaseElsewhere);
+}
+
+/// <summary>
+/// On PostgreSQL each call is a round trip. A create, a join and a release are one each: one batch of the group commit,
+/// commit included. A join elsewhere takes the key (1) and reads the game (1), and the creator's instance re-reads who
+/// is connected when it hears of it (1); a release elsewhere is the release (1) and that re-read (1).
+/// </summary>
+[Trait("Category", "Data")]
+public sealed class PostgresSetupRoundTripTests(PostgresStore store) : SetupRoundTripTests<PostgresStore>(store), IClassFixture<PostgresStore>
+{
+    protected override SetupCalls Expected { get; } = new(Create: 1, Join: 1, Release: 1, JoinElsewhere: 3, ReleaseElsewhere: 2);
+
+    private protected override IStoreCalls Record() => new NpgsqlRoundTrips(new NpgsqlConnectionStringBuilder(Store.ConnectionString).Database!);
+
+    protected override Task WhenReadyAsync(TestHost host) => PostgresEventBusTests.WaitUntilListeningAsync(host);
+}
+
+/// <summary>
+/// SQLite runs in the process: each call is a statement it runs, BEGIN and COMMIT included. A create is one transaction
+/// of three inserts (the game, its two keys); a join or a release one transaction of seven statements (find the key's
+/// game, lock its row and read its version, change the key, start or stop the clock, read back the keys and the game).
+/// A join elsewhere adds the game's load (four reads) and the creator's instance's re-read of who is connected (one); a
+/// release elsewhere adds that re-read.
+/// </summary>
+[Trait("Category", "Data")]
+public sealed class SqliteSetupRoundTripTests(SqliteStore store) : SetupRoundTripTests<SqliteStore>(store), IClassFixture<SqliteStore>
+{
+    protected override SetupCalls Expected { get; } = new(Create: 5, Join: 9, Release: 9, JoinElsewhere: 14, ReleaseElsewhere: 10);
+
+    private protected override IStoreCalls Record() => new SqliteCalls(Store.Folder);
 }
