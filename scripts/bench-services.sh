@@ -48,7 +48,7 @@ bench_start_instances() {
     http=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
     (cd Igo.Web && ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Igo="$connection" \
       Compat__MaxConnectionsPerAddress=100000 \
-      Compat__FailedJoinBurst=1000000 Logging__LogLevel__Default=Warning \
+      Security__FailedJoinBurst=1000000 Logging__LogLevel__Default=Warning \
       exec dotnet bin/Release/net10.0/Igo.Web.dll --urls "http://127.0.0.1:$http") >"$BENCH_DIR/app$i.log" 2>&1 &
     BENCH_PIDS+=($!)
     BENCH_ARGS+=(--url "ws://127.0.0.1:$http/websocket" --app-pid $!)
