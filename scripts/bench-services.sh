@@ -3,21 +3,16 @@
 # and Igo instances built in Release, with the per-address limits raised, since every generated client comes from
 # 127.0.0.1. Call bench_cleanup on exit: it prints the end of each app log and stops everything it started.
 
+source "$(dirname "${BASH_SOURCE[0]}")/throwaway-postgres.sh"
+
 # Starts the cluster on port $1 with any further `-c name=value` options; sets BENCH_PG (a connection string).
 bench_start_postgres() {
   local port=$1; shift
-  BENCH_PG_BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
-  BENCH_DIR=$(mktemp -d /tmp/igo-bench-pg.XXXXXX)
-  BENCH_RUN=()
-  if [ "$(id -u)" = 0 ]; then
-    id postgres >/dev/null 2>&1 || useradd --system --no-create-home postgres
-    chown postgres "$BENCH_DIR"
-    BENCH_RUN=(runuser -u postgres --)
-  fi
+  throwaway_postgres_start bench-pg "$port" "$@"
+  BENCH_PG_BIN=$THROWAWAY_PG_BIN
+  BENCH_DIR=$THROWAWAY_PG_DIR
+  BENCH_RUN=("${THROWAWAY_PG_RUN[@]}")
   BENCH_PIDS=()
-  "${BENCH_RUN[@]}" "$BENCH_PG_BIN/initdb" -D "$BENCH_DIR/data" -U postgres -A trust -E UTF8 --no-locale >/dev/null
-  "${BENCH_RUN[@]}" "$BENCH_PG_BIN/pg_ctl" -D "$BENCH_DIR/data" -l "$BENCH_DIR/log" -w -t 60 \
-    -o "-p $port -k $BENCH_DIR -c listen_addresses=127.0.0.1 $*" start >/dev/null
   BENCH_PORT=$port
   BENCH_PG="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
 }

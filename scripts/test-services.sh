@@ -3,6 +3,8 @@
 # Sourced by test.sh. Installs from Debian's packages only where something is missing and we are root.
 # A PostgreSQL given in IGO_TEST_PG (or Docker, through Testcontainers) is used as it is.
 
+source "$(dirname "${BASH_SOURCE[0]}")/throwaway-postgres.sh"
+
 apt_updated=
 ensure_package() { # command-to-check package
   if command -v "$1" >/dev/null 2>&1 || [ -x "$1" ]; then return 0; fi
@@ -22,33 +24,21 @@ pg_bin() {
 }
 
 start_throwaway_postgres() {
-  local bin port dir owner run
-  bin=$(pg_bin)
-  if [ -z "$bin" ]; then ensure_package /usr/lib/postgresql/15/bin/postgres postgresql; bin=$(pg_bin); fi
-  if [ -z "$bin" ]; then echo "test: no PostgreSQL available" >&2; return 0; fi
+  if [ -z "$(pg_bin)" ]; then ensure_package /usr/lib/postgresql/15/bin/postgres postgresql; fi
+  if [ -z "$(pg_bin)" ]; then echo "test: no PostgreSQL available" >&2; return 0; fi
 
-  port=${IGO_TEST_PG_PORT:-55432}
-  dir=$(mktemp -d /tmp/igo-test-pg.XXXXXX)
-  run=()
-  if [ "$(id -u)" = 0 ]; then
-    # PostgreSQL refuses to run as root: hand the cluster to the postgres user.
-    id postgres >/dev/null 2>&1 || useradd --system --no-create-home postgres
-    chown postgres "$dir"
-    run=(runuser -u postgres --)
-  fi
-  "${run[@]}" "$bin/initdb" -D "$dir/data" -U postgres -A trust -E UTF8 --no-locale >/dev/null
+  local port=${IGO_TEST_PG_PORT:-55432}
   # Stock settings, as a new user's server has them: max_connections 100, so that an instance opening more
   # connections than its cap cannot pass unseen (docs/DEPLOYMENT.md, "Connections"); fsync on, since the suite does
   # not need it off for speed (here it costs about 0.25 s per database a test class creates, and group commit hides
   # most of the rest). Tests are not benchmarks either way.
-  "${run[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/log" -w -t 60 \
-    -o "-p $port -k $dir -c listen_addresses=127.0.0.1" start >/dev/null
-  IGO_TEST_PG_DIR=$dir
-  IGO_TEST_PG_BIN=$bin
-  IGO_TEST_PG_RUN="${run[*]}"
+  throwaway_postgres_start test-pg "$port"
+  IGO_TEST_PG_DIR=$THROWAWAY_PG_DIR
+  IGO_TEST_PG_BIN=$THROWAWAY_PG_BIN
+  IGO_TEST_PG_RUN="${THROWAWAY_PG_RUN[*]}"
   export IGO_TEST_PG="Host=127.0.0.1;Port=$port;Username=postgres;Password=postgres;Database=postgres"
   export IGO_TEST_PG_DIR IGO_TEST_PG_BIN IGO_TEST_PG_RUN
-  echo "test: throwaway PostgreSQL on port $port ($dir)" >&2
+  echo "test: throwaway PostgreSQL on port $port ($IGO_TEST_PG_DIR)" >&2
 }
 
 stop_throwaway_postgres() {
