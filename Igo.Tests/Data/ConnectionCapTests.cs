@@ -44,7 +44,11 @@ public sealed class ConnectionCapTests(PostgresStore store) : IClassFixture<Post
         TestContext.Current.TestOutputHelper?.WriteLine($"cap {cap}: at most {mostPooled} pooled connections seen in {samples} looks; up to {waits.MostPending} callers waited for one at once");
     }
 
-    /// <summary>Creates a 19x19 game, joins it and plays non-capturing moves in turn; returns what went wrong, if anything.</summary>
+    /// <summary>
+    /// Creates a 19x19 game, joins it and plays non-capturing moves in turn, each with a chat line; returns what went
+    /// wrong, if anything. Setup, moves and releases share the group commit's one transaction at a time, so it is the
+    /// chat lines, each a transaction of its own, that ask for more connections at once than the pool holds.
+    /// </summary>
     private static async Task<List<string>> PlayAsync(IGameCoordinator coordinator, int game)
     {
         var failures = new List<string>();
@@ -70,9 +74,10 @@ public sealed class ConnectionCapTests(PostgresStore store) : IClassFixture<Post
                     foreach (var (seat, row) in new[] { (black, 3), (white, 15) })
                     {
                         var reply = await seat.ActAsync(ActionType.PlaceStone, new Point(row, move), Cancel);
-                        if (!reply.Success)
+                        var chat = await seat.ChatAsync($"move {move}", Cancel);
+                        if (!reply.Success || !chat.Success)
                         {
-                            failures.Add($"game {game}, move {move}: {reply}");
+                            failures.Add($"game {game}, move {move}: {reply} / chat: {chat}");
                         }
                     }
                 }
