@@ -136,7 +136,7 @@ public sealed partial class GameStore
             return null;
         }
 
-        await LockGameAsync(db, gameId, now, cancellationToken);
+        await LockGameRowAsync(db, gameId, now, cancellationToken);
         var changed = await changeKey() == 1;
         if (changed)
         {
@@ -149,14 +149,17 @@ public sealed partial class GameStore
     private static Task<long?> GameOfKeyAsync(IgoDbContext db, string key, CancellationToken cancellationToken) =>
         db.PlayerKeys.Where(k => k.Key == key).Select(k => (long?)k.GameId).SingleOrDefaultAsync(cancellationToken);
 
-    /// <summary>The key and who holds the game's keys, read in the transaction that holds the game row's lock.</summary>
+    /// <summary>
+    /// The key and who holds the game's keys, read in the transaction that holds the game row's lock: one statement (the
+    /// game joined with its keys).
+    /// </summary>
     private static async Task<KeyChange> KeyStateAsync(IgoDbContext db, long gameId, string key, bool changed, CancellationToken cancellationToken)
     {
-        var keys = await db.PlayerKeys.AsNoTracking().Where(k => k.GameId == gameId).ToListAsync(cancellationToken);
         var game = await db.Games.AsNoTracking()
             .Where(g => g.Id == gameId)
-            .Select(g => new { g.Version, g.TimePlayedSeconds, g.ClockRunningSince })
+            .Select(g => new { g.Version, g.TimePlayedSeconds, g.ClockRunningSince, Keys = db.PlayerKeys.Where(k => k.GameId == g.Id).ToList() })
             .SingleAsync(cancellationToken);
+        var keys = game.Keys;
         var connected = new PerColor<bool>(
             keys.Any(k => k.Color == Color.Black && k.HeldByInstance != null),
             keys.Any(k => k.Color == Color.White && k.HeldByInstance != null));

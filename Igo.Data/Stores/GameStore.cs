@@ -152,9 +152,13 @@ public sealed partial class GameStore(IDbContextFactory<IgoDbContext> contexts) 
         set.SetProperty(k => k.HeldByInstance, (Guid?)null).SetProperty(k => k.HeldByConnection, (string?)null).SetProperty(k => k.HeldSince, (DateTimeOffset?)null);
 
     /// <summary>Takes the game row's lock for the rest of the transaction (an UPDATE, so SQLite takes its write lock at once too).</summary>
+    private static Task<int> LockGameRowAsync(IgoDbContext db, long gameId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        db.Games.Where(g => g.Id == gameId).ExecuteUpdateAsync(set => set.SetProperty(g => g.UpdatedAt, now), cancellationToken);
+
+    /// <summary>Takes the game row's lock, then reads the game's version under it.</summary>
     private static async Task<int> LockGameAsync(IgoDbContext db, long gameId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await db.Games.Where(g => g.Id == gameId).ExecuteUpdateAsync(set => set.SetProperty(g => g.UpdatedAt, now), cancellationToken);
+        await LockGameRowAsync(db, gameId, now, cancellationToken);
         return await db.Games.Where(g => g.Id == gameId).Select(g => g.Version).SingleAsync(cancellationToken);
     }
 
