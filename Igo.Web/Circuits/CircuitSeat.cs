@@ -102,7 +102,9 @@ internal sealed class CircuitSeat(SeatJoiner joiner, SeatNotices notices) : IAsy
         {
             // The page has left the game.
         }
+#pragma warning disable CA1031 // The page shows a notice and stays usable; the failure is logged.
         catch (Exception exception)
+#pragma warning restore CA1031
         {
             notices.ActionFailed(exception, type);
         }
@@ -135,7 +137,9 @@ internal sealed class CircuitSeat(SeatJoiner joiner, SeatNotices notices) : IAsy
         {
             return false;
         }
+#pragma warning disable CA1031 // The chat line is not sent; the page says so and stays usable.
         catch (Exception exception)
+#pragma warning restore CA1031
         {
             notices.ChatFailed(exception);
             return false;
@@ -237,7 +241,9 @@ internal sealed class CircuitSeat(SeatJoiner joiner, SeatNotices notices) : IAsy
         {
             return;
         }
+#pragma warning disable CA1031 // The game plays on without its chat history; the page says so.
         catch (Exception exception)
+#pragma warning restore CA1031
         {
             notices.ChatThreadFailed(exception);
             thread = [];
@@ -271,7 +277,9 @@ internal sealed class CircuitSeat(SeatJoiner joiner, SeatNotices notices) : IAsy
         {
             await held.DisposeAsync();
         }
+#pragma warning disable CA1031 // A failed release is the lease's to clean up; leaving the page must not fail.
         catch (Exception exception)
+#pragma warning restore CA1031
         {
             notices.ReleaseFailed(exception, held.GameId);
         }

@@ -54,7 +54,9 @@ internal sealed partial class SeatJoiner(
             {
                 return SeatOutcome.Refused(SeatFailure.Unavailable);
             }
+#pragma warning disable CA1031 // The page shows "unavailable" with a retry; the failure is logged.
             catch (Exception exception)
+#pragma warning restore CA1031
             {
                 JoinFailedUnexpectedly(logger, exception, circuit.Id);
                 return SeatOutcome.Refused(SeatFailure.Unavailable);

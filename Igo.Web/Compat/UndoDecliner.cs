@@ -31,7 +31,9 @@ internal sealed class UndoDecliner(IGameSeat seat, ILogger logger)
         {
             await seat.ActAsync(ActionType.Reject, null);
         }
+#pragma warning disable CA1031 // The request stays open and the next state change tries again.
         catch (Exception failure)
+#pragma warning restore CA1031
         {
             // The request stays open; the next state change tries again.
             CompatLog.DeclineFailed(logger, failure);

@@ -266,7 +266,9 @@ public sealed partial class ComputerPlayer : IGameObserver, IAsyncDisposable
         {
             await seat.DisposeAsync();
         }
+#pragma warning disable CA1031 // A failed release is the lease's to clean up; stopping must not fail.
         catch (Exception exception)
+#pragma warning restore CA1031
         {
             ReleaseFailed(logger, exception, seat.GameId, seat.Color);
         }

@@ -148,7 +148,9 @@ public sealed partial class ComputerPlayerHost(
         {
             // Stopping.
         }
+#pragma warning disable CA1031 // One computer player failing to start must not stop the host; logged.
         catch (Exception exception)
+#pragma warning restore CA1031
         {
             StartFailed(logger, exception);
         }

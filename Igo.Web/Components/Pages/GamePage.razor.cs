@@ -63,7 +63,9 @@ public sealed partial class GamePage : IAsyncDisposable
         {
             await InvokeAsync(StateHasChanged);
         }
+#pragma warning disable CA1031 // Handed to the renderer, which shows the error UI.
         catch (Exception exception)
+#pragma warning restore CA1031
         {
             await DispatchExceptionAsync(exception);
         }

@@ -50,7 +50,9 @@ public sealed partial class SgfDownload
         {
             // The page has closed.
         }
+#pragma warning disable CA1031 // The player is told to try again; the failure is logged.
         catch (Exception exception)
+#pragma warning restore CA1031
         {
             ExportFailed(Logger, exception, Seat.GameId);
             Snackbar.Add("The game record could not be prepared. Please try again.", Severity.Error);
