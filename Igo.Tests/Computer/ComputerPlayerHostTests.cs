@@ -64,9 +64,11 @@ public sealed class ComputerPlayerHostTests : IAsyncDisposable
         var computerKey = seat.Keys.White;
         await Eventually(() => first.DrivenKeys.Contains(computerKey));
 
+        var firstHolder = coordinator.HolderOf(computerKey);
         second.Launch(coordinator.ComputerSeatOf(computerKey));
         Assert.Equal(0, await second.SweepAsync(TestContext.Current.CancellationToken));
-        await Task.Delay(200, TestContext.Current.CancellationToken);
+        await Eventually(() => coordinator.Joins.Count(join => join.Key == computerKey) == 2); // the second host's join was answered
+        Assert.Equal(firstHolder, coordinator.HolderOf(computerKey));
         Assert.Empty(second.DrivenKeys);
 
         await first.StopAsync(TestContext.Current.CancellationToken);
@@ -93,7 +95,7 @@ public sealed class ComputerPlayerHostTests : IAsyncDisposable
 
         stubborn.Start();
         await Eventually(() => coordinator.ViewOf(seat.Key).MoveNumber == 2);
-        await Task.Delay(300, TestContext.Current.CancellationToken);
+        await stubborn.DisposeAsync(); // it has stopped: every attempt it made is in the log
 
         var white = coordinator.Attempts.Where(attempt => attempt.Player == Color.White).ToList();
         Assert.Equal(2, white.Count);

@@ -3,6 +3,7 @@ using Igo.Domain;
 using Igo.Tests.Data;
 using Igo.Web.Games;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Igo.Tests.Games;
 
@@ -94,7 +95,7 @@ public abstract class CoordinatorTests<TStore>(TStore store) : IAsyncLifetime
     public async Task The_opponent_hears_when_a_player_joins_and_leaves_on_another_instance()
     {
         var created = await On(A).CreateGameAsync(new NewGameRequest(9, Ruleset.Japanese(), Color.Black, OpponentKind.Human), NewConnection(), Cancel);
-        await using var black = created.Seat!;
+        var black = created.Seat!;
         var observer = new RecordingObserver();
         using var subscription = black.Subscribe(observer);
         Assert.Equal(new PerColor<bool>(true, false), black.Snapshot.Connected);
@@ -185,22 +186,26 @@ public abstract class CoordinatorTests<TStore>(TStore store) : IAsyncLifetime
     [Fact]
     public async Task Time_played_grows_between_commits_while_a_player_is_connected()
     {
-        var (black, white) = await NewGameAsync();
-        await Task.Delay(300, Cancel);
+        // Two instances of their own on one fake clock: the time played is the clock's time between commits, exactly.
+        var clock = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
+        await using var first = await store.StartInstanceAsync(services => services.AddSingleton<TimeProvider>(clock));
+        await using var second = await store.StartInstanceAsync(services => services.AddSingleton<TimeProvider>(clock));
+        var created = await On(first).CreateGameAsync(new NewGameRequest(9, Ruleset.Japanese(), Color.Black, OpponentKind.Human), NewConnection(), Cancel);
+        var black = created.Seat!;
+        await using var white = (await On(second).JoinGameAsync(black.Keys.White, null, NewConnection(), Cancel)).Seat!;
+        clock.Advance(TimeSpan.FromMilliseconds(300));
 
         await black.ActAsync(ActionType.PlaceStone, new Point(0, 0), Cancel);
         var afterFirst = black.Snapshot;
-        await Task.Delay(200, Cancel);
+        clock.Advance(TimeSpan.FromMilliseconds(200));
         await black.DisposeAsync();
         await white.ActAsync(ActionType.PlaceStone, new Point(1, 1), Cancel);
         var afterSecond = white.Snapshot;
 
-        // Lower bounds a little under the delays: a timer may fire a millisecond or two early, and the clock's times are
-        // the store's (truncated to microseconds). A clock that did not run would show about zero.
-        Assert.InRange(afterFirst.TimePlayedSeconds, 0.25, 60);
-        Assert.InRange(afterSecond.TimePlayedSeconds - afterFirst.TimePlayedSeconds, 0.15, 60);
+        // The clock started when both were seated; a clock that did not run would show zero.
+        Assert.Equal(0.3, afterFirst.TimePlayedSeconds, precision: 6);
+        Assert.Equal(0.2, afterSecond.TimePlayedSeconds - afterFirst.TimePlayedSeconds, precision: 6);
         Assert.NotNull(afterSecond.ClockRunningSince);
-        await white.DisposeAsync();
     }
 
     [Fact]
@@ -208,7 +213,7 @@ public abstract class CoordinatorTests<TStore>(TStore store) : IAsyncLifetime
     {
         var creator = NewConnection();
         var created = await On(A).CreateGameAsync(new NewGameRequest(9, Ruleset.Japanese(), Color.Black, OpponentKind.Human), creator, Cancel);
-        await using var black = created.Seat!;
+        var black = created.Seat!;
         var computerGame = await On(A).CreateGameAsync(new NewGameRequest(9, Ruleset.Japanese(), Color.White, OpponentKind.Computer, "gnugo"), NewConnection(), Cancel);
         await using var human = computerGame.Seat!;
 
@@ -238,7 +243,7 @@ public abstract class CoordinatorTests<TStore>(TStore store) : IAsyncLifetime
         for (var round = 0; round < 10; round++)
         {
             var created = await On(a).CreateGameAsync(new NewGameRequest(9, Ruleset.Japanese(), Color.Black, OpponentKind.Human), NewConnection(), Cancel);
-            await using var black = created.Seat!;
+            var black = created.Seat!;
             var observer = new RecordingObserver();
             using var subscription = black.Subscribe(observer);
 
@@ -267,7 +272,7 @@ public abstract class CoordinatorTests<TStore>(TStore store) : IAsyncLifetime
     public async Task Creating_and_joining_give_seats_of_the_two_colours_of_one_game()
     {
         var created = await On(A).CreateGameAsync(new NewGameRequest(9, Ruleset.Japanese(), Color.Black, OpponentKind.Human), NewConnection(), Cancel);
-        await using var black = created.Seat!;
+        var black = created.Seat!;
         var joined = await On(B).JoinGameAsync(black.Keys.White, null, NewConnection(), Cancel);
         await using var white = joined.Seat!;
 
