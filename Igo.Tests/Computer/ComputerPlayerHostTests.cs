@@ -7,6 +7,7 @@ using Igo.Testing.Games;
 using Igo.Web.Computer;
 using Igo.Web.Games;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Igo.Tests.Computer;
 
@@ -20,12 +21,13 @@ public sealed class ComputerPlayerHostTests : IAsyncDisposable
         Threads = 2,
         BuiltInPlayouts = 150,
         SweepInterval = TimeSpan.FromMilliseconds(200),
-        OpponentAwayGrace = TimeSpan.FromMilliseconds(300),
+        OpponentAwayGrace = TimeSpan.FromSeconds(30), // on the fake clock: the test does not wait for it
     };
 
     private static readonly SeatHolder Human = new(ConnectionKind.Circuit, "human");
 
     private readonly InMemoryCoordinator coordinator = new();
+    private readonly FakeTimeProvider clock = new(TimeProvider.System.GetUtcNow());
     private readonly List<IAsyncDisposable> cleanup = [];
 
     public async ValueTask DisposeAsync()
@@ -42,7 +44,7 @@ public sealed class ComputerPlayerHostTests : IAsyncDisposable
         var host = await NewHostAsync();
         coordinator.Launcher = host;
         var seat = (await coordinator.CreateGameAsync(new NewGameRequest(9, Ruleset.Japanese(), Color.Black, OpponentKind.Computer, ComputerPlayerCatalog.ClubId), Human, TestContext.Current.CancellationToken)).Seat!;
-        var human = new ComputerPlayer(seat, new ComputerPlayerPolicy(new MonteCarloBrain(new(100, null, 1, 9, 100)), Color.Black), TimeSpan.FromMinutes(1), NullLogger.Instance, _ => { });
+        var human = new ComputerPlayer(seat, new ComputerPlayerPolicy(new MonteCarloBrain(new(100, null, 1, 9, 100)), Color.Black), TimeSpan.FromMinutes(1), TimeProvider.System, NullLogger.Instance, _ => { });
         human.Start();
 
         await human.Completion.WaitAsync(TimeSpan.FromSeconds(120), TestContext.Current.CancellationToken);
@@ -90,7 +92,7 @@ public sealed class ComputerPlayerHostTests : IAsyncDisposable
         Assert.True((await seat.ActAsync(ActionType.PlaceStone, new Point(4, 4), TestContext.Current.CancellationToken)).Success);
         var computerKey = coordinator.ComputerSeatOf(seat.Key);
         var computerSeat = (await coordinator.JoinGameAsync(computerKey.Key, computerKey.Secret, new SeatHolder(ConnectionKind.Computer, "stubborn"), TestContext.Current.CancellationToken)).Seat!;
-        var stubborn = new ComputerPlayer(computerSeat, new ComputerPlayerPolicy(new StubbornBrain(new Point(4, 4)), Color.White), TimeSpan.FromMinutes(1), NullLogger.Instance, _ => { });
+        var stubborn = new ComputerPlayer(computerSeat, new ComputerPlayerPolicy(new StubbornBrain(new Point(4, 4)), Color.White), TimeSpan.FromMinutes(1), TimeProvider.System, NullLogger.Instance, _ => { });
         cleanup.Add(stubborn);
 
         stubborn.Start();
@@ -114,7 +116,12 @@ public sealed class ComputerPlayerHostTests : IAsyncDisposable
 
         await seat.DisposeAsync();
 
-        await Eventually(() => coordinator.HolderOf(computerKey) is null);
+        // The away timer starts when the departure reaches the player, so the clock moves on until it has gone.
+        await Eventually(() =>
+        {
+            clock.Advance(Options.OpponentAwayGrace);
+            return coordinator.HolderOf(computerKey) is null;
+        });
         Assert.Empty(host.DrivenKeys);
         Assert.Empty(await coordinator.FindUndrivenAsync(TestContext.Current.CancellationToken));
     }
@@ -125,7 +132,7 @@ public sealed class ComputerPlayerHostTests : IAsyncDisposable
         var engines = new GtpEngines(options, NullLoggerFactory.Instance);
         cleanup.Add(engines);
         var catalog = new ComputerPlayerCatalog(engines, options, NullLoggerFactory.Instance);
-        var host = new ComputerPlayerHost(() => coordinator, coordinator, catalog, options, NullLogger<ComputerPlayerHost>.Instance);
+        var host = new ComputerPlayerHost(() => coordinator, coordinator, catalog, options, clock, NullLogger<ComputerPlayerHost>.Instance);
         cleanup.Add(new StopHost(host));
         await Task.CompletedTask;
         return host;

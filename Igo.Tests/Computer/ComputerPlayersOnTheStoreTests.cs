@@ -115,7 +115,7 @@ public abstract class ComputerPlayersOnTheStoreTests<TStore>(TStore store) : IAs
         var created = await app.Get<IGameCoordinator>().CreateGameAsync(
             new NewGameRequest(9, Ruleset.Japanese(), Color.Black, OpponentKind.Computer, ComputerPlayerCatalog.BeginnerId), Human(), Cancel);
         var seat = created.Seat!;
-        var human = new ComputerPlayer(seat, new ComputerPlayerPolicy(new MonteCarloBrain(new(100, null, 1, 17, 100)), Color.Black), TimeSpan.FromMinutes(1), NullLogger.Instance, _ => { });
+        var human = new ComputerPlayer(seat, new ComputerPlayerPolicy(new MonteCarloBrain(new(100, null, 1, 17, 100)), Color.Black), TimeSpan.FromMinutes(1), TimeProvider.System, NullLogger.Instance, _ => { });
 
         human.Start();
         await human.Completion.WaitAsync(TimeSpan.FromSeconds(120), Cancel);

@@ -23,6 +23,7 @@ public sealed partial class ComputerPlayer : IGameObserver, IAsyncDisposable
     private readonly ILogger logger;
     private readonly Action<ComputerPlayer> stopped;
     private readonly TimeSpan opponentAwayGrace;
+    private readonly TimeProvider time;
     private readonly CancellationTokenSource stopping = new();
     private readonly SemaphoreSlim changed = new(0, 1);
     private readonly Lock gate = new();
@@ -32,11 +33,12 @@ public sealed partial class ComputerPlayer : IGameObserver, IAsyncDisposable
     private CancellationTokenSource? awayTimer;
     private int disposed;
 
-    public ComputerPlayer(IGameSeat seat, ComputerPlayerPolicy policy, TimeSpan opponentAwayGrace, ILogger logger, Action<ComputerPlayer> stopped)
+    public ComputerPlayer(IGameSeat seat, ComputerPlayerPolicy policy, TimeSpan opponentAwayGrace, TimeProvider time, ILogger logger, Action<ComputerPlayer> stopped)
     {
         ArgumentNullException.ThrowIfNull(seat);
         this.seat = seat;
         this.opponentAwayGrace = opponentAwayGrace;
+        this.time = time;
         this.policy = policy;
         this.logger = logger;
         this.stopped = stopped;
@@ -182,7 +184,7 @@ public sealed partial class ComputerPlayer : IGameObserver, IAsyncDisposable
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
                 DecisionFailed(logger, exception, seat.GameId, seat.Color);
-                await Task.Delay(RetryAfterError, token);
+                await Task.Delay(RetryAfterError, time, token);
                 continue;
             }
 
@@ -221,7 +223,7 @@ public sealed partial class ComputerPlayer : IGameObserver, IAsyncDisposable
             awayTimer = timer = CancellationTokenSource.CreateLinkedTokenSource(stopping.Token);
         }
 
-        _ = Task.Delay(opponentAwayGrace, timer.Token).ContinueWith(
+        _ = Task.Delay(opponentAwayGrace, time, timer.Token).ContinueWith(
             async delay =>
             {
                 if (delay.IsCompletedSuccessfully)

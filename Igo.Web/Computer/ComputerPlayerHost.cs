@@ -20,6 +20,7 @@ public sealed partial class ComputerPlayerHost(
     IComputerKeyDirectory directory,
     ComputerPlayerCatalog catalog,
     IOptions<ComputerOptions> options,
+    TimeProvider time,
     ILogger<ComputerPlayerHost> logger) : BackgroundService, IComputerPlayerLauncher
 {
     private readonly Dictionary<string, ComputerPlayer?> players = new(StringComparer.Ordinal);
@@ -88,7 +89,7 @@ public sealed partial class ComputerPlayerHost(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var interval = options.Value.SweepInterval;
-        using var timer = new PeriodicTimer(interval);
+        using var timer = new PeriodicTimer(interval, time);
         try
         {
             do
@@ -131,7 +132,7 @@ public sealed partial class ComputerPlayerHost(
 
             var profile = catalog.Resolve(request.Level);
             var policy = new ComputerPlayerPolicy(catalog.BrainFor(profile), seat.Color);
-            player = new ComputerPlayer(seat, policy, options.Value.OpponentAwayGrace, logger, Stopped);
+            player = new ComputerPlayer(seat, policy, options.Value.OpponentAwayGrace, time, logger, Stopped);
             lock (gate)
             {
                 players[key] = player;

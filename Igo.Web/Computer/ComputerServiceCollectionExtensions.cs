@@ -36,6 +36,7 @@ public static class ComputerServiceCollectionExtensions
             provider.GetRequiredService<IComputerKeyDirectory>(),
             provider.GetRequiredService<ComputerPlayerCatalog>(),
             provider.GetRequiredService<IOptions<ComputerOptions>>(),
+            provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<ComputerPlayerHost>>()));
         services.AddSingleton<IComputerPlayerLauncher>(provider => provider.GetRequiredService<ComputerPlayerHost>());
         services.AddHostedService(provider => provider.GetRequiredService<ComputerPlayerHost>());
