@@ -26,6 +26,9 @@ public sealed record GameView(
     PerColor<double>? Score,
     IReadOnlyList<bool> LegalForTurn)
 {
+    /// <summary>The time control, both clocks, whose clock runs since when, and its deadline (<see cref="ClockState.Untimed"/> for an untimed game).</summary>
+    public ClockState Clock { get; init; } = ClockState.Untimed;
+
     public PointState this[Point point] => Points[(point.Row * Size) + point.Col];
 
     /// <summary>Whether the player to move may place a stone here now (occupied, suicide and ko checked).</summary>

@@ -48,12 +48,21 @@ public sealed record GameClock
     /// </summary>
     public GameClock Charge(Color player, TimeSpan thinking)
     {
-        if (FlagFell is { } fallen)
-        {
-            throw new InvalidOperationException($"{fallen.ToTitle()}'s flag has fallen: the clock takes no more moves.");
-        }
-
+        ThrowIfFallen();
         var after = this[player].Charge(Control, NotNegative(thinking));
+        return after is null
+            ? With(player, PlayerClock.Empty, flagFell: player)
+            : With(player, after, flagFell: null);
+    }
+
+    /// <summary>
+    /// The clock after <paramref name="player"/> spent <paramref name="time"/> without making a move (answering a request
+    /// while their clock ran): as <see cref="Charge"/>, but Fischer adds no increment and Canadian counts no stone.
+    /// </summary>
+    public GameClock Spend(Color player, TimeSpan time)
+    {
+        ThrowIfFallen();
+        var after = this[player].Spend(Control, NotNegative(time));
         return after is null
             ? With(player, PlayerClock.Empty, flagFell: player)
             : With(player, after, flagFell: null);
@@ -74,6 +83,14 @@ public sealed record GameClock
 
     /// <summary>The moment <paramref name="player"/>'s flag falls if their turn started at <paramref name="turnStartedAt"/>; null when untimed.</summary>
     public DateTimeOffset? Deadline(Color player, DateTimeOffset turnStartedAt) => turnStartedAt + TimeToFlag(player);
+
+    private void ThrowIfFallen()
+    {
+        if (FlagFell is { } fallen)
+        {
+            throw new InvalidOperationException($"{fallen.ToTitle()}'s flag has fallen: the clock takes no more moves.");
+        }
+    }
 
     private static TimeSpan NotNegative(TimeSpan span) => span > TimeSpan.Zero ? span : TimeSpan.Zero;
 

@@ -59,6 +59,20 @@ public sealed record PlayerClock(TimeSpan MainLeft, int PeriodsLeft, int StonesL
         }
     }
 
+    /// <summary>
+    /// The clock after <paramref name="spent"/> passed on it without a move (the player answered a request instead), or
+    /// null when the flag fell. As <see cref="Charge"/>, except that Fischer adds no increment and a Canadian block
+    /// counts no stone; a byo-yomi period the answer came inside is kept, as a move's would be.
+    /// </summary>
+    internal PlayerClock? Spend(TimeControl control, TimeSpan spent) => control.System switch
+    {
+        TimeSystem.Fischer => spent >= MainLeft ? null : this with { MainLeft = MainLeft - spent },
+        TimeSystem.Canadian when spent >= MainLeft => spent - MainLeft >= BlockLeft
+            ? null
+            : new PlayerClock(TimeSpan.Zero, 0, StonesLeft, BlockLeft - (spent - MainLeft)),
+        _ => Charge(control, spent),
+    };
+
     /// <summary>What this clock shows <paramref name="elapsed"/> into its player's turn (zero for the player not to move).</summary>
     internal ClockReading Read(TimeControl control, TimeSpan elapsed)
     {

@@ -13,9 +13,9 @@ public sealed class Game
     private readonly IReadOnlyList<GameAction> readOnlyActions;
     private GameView? view;
 
-    private Game(int size, Ruleset rules)
+    private Game(int size, Ruleset rules, TimeControl timeControl)
     {
-        state = new GameState(size, rules);
+        state = new GameState(size, rules, timeControl);
         readOnlyActions = actions.AsReadOnly();
     }
 
@@ -24,6 +24,12 @@ public sealed class Game
     public Ruleset Rules => state.Rules;
 
     public GameStatus Status => state.Status;
+
+    /// <summary>How the game is timed (<see cref="Domain.TimeControl.None"/> when it is not).</summary>
+    public TimeControl TimeControl => state.Clock.Control;
+
+    /// <summary>Both clocks and which one runs, as of the last accepted action.</summary>
+    public ClockState Clock => state.Clock;
 
     /// <summary>Whose turn it is (meaningful in play; after two passes, the player who passed first).</summary>
     public Color Turn => state.Position.Turn;
@@ -55,9 +61,18 @@ public sealed class Game
 
     internal IEnumerable<(Color Color, IReadOnlyList<Point> Stones)> DeadStoneRemovals => state.Position.DeadStoneRemovals;
 
-    /// <summary>A new game: sizes 2 to 25; a handicap of 2 to 9 stones (9x9, 13x13, 19x19) is placed and white moves first.</summary>
-    public static Game Create(int size, Ruleset rules)
+    /// <summary>A new untimed game: sizes 2 to 25; a handicap of 2 to 9 stones (9x9, 13x13, 19x19) is placed and white moves first.</summary>
+    public static Game Create(int size, Ruleset rules) => Create(size, rules, TimeControl.None);
+
+    /// <summary>A new game under <paramref name="timeControl"/>, which must be valid (<see cref="TimeControl.Validate"/>).</summary>
+    public static Game Create(int size, Ruleset rules, TimeControl timeControl)
     {
+        ArgumentNullException.ThrowIfNull(timeControl);
+        if (timeControl.Validate() is { } timeRefusal)
+        {
+            throw new ArgumentException($"The time control is not valid: {timeRefusal}.", nameof(timeControl));
+        }
+
         switch (GameSettings.Check(size, rules))
         {
             case SettingsRefusal.BoardSize:
@@ -71,15 +86,21 @@ public sealed class Game
                     $"A handicap of {rules.Handicap} stones is not supported on {size}x{size}: use 0, or 2 to 9 stones on 9x9, 13x13 or 19x19.",
                     nameof(rules));
             default:
-                return new Game(size, rules);
+                return new Game(size, rules, timeControl);
         }
     }
 
-    /// <summary>Rebuilds a game from its log; throws <see cref="InvalidDataException"/> when a logged action is not accepted.</summary>
-    public static Game Replay(int size, Ruleset rules, IEnumerable<GameAction> actions)
+    /// <summary>Rebuilds an untimed game from its log; throws <see cref="InvalidDataException"/> when a logged action is not accepted.</summary>
+    public static Game Replay(int size, Ruleset rules, IEnumerable<GameAction> actions) => Replay(size, rules, TimeControl.None, actions);
+
+    /// <summary>
+    /// Rebuilds a game from its log, clocks included (each action carries the thinking time it was charged); throws
+    /// <see cref="InvalidDataException"/> when a logged action is not accepted.
+    /// </summary>
+    public static Game Replay(int size, Ruleset rules, TimeControl timeControl, IEnumerable<GameAction> actions)
     {
         ArgumentNullException.ThrowIfNull(actions);
-        var game = Create(size, rules);
+        var game = Create(size, rules, timeControl);
         var index = 0;
         foreach (var action in actions)
         {
@@ -102,6 +123,7 @@ public sealed class Game
         var outcome = Decide(action);
         if (outcome.Accepted)
         {
+            TimeRules.Accepted(state, action);
             actions.Add(action);
             state.LastAction = action;
             view = null;
@@ -156,6 +178,11 @@ public sealed class Game
             return new ActionRefusal.GameComplete();
         }
 
+        if (TimeRules.Check(state, action) is { } late)
+        {
+            return late;
+        }
+
         return action.Type switch
         {
             ActionType.PlaceStone => StonePlay.Place(state, action.Player, action.Point),
@@ -167,6 +194,8 @@ public sealed class Game
             ActionType.RequestUndo => Takeback.Request(state, action.Player),
             ActionType.Accept => RequestAnswers.Answer(state, action.Player, accept: true),
             ActionType.Reject => RequestAnswers.Answer(state, action.Player, accept: false),
+            ActionType.Timeout => TimeRules.Timeout(state, action),
+            ActionType.ClaimWin => TimeRules.ClaimWin(state, action.Player),
             _ => new ActionRefusal.UnknownAction(action.Type),
         };
     }

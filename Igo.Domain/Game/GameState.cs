@@ -1,7 +1,7 @@
 namespace Igo.Domain;
 
 /// <summary>Everything a game is at one moment; the action handlers read it, decide, and change it only when they accept.</summary>
-internal sealed class GameState(int size, Ruleset rules)
+internal sealed class GameState(int size, Ruleset rules, TimeControl timeControl)
 {
     public int Size { get; } = size;
 
@@ -10,6 +10,9 @@ internal sealed class GameState(int size, Ruleset rules)
     public Position Position { get; } = Position.Start(size, rules);
 
     public GameStatus Status { get; set; } = GameStatus.Play;
+
+    /// <summary>Both clocks and which one runs (<see cref="TimeRules"/> changes it after each accepted action).</summary>
+    public ClockState Clock { get; set; } = ClockState.Start(timeControl);
 
     public PendingRequest? Pending { get; private set; }
 

@@ -40,6 +40,9 @@ internal static class GameViewFactory
             state.Position.Moves.Count,
             version,
             state.Tally?.Score,
-            Array.AsReadOnly(legal));
+            Array.AsReadOnly(legal))
+        {
+            Clock = state.Clock,
+        };
     }
 }

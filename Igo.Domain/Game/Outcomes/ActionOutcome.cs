@@ -30,6 +30,12 @@ public abstract record ActionOutcome
     /// <summary>The player resigned and lost (§5.4).</summary>
     public sealed record Resigned(Color Player) : ActionOutcome;
 
+    /// <summary><see cref="Player"/>'s flag fell and the server ended the game: they lost on time.</summary>
+    public sealed record TimedOut(Color Player) : ActionOutcome;
+
+    /// <summary><see cref="Player"/> claimed the game their opponent abandoned and won it by forfeit.</summary>
+    public sealed record WonByForfeit(Color Player) : ActionOutcome;
+
     /// <summary>A request is open and waits for the opponent's answer (§5.5). <see cref="Chain"/> is set for marking dead.</summary>
     public sealed record Requested(RequestType Request, Color Player, MarkedChain? Chain = null) : ActionOutcome;
 

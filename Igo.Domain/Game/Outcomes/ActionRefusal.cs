@@ -33,7 +33,22 @@ public abstract record ActionRefusal : ActionOutcome
     /// <summary>An undo request from a player who has no move in the current line of play.</summary>
     public sealed record NothingToTakeBack(Color Player) : ActionRefusal(Domain.Rejection.RuleViolation);
 
+    /// <summary>
+    /// <paramref name="Player"/>'s time ran out before this action: it is lost on time. The server then ends the game
+    /// with a <see cref="ActionType.Timeout"/> instead.
+    /// </summary>
+    public sealed record FlagFell(Color Player) : ActionRefusal(Domain.Rejection.RuleViolation);
+
     // Not permitted at all.
+
+    /// <summary>
+    /// The action's thinking time does not fit the clocks: missing for the player whose clock runs, given for anyone
+    /// else or in an untimed game, negative, or finer than a millisecond (see <see cref="GameAction.Thinking"/>).
+    /// </summary>
+    public sealed record ThinkingTime(Color Player, TimeSpan? Thinking) : ActionRefusal(Domain.Rejection.NotPermitted);
+
+    /// <summary>A timeout for <paramref name="Player"/>, whose clock does not run or has time left at the action's moment.</summary>
+    public sealed record FlagStanding(Color Player) : ActionRefusal(Domain.Rejection.NotPermitted);
 
     /// <summary>The action is possible only in another status (placing in the endgame, marking dead during play...).</summary>
     public sealed record WrongStatus(ActionType Action, GameStatus Status) : ActionRefusal(Domain.Rejection.NotPermitted);
