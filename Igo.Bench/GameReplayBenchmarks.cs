@@ -4,7 +4,7 @@ using Igo.Domain;
 namespace Igo.Bench;
 
 /// <summary>
-/// The full rules path a server takes: <see cref="Game.Replay"/> of a recorded random 19x19 game (every action
+/// The full rules path a server takes: <see cref="Game.Replay(int, Ruleset, IEnumerable{GameAction})"/> of a recorded random 19x19 game (every action
 /// validated, ko/superko checked, logged). One operation is one replayed move.
 /// </summary>
 [Config(typeof(MovesPerSecondConfig))]

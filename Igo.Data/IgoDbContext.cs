@@ -30,6 +30,7 @@ public sealed class IgoDbContext(DbContextOptions<IgoDbContext> options) : DbCon
         configurationBuilder.Properties<GameStatus>().HaveConversion<SnakeCaseEnumConverter<GameStatus>>().HaveMaxLength(SnakeCaseEnumNames<GameStatus>.MaxLength);
         configurationBuilder.Properties<ResultType>().HaveConversion<SnakeCaseEnumConverter<ResultType>>().HaveMaxLength(SnakeCaseEnumNames<ResultType>.MaxLength);
         configurationBuilder.Properties<ActionType>().HaveConversion<SnakeCaseEnumConverter<ActionType>>().HaveMaxLength(SnakeCaseEnumNames<ActionType>.MaxLength);
+        configurationBuilder.Properties<TimeSystem>().HaveConversion<SnakeCaseEnumConverter<TimeSystem>>().HaveMaxLength(SnakeCaseEnumNames<TimeSystem>.MaxLength);
         if (Database.IsSqlite())
         {
             configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcIsoTextConverter>();
@@ -52,6 +53,10 @@ public sealed class IgoDbContext(DbContextOptions<IgoDbContext> options) : DbCon
         game.ToTable("games", table => table.HasCheckConstraint("ck_games_version", "version >= 0"));
         game.HasKey(g => g.Id);
         game.Ignore(g => g.Rules);
+        game.Ignore(g => g.TimeControl);
+
+        // The timeout sweep reads the earliest deadlines; only games whose clock runs have one.
+        game.HasIndex(g => g.Deadline).HasFilter("deadline IS NOT NULL");
     }
 
     private static void ConfigurePlayerKeys(EntityTypeBuilder<PlayerKeyRecord> key)

@@ -50,6 +50,10 @@ namespace Igo.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("point_row");
 
+                    b.Property<int?>("ThinkingMs")
+                        .HasColumnType("integer")
+                        .HasColumnName("thinking_ms");
+
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(13)
@@ -112,6 +116,10 @@ namespace Igo.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<long?>("CapMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("cap_ms");
+
                     b.Property<DateTimeOffset?>("ClockRunningSince")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("clock_running_since");
@@ -120,9 +128,17 @@ namespace Igo.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<DateTimeOffset?>("Deadline")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deadline");
+
                     b.Property<int>("Handicap")
                         .HasColumnType("integer")
                         .HasColumnName("handicap");
+
+                    b.Property<long>("IncrementMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("increment_ms");
 
                     b.Property<string>("KoRule")
                         .IsRequired()
@@ -133,6 +149,18 @@ namespace Igo.Data.Migrations
                     b.Property<double>("Komi")
                         .HasColumnType("double precision")
                         .HasColumnName("komi");
+
+                    b.Property<long>("MainTimeMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("main_time_ms");
+
+                    b.Property<long>("PeriodTimeMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("period_time_ms");
+
+                    b.Property<int>("Periods")
+                        .HasColumnType("integer")
+                        .HasColumnName("periods");
 
                     b.Property<string>("ResultType")
                         .HasMaxLength(12)
@@ -155,9 +183,19 @@ namespace Igo.Data.Migrations
                         .HasColumnType("character varying(15)")
                         .HasColumnName("status");
 
+                    b.Property<int>("Stones")
+                        .HasColumnType("integer")
+                        .HasColumnName("stones");
+
                     b.Property<double>("TimePlayedSeconds")
                         .HasColumnType("double precision")
                         .HasColumnName("time_played_seconds");
+
+                    b.Property<string>("TimeSystem")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("time_system");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -174,6 +212,10 @@ namespace Igo.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_games");
+
+                    b.HasIndex("Deadline")
+                        .HasDatabaseName("ix_games_deadline")
+                        .HasFilter("deadline IS NOT NULL");
 
                     b.ToTable("games", null, t =>
                         {
@@ -221,6 +263,10 @@ namespace Igo.Data.Migrations
                         .HasColumnType("character(10)")
                         .HasColumnName("key")
                         .IsFixedLength();
+
+                    b.Property<DateTimeOffset?>("AwaySince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("away_since");
 
                     b.Property<string>("Color")
                         .IsRequired()

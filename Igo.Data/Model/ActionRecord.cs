@@ -19,7 +19,18 @@ public sealed class ActionRecord
 
     public DateTimeOffset At { get; set; }
 
-    public GameAction ToAction() => new(Type, Color, PointRow is { } row && PointCol is { } col ? new Point(row, col) : null, At);
+    /// <summary>The thinking time charged with the action (<see cref="GameAction.Thinking"/>), in milliseconds; null when none was.</summary>
+    public int? ThinkingMs { get; set; }
+
+    public GameAction ToAction() => new(
+        Type,
+        Color,
+        PointRow is { } row && PointCol is { } col ? new Point(row, col) : null,
+        At,
+        ThinkingMs is { } thinking ? TimeSpan.FromMilliseconds(thinking) : null);
+
+    /// <summary>A thinking time as the log keeps it: whole milliseconds (the rules accept no finer one).</summary>
+    public static int? Milliseconds(TimeSpan? thinking) => thinking is { } time ? checked((int)(time.Ticks / TimeSpan.TicksPerMillisecond)) : null;
 
     public static ActionRecord From(long gameId, int sequence, GameAction action)
     {
@@ -33,6 +44,7 @@ public sealed class ActionRecord
             PointCol = action.Point?.Col,
             Color = action.Player,
             At = action.At,
+            ThinkingMs = Milliseconds(action.Thinking),
         };
     }
 }

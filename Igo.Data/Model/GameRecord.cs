@@ -3,7 +3,8 @@ using Igo.Domain;
 namespace Igo.Data.Model;
 
 /// <summary>
-/// One game: its rules, where it stands, and the shared "time played" clock (docs/PROTOCOL.md §6).
+/// One game: its rules and time control, where it stands, the shared "time played" clock (docs/PROTOCOL.md §6) and
+/// the running clock's deadline.
 /// <see cref="Status"/> and the result are kept for plain-SQL reading and listing; the action log is the source of truth.
 /// </summary>
 public sealed class GameRecord
@@ -34,9 +35,47 @@ public sealed class GameRecord
     /// <summary>Set while at least one player is connected; null when nobody is.</summary>
     public DateTimeOffset? ClockRunningSince { get; set; }
 
+    /// <summary>The time control's system; the durations below are whole milliseconds, zero (or null) where the system has none.</summary>
+    public TimeSystem TimeSystem { get; set; }
+
+    public long MainTimeMs { get; set; }
+
+    /// <summary>A byo-yomi period or a Canadian block.</summary>
+    public long PeriodTimeMs { get; set; }
+
+    public int Periods { get; set; }
+
+    public int Stones { get; set; }
+
+    public long IncrementMs { get; set; }
+
+    public long? CapMs { get; set; }
+
+    /// <summary>
+    /// When the running clock's flag falls, as the last commit left the game; null when no clock runs (untimed, before
+    /// both first moves, the endgame, over). Every instance sweeps for passed deadlines.
+    /// </summary>
+    public DateTimeOffset? Deadline { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
 
     public Ruleset Rules => new(KoRule, Scoring, Komi, Handicap);
+
+    public TimeControl TimeControl
+    {
+        get => new(TimeSystem, TimeSpan.FromMilliseconds(MainTimeMs), TimeSpan.FromMilliseconds(PeriodTimeMs), Periods, Stones, TimeSpan.FromMilliseconds(IncrementMs), CapMs is { } cap ? TimeSpan.FromMilliseconds(cap) : null);
+        set
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            TimeSystem = value.System;
+            MainTimeMs = (long)value.MainTime.TotalMilliseconds;
+            PeriodTimeMs = (long)value.PeriodTime.TotalMilliseconds;
+            Periods = value.Periods;
+            Stones = value.Stones;
+            IncrementMs = (long)value.Increment.TotalMilliseconds;
+            CapMs = value.Cap is { } cap ? (long)cap.TotalMilliseconds : null;
+        }
+    }
 }

@@ -29,4 +29,11 @@ public sealed class PlayerKeyRecord
     public string? HeldByConnection { get; set; }
 
     public DateTimeOffset? HeldSince { get; set; }
+
+    /// <summary>
+    /// Since when nobody holds the key: set when its holder lets it go (or, for a dead instance's keys, at that
+    /// instance's last heartbeat), cleared when it is taken again. Null for a key never held. The grace period before
+    /// the opponent may claim the game counts from here.
+    /// </summary>
+    public DateTimeOffset? AwaySince { get; set; }
 }

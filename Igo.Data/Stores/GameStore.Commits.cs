@@ -65,6 +65,7 @@ public sealed partial class GameStore
                     .SetProperty(g => g.Winner, commit.ResultAfter == null ? null : commit.ResultAfter.Winner)
                     .SetProperty(g => g.TimePlayedSeconds, commit.TimePlayedSeconds)
                     .SetProperty(g => g.ClockRunningSince, commit.Now)
+                    .SetProperty(g => g.Deadline, commit.Deadline)
                     .SetProperty(g => g.UpdatedAt, commit.Now),
                 cancellationToken);
         if (updated == 1)
@@ -102,7 +103,8 @@ public sealed partial class GameStore
             () => db.PlayerKeys
                 .Where(k => k.Key == key && k.HeldByInstance == null && k.ComputerSecret == secret)
                 .ExecuteUpdateAsync(
-                    set => set.SetProperty(k => k.HeldByInstance, holder.Instance).SetProperty(k => k.HeldByConnection, holder.ConnectionId).SetProperty(k => k.HeldSince, now),
+                    set => set.SetProperty(k => k.HeldByInstance, holder.Instance).SetProperty(k => k.HeldByConnection, holder.ConnectionId).SetProperty(k => k.HeldSince, now)
+                        .SetProperty(k => k.AwaySince, (DateTimeOffset?)null),
                     cancellationToken),
             gameId => db.Games
                 .Where(g => g.Id == gameId && g.ClockRunningSince == null)
@@ -112,14 +114,14 @@ public sealed partial class GameStore
 
     private static Task<KeyChange?> ReleaseOneAsync(IgoDbContext db, KeyRelease release, CancellationToken cancellationToken)
     {
-        var (key, holder) = (release.Key, release.Holder);
+        var (key, holder, now) = (release.Key, release.Holder, release.Now);
         return ChangeKeyOneAsync(
             db,
             key,
             release.Now,
             () => db.PlayerKeys
                 .Where(k => k.Key == key && k.HeldByInstance == holder.Instance && k.HeldByConnection == holder.ConnectionId)
-                .ExecuteUpdateAsync(ClearHolder, cancellationToken),
+                .ExecuteUpdateAsync(set => ClearHolder(set, now), cancellationToken),
             gameId => StopClockIfNobodyLeftAsync(db, gameId, cancellationToken),
             cancellationToken);
     }

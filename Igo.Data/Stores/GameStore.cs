@@ -35,10 +35,16 @@ public sealed partial class GameStore(IDbContextFactory<IgoDbContext> contexts) 
     public async Task<KeyChange?> ReleaseKeyAsync(KeyRelease release, CancellationToken cancellationToken) =>
         ((WriteResult.Key)await WriteAloneAsync(release, cancellationToken)).Change;
 
-    /// <summary>Releases every key a (dead or stopping) instance holds. Returns what was released, for presence events.</summary>
+    /// <summary>
+    /// Releases every key a (dead or stopping) instance holds. Returns what was released, for presence events. Its
+    /// players count as away since the instance's last heartbeat, when it was last known alive (or since now when it
+    /// has no lease row), so a crash neither starts their grace period early nor hides it.
+    /// </summary>
     public async Task<IReadOnlyList<ReleasedKey>> ReleaseInstanceKeysAsync(Guid instance, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var heartbeat = await db.Instances.AsNoTracking().Where(i => i.Id == instance).Select(i => (DateTimeOffset?)i.HeartbeatAt).SingleOrDefaultAsync(cancellationToken);
+        var awaySince = heartbeat is { } seen && seen < now ? seen : now;
         var held = await db.PlayerKeys.AsNoTracking()
             .Where(k => k.HeldByInstance == instance)
             .Select(k => new { k.Key, k.GameId, k.Color })
@@ -50,7 +56,7 @@ public sealed partial class GameStore(IDbContextFactory<IgoDbContext> contexts) 
             var version = await LockGameAsync(db, key.GameId, now, cancellationToken);
             var count = await db.PlayerKeys
                 .Where(k => k.Key == key.Key && k.HeldByInstance == instance)
-                .ExecuteUpdateAsync(ClearHolder, cancellationToken);
+                .ExecuteUpdateAsync(set => ClearHolder(set, awaySince), cancellationToken);
             if (count > 0)
             {
                 await StopClockIfNobodyLeftAsync(db, key.GameId, cancellationToken);
@@ -124,6 +130,21 @@ public sealed partial class GameStore(IDbContextFactory<IgoDbContext> contexts) 
         return row is null ? null : new GamePresence(row.Version, new PerColor<bool>(row.Black, row.White), row.TimePlayedSeconds, row.ClockRunningSince);
     }
 
+    /// <summary>
+    /// The games whose running clock's deadline is at or before <paramref name="dueBy"/>, earliest first, at most
+    /// <paramref name="limit"/> (the timeout sweep; the partial index on deadline serves it).
+    /// </summary>
+    public async Task<IReadOnlyList<DueDeadline>> DueDeadlinesAsync(DateTimeOffset dueBy, int limit, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Games.AsNoTracking()
+            .Where(g => g.Deadline != null && g.Deadline <= dueBy)
+            .OrderBy(g => g.Deadline)
+            .Take(limit)
+            .Select(g => new DueDeadline(g.Id, g.Version, g.Deadline!.Value))
+            .ToListAsync(cancellationToken);
+    }
+
     public async Task<ChatMessageRecord> AddChatAsync(long gameId, Color color, string text, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -148,8 +169,9 @@ public sealed partial class GameStore(IDbContextFactory<IgoDbContext> contexts) 
             .ToListAsync(cancellationToken);
     }
 
-    private static void ClearHolder(Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<PlayerKeyRecord> set) =>
-        set.SetProperty(k => k.HeldByInstance, (Guid?)null).SetProperty(k => k.HeldByConnection, (string?)null).SetProperty(k => k.HeldSince, (DateTimeOffset?)null);
+    private static void ClearHolder(Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<PlayerKeyRecord> set, DateTimeOffset awaySince) =>
+        set.SetProperty(k => k.HeldByInstance, (Guid?)null).SetProperty(k => k.HeldByConnection, (string?)null).SetProperty(k => k.HeldSince, (DateTimeOffset?)null)
+            .SetProperty(k => k.AwaySince, awaySince);
 
     /// <summary>Takes the game row's lock for the rest of the transaction (an UPDATE, so SQLite takes its write lock at once too).</summary>
     private static Task<int> LockGameRowAsync(IgoDbContext db, long gameId, DateTimeOffset now, CancellationToken cancellationToken) =>

@@ -1,3 +1,4 @@
+using Igo.Data.Model;
 using Npgsql;
 
 namespace Igo.Data.Stores;
@@ -13,13 +14,13 @@ internal static class PostgresActionCommits
         WITH moved AS (
             UPDATE games
             SET version = $2 + 1, status = $3, result_type = $4, winner = $5,
-                time_played_seconds = $6, clock_running_since = $7, updated_at = $7
+                time_played_seconds = $6, clock_running_since = $7, updated_at = $7, deadline = $16
             WHERE id = $1 AND version = $2
               AND EXISTS (SELECT 1 FROM player_keys k
                           WHERE k.key = $8::character(10) AND k.held_by_instance = $9 AND k.held_by_connection = $10)
             RETURNING id)
-        INSERT INTO actions (game_id, sequence, type, point_row, point_col, color, at)
-        SELECT id, $2 + 1, $11, $12, $13, $14, $15 FROM moved
+        INSERT INTO actions (game_id, sequence, type, point_row, point_col, color, at, thinking_ms)
+        SELECT id, $2 + 1, $11, $12, $13, $14, $15, $17 FROM moved
         RETURNING game_id
         """;
 
@@ -45,6 +46,8 @@ internal static class PostgresActionCommits
         parameters.Add(PostgresValues.OptionalInt(action.Point?.Col));
         parameters.Add(PostgresValues.Text(PostgresValues.Name(action.Player)));
         parameters.Add(PostgresValues.Time(action.At));
+        parameters.Add(PostgresValues.OptionalTime(commit.Deadline));
+        parameters.Add(PostgresValues.OptionalInt(ActionRecord.Milliseconds(action.Thinking)));
         return command;
     }
 

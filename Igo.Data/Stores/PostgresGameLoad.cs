@@ -14,13 +14,14 @@ internal static class PostgresGameLoad
     private const string GameSql = """
         SELECT g.id, g.size, g.ko_rule, g.scoring, g.komi, g.handicap, g.status, g.result_type, g.winner, g.version,
                g.time_played_seconds, g.clock_running_since, g.created_at, g.updated_at,
+               g.time_system, g.main_time_ms, g.period_time_ms, g.periods, g.stones, g.increment_ms, g.cap_ms, g.deadline,
                k.key, k.game_id, k.color, k.opponent_key, k.computer_secret, k.computer_level,
-               k.held_by_instance, k.held_by_connection, k.held_since
+               k.held_by_instance, k.held_by_connection, k.held_since, k.away_since
         FROM games g JOIN player_keys k ON k.game_id = g.id
         WHERE g.id = $1
         """;
 
-    private const string ActionsSql = "SELECT type, point_row, point_col, color, at FROM actions WHERE game_id = $1 ORDER BY sequence";
+    private const string ActionsSql = "SELECT type, point_row, point_col, color, at, thinking_ms FROM actions WHERE game_id = $1 ORDER BY sequence";
 
     private const string LastChatSql = "SELECT coalesce(max(id), 0) FROM chat_messages WHERE game_id = $1";
 
@@ -40,7 +41,7 @@ internal static class PostgresGameLoad
         while (await reader.ReadAsync(cancellationToken))
         {
             game ??= ReadGame(reader);
-            keys.Add(PostgresGameSetup.ReadKey(reader, first: 14));
+            keys.Add(PostgresGameSetup.ReadKey(reader, first: 22));
         }
 
         await reader.NextResultAsync(cancellationToken);
@@ -79,6 +80,14 @@ internal static class PostgresGameLoad
         ClockRunningSince = PostgresValues.OptionalTime(reader, 11),
         CreatedAt = reader.GetFieldValue<DateTimeOffset>(12),
         UpdatedAt = reader.GetFieldValue<DateTimeOffset>(13),
+        TimeSystem = PostgresValues.Parse<TimeSystem>(reader.GetString(14)),
+        MainTimeMs = reader.GetInt64(15),
+        PeriodTimeMs = reader.GetInt64(16),
+        Periods = reader.GetInt32(17),
+        Stones = reader.GetInt32(18),
+        IncrementMs = reader.GetInt64(19),
+        CapMs = reader.IsDBNull(20) ? null : reader.GetInt64(20),
+        Deadline = PostgresValues.OptionalTime(reader, 21),
     };
 
     private static GameAction ReadAction(NpgsqlDataReader reader) => new ActionRecord
@@ -88,5 +97,6 @@ internal static class PostgresGameLoad
         PointCol = reader.IsDBNull(2) ? null : reader.GetInt32(2),
         Color = PostgresValues.Parse<Color>(reader.GetString(3)),
         At = reader.GetFieldValue<DateTimeOffset>(4),
+        ThinkingMs = reader.IsDBNull(5) ? null : reader.GetInt32(5),
     }.ToAction();
 }

@@ -15,8 +15,9 @@ internal static class PostgresGameSetup
     private const string CreateSql = """
         WITH game AS (
             INSERT INTO games (size, ko_rule, scoring, komi, handicap, status, version, time_played_seconds,
-                               clock_running_since, created_at, updated_at)
-            VALUES ($1, $2, $3, $4, $5, $6, 0, 0, $7, $7, $7)
+                               clock_running_since, created_at, updated_at, time_system, main_time_ms, period_time_ms,
+                               periods, stones, increment_ms, cap_ms)
+            VALUES ($1, $2, $3, $4, $5, $6, 0, 0, $7, $7, $7, $20, $21, $22, $23, $24, $25, $26)
             RETURNING id)
         INSERT INTO player_keys (key, game_id, color, opponent_key, computer_secret, computer_level,
                                  held_by_instance, held_by_connection, held_since)
@@ -41,7 +42,7 @@ internal static class PostgresGameSetup
 
     private const string TakeSql = """
         WITH taken AS (
-            UPDATE player_keys SET held_by_instance = $2, held_by_connection = $3, held_since = $4
+            UPDATE player_keys SET held_by_instance = $2, held_by_connection = $3, held_since = $4, away_since = NULL
             WHERE key = $1::character(10) AND held_by_instance IS NULL
               AND computer_secret IS NOT DISTINCT FROM $5::character(10)
             RETURNING game_id),
@@ -53,7 +54,7 @@ internal static class PostgresGameSetup
 
     private const string ReleaseSql = """
         WITH released AS (
-            UPDATE player_keys SET held_by_instance = NULL, held_by_connection = NULL, held_since = NULL
+            UPDATE player_keys SET held_by_instance = NULL, held_by_connection = NULL, held_since = NULL, away_since = $4
             WHERE key = $1::character(10) AND held_by_instance = $2 AND held_by_connection = $3
             RETURNING game_id),
         clock AS (
@@ -68,7 +69,7 @@ internal static class PostgresGameSetup
     /// <summary>Both keys of the game (named as in <see cref="LockSql"/>) with its version and clock: one row per colour.</summary>
     private const string StateSql = """
         SELECT k.key, k.game_id, k.color, k.opponent_key, k.computer_secret, k.computer_level,
-               k.held_by_instance, k.held_by_connection, k.held_since,
+               k.held_by_instance, k.held_by_connection, k.held_since, k.away_since,
                g.version, g.time_played_seconds, g.clock_running_since
         FROM games g JOIN player_keys k ON k.game_id = g.id
         WHERE g.id = coalesce($2, (SELECT game_id FROM player_keys WHERE key = $1::character(10)))
@@ -97,6 +98,14 @@ internal static class PostgresGameSetup
             parameters.Add(PostgresValues.OptionalTime(key.HeldSince));
         }
 
+        var row = stored.Game;
+        parameters.Add(PostgresValues.Text(PostgresValues.Name(row.TimeSystem)));
+        parameters.Add(new NpgsqlParameter<long> { TypedValue = row.MainTimeMs });
+        parameters.Add(new NpgsqlParameter<long> { TypedValue = row.PeriodTimeMs });
+        parameters.Add(new NpgsqlParameter<int> { TypedValue = row.Periods });
+        parameters.Add(new NpgsqlParameter<int> { TypedValue = row.Stones });
+        parameters.Add(new NpgsqlParameter<long> { TypedValue = row.IncrementMs });
+        parameters.Add(PostgresValues.OptionalLong(row.CapMs));
         return command;
     }
 
@@ -115,7 +124,7 @@ internal static class PostgresGameSetup
         KeyCommands(take.Key, take.GameId, take.Now, TakeSql, take.Holder, PostgresValues.Time(take.Now), PostgresValues.Text(take.ComputerSecret));
 
     public static IEnumerable<NpgsqlBatchCommand> ReleaseCommands(KeyRelease release) =>
-        KeyCommands(release.Key, release.GameId, release.Now, ReleaseSql, release.Holder);
+        KeyCommands(release.Key, release.GameId, release.Now, ReleaseSql, release.Holder, PostgresValues.Time(release.Now));
 
     /// <summary>Reads the three results of <see cref="TakeCommands"/> or <see cref="ReleaseCommands"/>; null when there is no such key.</summary>
     public static async Task<KeyChange?> ReadKeyChangeAsync(NpgsqlDataReader reader, string key, CancellationToken cancellationToken)
@@ -138,7 +147,7 @@ internal static class PostgresGameSetup
             var row = ReadKey(reader);
             connected = connected.With(row.Color, row.HeldByInstance is not null);
             found = row.Key == key ? row : found;
-            game = (reader.GetInt32(9), reader.GetDouble(10), PostgresValues.OptionalTime(reader, 11));
+            game = (reader.GetInt32(10), reader.GetDouble(11), PostgresValues.OptionalTime(reader, 12));
         }
 
         return found is null ? null : new KeyChange(found, changed, new GamePresence(game.Version, connected, game.Played, game.Since));
@@ -177,7 +186,7 @@ internal static class PostgresGameSetup
         return command;
     }
 
-    /// <summary>A player_keys row from the first nine columns, in table order.</summary>
+    /// <summary>A player_keys row from the first ten columns, in table order.</summary>
     internal static PlayerKeyRecord ReadKey(NpgsqlDataReader reader, int first = 0) => new()
     {
         Key = reader.GetString(first),
@@ -189,5 +198,6 @@ internal static class PostgresGameSetup
         HeldByInstance = reader.IsDBNull(first + 6) ? null : reader.GetGuid(first + 6),
         HeldByConnection = PostgresValues.OptionalString(reader, first + 7),
         HeldSince = PostgresValues.OptionalTime(reader, first + 8),
+        AwaySince = PostgresValues.OptionalTime(reader, first + 9),
     };
 }

@@ -17,7 +17,10 @@ public abstract record StoreWrite
     public abstract long LockOrder { get; }
 }
 
-/// <summary>What is needed to store a new game: its two keys, who created it, and a computer opponent's secret and level if any.</summary>
+/// <summary>
+/// What is needed to store a new game: its two keys, who created it, a computer opponent's secret and level if any,
+/// and its time control (null: untimed).
+/// </summary>
 public sealed record NewGame(
     int Size,
     Ruleset Rules,
@@ -27,7 +30,8 @@ public sealed record NewGame(
     KeyHolder Creator,
     string? ComputerSecret,
     string? ComputerLevel,
-    DateTimeOffset Now) : StoreWrite
+    DateTimeOffset Now,
+    TimeControl? TimeControl = null) : StoreWrite
 {
     public override long LockOrder => 0;
 
@@ -42,6 +46,7 @@ public sealed record NewGame(
             Scoring = Rules.Scoring,
             Komi = Rules.Komi,
             Handicap = Rules.Handicap,
+            TimeControl = TimeControl ?? TimeControl.None,
             Status = GameStatus.Play,
             Version = 0,
             TimePlayedSeconds = 0,
@@ -119,12 +124,16 @@ public sealed record StoredGame(GameRecord Game, PlayerKeyRecord Black, PlayerKe
 public sealed record GamePresence(int Version, PerColor<bool> Connected, double TimePlayedSeconds, DateTimeOffset? ClockRunningSince);
 
 
+/// <summary>A game whose running clock's flag has fallen by <see cref="Deadline"/>, as of <see cref="Version"/>.</summary>
+public sealed record DueDeadline(long GameId, int Version, DateTimeOffset Deadline);
+
 /// <summary>A key released: the game, its colour and the game's version then (for the presence event).</summary>
 public sealed record ReleasedKey(long GameId, Color Color, int Version);
 
 /// <summary>
 /// One accepted action to commit: the game row moves from <see cref="ExpectedVersion"/> to one more, only if it is
-/// still at that version and the acting key is still held by this connection.
+/// still at that version and the acting key is still held by this connection. <see cref="Deadline"/> is the running
+/// clock's deadline after the action (null when no clock runs), which the timeout sweep reads.
 /// </summary>
 public sealed record ActionCommit(
     long GameId,
@@ -135,7 +144,8 @@ public sealed record ActionCommit(
     GameStatus StatusAfter,
     GameResult? ResultAfter,
     double TimePlayedSeconds,
-    DateTimeOffset Now) : StoreWrite
+    DateTimeOffset Now,
+    DateTimeOffset? Deadline) : StoreWrite
 {
     public override long LockOrder => GameId;
 }

@@ -3,7 +3,7 @@ namespace Igo.Domain;
 /// <summary>
 /// One game of Go as a state machine over its log of accepted actions (docs/PROTOCOL.md §5 plus rulesets, handicap and undo).
 /// <see cref="Apply"/> either accepts an action (it is logged, the version goes up) or refuses it, saying why as an
-/// <see cref="ActionRefusal"/>, and changes nothing. <see cref="Replay"/> rebuilds a game from its log. Not thread-safe: the caller
+/// <see cref="ActionRefusal"/>, and changes nothing. <see cref="Replay(int, Ruleset, TimeControl, IEnumerable{GameAction})"/> rebuilds a game from its log. Not thread-safe: the caller
 /// serialises the actions of one game; <see cref="View"/> snapshots are immutable and may be shared freely.
 /// </summary>
 public sealed class Game

@@ -16,7 +16,7 @@ public enum SettingsRefusal
     Handicap,
 }
 
-/// <summary>The one judgement of whether a game can be played with these settings; <see cref="Game.Create"/> relies on it.</summary>
+/// <summary>The one judgement of whether a game can be played with these settings; <see cref="Game.Create(int, Ruleset, TimeControl)"/> relies on it.</summary>
 public static class GameSettings
 {
     /// <summary>Null when a game of this size can be played under these rules; else the first thing wrong.</summary>

@@ -40,7 +40,7 @@ public abstract class GameStoreTests<TStore>(TStore store) : IAsyncLifetime
         [.. (await games.CommitAsync(commits, Cancel)).Select(r => Assert.IsType<WriteResult.Action>(r).Result)];
 
     private static ActionCommit Stone(long gameId, int expectedVersion, string key, KeyHolder holder, Color color, int row) =>
-        new(gameId, expectedVersion, key, holder, new GameAction(ActionType.PlaceStone, color, new Point(row, 0), T0.AddSeconds(expectedVersion + 1)), GameStatus.Play, null, expectedVersion + 1.5, T0.AddSeconds(expectedVersion + 1));
+        new(gameId, expectedVersion, key, holder, new GameAction(ActionType.PlaceStone, color, new Point(row, 0), T0.AddSeconds(expectedVersion + 1)), GameStatus.Play, null, expectedVersion + 1.5, T0.AddSeconds(expectedVersion + 1), null);
 
     [Fact]
     public async Task A_new_game_is_held_by_its_creator_with_the_clock_running()

@@ -8,8 +8,11 @@ public enum OpponentKind
     Computer,
 }
 
-/// <summary>What a player asks for when starting a game. <see cref="ComputerLevel"/> names a computer player when the opponent is one.</summary>
-public sealed record NewGameRequest(int Size, Ruleset Rules, Color CreatorColor, OpponentKind Opponent, string? ComputerLevel = null);
+/// <summary>
+/// What a player asks for when starting a game. <see cref="ComputerLevel"/> names a computer player when the opponent
+/// is one; <see cref="TimeControl"/> times the game (null: untimed).
+/// </summary>
+public sealed record NewGameRequest(int Size, Ruleset Rules, Color CreatorColor, OpponentKind Opponent, string? ComputerLevel = null, TimeControl? TimeControl = null);
 
 /// <summary>The two player keys of a game (10 characters of base-62 each).</summary>
 public sealed record GameKeys(string Black, string White)

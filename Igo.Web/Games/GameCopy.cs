@@ -36,7 +36,7 @@ internal sealed class GameCopy(long id)
     /// <summary>Replaces the copy with the stored game (its chat position is kept).</summary>
     public void Adopt(StoredGame stored)
     {
-        Game = Game.Replay(stored.Game.Size, stored.Game.Rules, stored.Actions);
+        Game = Game.Replay(stored.Game.Size, stored.Game.Rules, stored.Game.TimeControl, stored.Actions);
         Keys = new PerColor<PlayerKeyRecord>(stored.Black, stored.White);
         Connected = stored.Connected;
         TimePlayed = stored.Game.TimePlayedSeconds;

@@ -28,13 +28,14 @@ public sealed class GameRecords(GameStore store) : IGameRecords
             return null;
         }
 
-        var game = Game.Replay(stored.Game.Size, stored.Game.Rules, stored.Actions);
+        var game = Game.Replay(stored.Game.Size, stored.Game.Rules, stored.Game.TimeControl, stored.Actions);
         var date = stored.Game.CreatedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var info = new SgfGameInfo(
             BlackPlayer: blackIsComputer ? "Computer" : "Black",
             WhitePlayer: whiteIsComputer ? "Computer" : "White",
             Date: date,
-            GameName: $"Igo game {stored.Game.Id}");
+            GameName: $"Igo game {stored.Game.Id}",
+            TimeControl: game.TimeControl);
         var size = stored.Game.Size;
         return new GameFile($"igo-{date}-{size}x{size}-{stored.Game.Id}.sgf", "application/x-go-sgf", Sgf.Export(game, info));
     }

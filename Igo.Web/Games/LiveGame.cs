@@ -184,7 +184,7 @@ internal sealed class LiveGame : IAsyncDisposable
         }
 
         var played = PlayClock.Advance(copy.TimePlayed, copy.ClockSince, now);
-        var commit = new ActionCommit(Id, version, seat.Key, seat.StoreHolder, action, copy.Game.Status, copy.Game.Result, played, now);
+        var commit = new ActionCommit(Id, version, seat.Key, seat.StoreHolder, action, copy.Game.Status, copy.Game.Result, played, now, copy.Game.Clock.Deadline);
         CommitResult result;
         try
         {

@@ -31,6 +31,9 @@ public enum InvalidRequest
 
     /// <summary>The rules refuse the game's settings: <see cref="SeatOutcome.Settings"/> says which.</summary>
     Settings,
+
+    /// <summary>The time control is not one a game may be played under: <see cref="SeatOutcome.TimeControl"/> says why.</summary>
+    TimeControl,
 }
 
 /// <summary>
@@ -46,6 +49,9 @@ public sealed record SeatOutcome(IGameSeat? Seat, SeatFailure? Failure)
 
     /// <summary>With <see cref="InvalidRequest.Settings"/>: the rules' refusal.</summary>
     public SettingsRefusal? Settings { get; init; }
+
+    /// <summary>With <see cref="InvalidRequest.TimeControl"/>: the first value out of range.</summary>
+    public TimeControlRefusal? TimeControl { get; init; }
 
     /// <summary>With <see cref="SeatFailure.Throttled"/>: how long until the address may try again.</summary>
     public TimeSpan? RetryAfter { get; init; }
