@@ -53,10 +53,12 @@ public sealed partial class GameStore
 
     private static async Task<CommitResult> CommitOneAsync(IgoDbContext db, ActionCommit commit, CancellationToken cancellationToken)
     {
-        var holder = commit.Holder;
+        var actorKey = commit.ActorKey;
+        var instance = commit.Holder?.Instance;
+        var connection = commit.Holder?.ConnectionId;
         var updated = await db.Games
             .Where(g => g.Id == commit.GameId && g.Version == commit.ExpectedVersion
-                && db.PlayerKeys.Any(k => k.Key == commit.ActorKey && k.HeldByInstance == holder.Instance && k.HeldByConnection == holder.ConnectionId))
+                && (actorKey == null || db.PlayerKeys.Any(k => k.Key == actorKey && k.HeldByInstance == instance && k.HeldByConnection == connection)))
             .ExecuteUpdateAsync(
                 set => set
                     .SetProperty(g => g.Version, commit.ExpectedVersion + 1)

@@ -6,7 +6,8 @@ namespace Igo.Data.Stores;
 /// <summary>
 /// An accepted action in a PostgreSQL group commit: one statement (a version- and holder-checked UPDATE of the game
 /// feeding the INSERT of the action) that returns a row only when it committed; the others of the group are unaffected.
-/// A failed action is told apart by the versions statement that ends the group.
+/// A server's action (a timeout) has no holder: only its version is checked. A failed action is told apart by the
+/// versions statement that ends the group.
 /// </summary>
 internal static class PostgresActionCommits
 {
@@ -16,8 +17,9 @@ internal static class PostgresActionCommits
             SET version = $2 + 1, status = $3, result_type = $4, winner = $5,
                 time_played_seconds = $6, clock_running_since = $7, updated_at = $7, deadline = $16
             WHERE id = $1 AND version = $2
-              AND EXISTS (SELECT 1 FROM player_keys k
-                          WHERE k.key = $8::character(10) AND k.held_by_instance = $9 AND k.held_by_connection = $10)
+              AND ($8::character(10) IS NULL
+                   OR EXISTS (SELECT 1 FROM player_keys k
+                              WHERE k.key = $8::character(10) AND k.held_by_instance = $9 AND k.held_by_connection = $10))
             RETURNING id)
         INSERT INTO actions (game_id, sequence, type, point_row, point_col, color, at, thinking_ms)
         SELECT id, $2 + 1, $11, $12, $13, $14, $15, $17 FROM moved
@@ -39,8 +41,8 @@ internal static class PostgresActionCommits
         parameters.Add(new NpgsqlParameter<double> { TypedValue = commit.TimePlayedSeconds });
         parameters.Add(PostgresValues.Time(commit.Now));
         parameters.Add(PostgresValues.Text(commit.ActorKey));
-        parameters.Add(new NpgsqlParameter<Guid> { TypedValue = commit.Holder.Instance });
-        parameters.Add(PostgresValues.Text(commit.Holder.ConnectionId));
+        parameters.Add(PostgresValues.OptionalGuid(commit.Holder?.Instance));
+        parameters.Add(PostgresValues.Text(commit.Holder?.ConnectionId));
         parameters.Add(PostgresValues.Text(PostgresValues.Name(action.Type)));
         parameters.Add(PostgresValues.OptionalInt(action.Point?.Row));
         parameters.Add(PostgresValues.OptionalInt(action.Point?.Col));

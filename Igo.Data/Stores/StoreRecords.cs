@@ -132,14 +132,15 @@ public sealed record ReleasedKey(long GameId, Color Color, int Version);
 
 /// <summary>
 /// One accepted action to commit: the game row moves from <see cref="ExpectedVersion"/> to one more, only if it is
-/// still at that version and the acting key is still held by this connection. <see cref="Deadline"/> is the running
-/// clock's deadline after the action (null when no clock runs), which the timeout sweep reads.
+/// still at that version and the acting key is still held by this connection. A server's action (a timeout) has no
+/// actor key nor holder: only the version is checked. <see cref="Deadline"/> is the running clock's deadline after
+/// the action (null when no clock runs), which the timeout sweep reads.
 /// </summary>
 public sealed record ActionCommit(
     long GameId,
     int ExpectedVersion,
-    string ActorKey,
-    KeyHolder Holder,
+    string? ActorKey,
+    KeyHolder? Holder,
     GameAction Action,
     GameStatus StatusAfter,
     GameResult? ResultAfter,

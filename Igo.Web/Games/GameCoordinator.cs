@@ -3,6 +3,7 @@ using Igo.Data.Diagnostics;
 using Igo.Data.Events;
 using Igo.Data.Stores;
 using Igo.Domain;
+using Microsoft.Extensions.Options;
 
 namespace Igo.Web.Games;
 
@@ -28,11 +29,13 @@ internal sealed partial class GameCoordinator : IGameCoordinator, IAsyncDisposab
         IGameEventBus bus,
         IgoInstance instance,
         TimeProvider time,
+        IOptions<ClockOptions> clocks,
         IEnumerable<IComputerPlayerLauncher> launchers,
         IgoMetrics metrics,
         ILogger<GameCoordinator> logger)
     {
-        services = new GameServices(store, writer, bus, instance, time, metrics, logger);
+        ArgumentNullException.ThrowIfNull(clocks);
+        services = new GameServices(store, writer, bus, instance, time, clocks.Value, metrics, logger);
         games = new LiveGames();
         releases = new KeyReleases(services);
         this.launchers = [.. launchers];
@@ -198,6 +201,11 @@ internal sealed partial class GameCoordinator : IGameCoordinator, IAsyncDisposab
         if (GameSettings.Check(request.Size, request.Rules) is { } refusal)
         {
             return SeatOutcome.InvalidBecause(InvalidRequest.Settings, refusal);
+        }
+
+        if (request.TimeControl?.Validate() is { } timeRefusal)
+        {
+            return new SeatOutcome(null, SeatFailure.Invalid) { Invalid = InvalidRequest.TimeControl, TimeControl = timeRefusal };
         }
 
         return request.CreatorColor is Color.Black or Color.White ? null : SeatOutcome.InvalidBecause(InvalidRequest.CreatorColor);

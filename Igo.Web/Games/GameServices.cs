@@ -12,5 +12,6 @@ internal sealed record GameServices(
     IGameEventBus Bus,
     IgoInstance Instance,
     TimeProvider Time,
+    ClockOptions Clocks,
     IgoMetrics Metrics,
     ILogger Logger);

@@ -7,14 +7,21 @@ public static class GamesServiceCollectionExtensions
     /// <summary>
     /// Games for this app: the store chosen by configuration (PostgreSQL or the embedded SQLite file, relative to
     /// <paramref name="contentRoot"/>), the event bus, the presence lease, the game coordinator
-    /// (<see cref="IGameCoordinator"/>) and games' records (<see cref="IGameRecords"/>).
+    /// (<see cref="IGameCoordinator"/>), the timeout sweep and games' records (<see cref="IGameRecords"/>).
     /// </summary>
     public static IServiceCollection AddIgoGames(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         services.AddIgoData(configuration, contentRoot);
+        services.AddOptions<ClockOptions>()
+            .BindConfiguration(ClockOptions.Section)
+            .Validate(o => o.LagAllowance >= TimeSpan.Zero && o.LagAllowance <= TimeSpan.FromSeconds(5), "Igo:Clocks:LagAllowance must be 0 to 5 s.")
+            .Validate(o => o.SweepInterval >= TimeSpan.FromMilliseconds(50) && o.SweepInterval <= TimeSpan.FromMinutes(1), "Igo:Clocks:SweepInterval must be 50 ms to 1 min.")
+            .Validate(o => o.SweepBatch is >= 1 and <= 1000, "Igo:Clocks:SweepBatch must be 1 to 1000.")
+            .ValidateOnStart();
         services.AddSingleton<GameCoordinator>();
         services.AddSingleton<IGameCoordinator>(provider => provider.GetRequiredService<GameCoordinator>());
         services.AddSingleton<IGameRecords, GameRecords>();
+        services.AddHostedService<TimeoutSweeper>();
         return services;
     }
 }

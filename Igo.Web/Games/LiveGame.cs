@@ -15,7 +15,7 @@ namespace Igo.Web.Games;
 /// from other instances are applied to the copy here without re-reading the history, and a version gap makes it catch
 /// up (<see cref="GameResync"/>).
 /// </summary>
-internal sealed class LiveGame : IAsyncDisposable
+internal sealed partial class LiveGame : IAsyncDisposable
 {
     private readonly GameServices services;
     private readonly ILogger logger;
@@ -90,7 +90,10 @@ internal sealed class LiveGame : IAsyncDisposable
     public async Task<ActionReply> ActAsync(GameSeat seat, ActionType type, Point? point)
     {
         var started = Stopwatch.GetTimestamp();
-        var reply = await queue.RunAsync(() => ActOnQueueAsync(seat, type, point));
+
+        // The clock stops when the action reaches this game's queue, not when its turn on the queue comes.
+        var receivedAt = StoreTime.Now(services.Time);
+        var reply = await queue.RunAsync(() => ActOnQueueAsync(seat, type, point, receivedAt));
         services.Metrics.ActionHandled(type, MetricNames.Outcome(reply), Stopwatch.GetElapsedTime(started));
         return reply;
     }
@@ -155,7 +158,7 @@ internal sealed class LiveGame : IAsyncDisposable
         observers.Dispose();
     }
 
-    private async Task<ActionReply> ActOnQueueAsync(GameSeat seat, ActionType type, Point? point)
+    private async Task<ActionReply> ActOnQueueAsync(GameSeat seat, ActionType type, Point? point, DateTimeOffset receivedAt)
     {
         if (seat.IsReleased)
         {
@@ -168,23 +171,44 @@ internal sealed class LiveGame : IAsyncDisposable
         }
 
         var now = StoreTime.Now(services.Time);
-        var action = new GameAction(type, seat.Color, point, now);
+        if (await EndOnTimeIfOverdueAsync(receivedAt, now) is { } lostOnTime)
+        {
+            return ActionReply.Judged(lostOnTime);
+        }
+
         var version = copy.Game.Version;
+        var action = ActionFor(seat.Color, type, point, receivedAt, now);
         var outcome = copy.Game.Apply(action);
         if (!outcome.Accepted && await resync.TryCatchUpAsync())
         {
             // The copy here was behind (the opponent's move still on its way): judge the action on the current game.
             version = copy.Game.Version;
+            action = ActionFor(seat.Color, type, point, receivedAt, now);
             outcome = copy.Game.Apply(action);
         }
 
-        if (!outcome.Accepted)
+        if (outcome is ActionRefusal.FlagFell late)
         {
-            return ActionReply.Judged(outcome);
+            // Out of time before it was sent: the game is lost on time, whether or not the sweep got there first.
+            _ = await CommitTimeoutAsync(late.Player, now);
+            return ActionReply.Judged(late);
         }
 
+        return outcome.Accepted
+            ? await CommitAcceptedAsync(action, outcome, version, seat.Key, seat.StoreHolder)
+            : ActionReply.Judged(outcome);
+    }
+
+    /// <summary>
+    /// Commits an action the copy here has just accepted (with <paramref name="outcome"/>) on top of
+    /// <paramref name="version"/>, and tells everyone; the reply says whether it stands (else the copy is re-read). A
+    /// server's action has no actor key nor holder.
+    /// </summary>
+    private async Task<ActionReply> CommitAcceptedAsync(GameAction action, ActionOutcome outcome, int version, string? actorKey, KeyHolder? holder)
+    {
+        var now = action.At;
         var played = PlayClock.Advance(copy.TimePlayed, copy.ClockSince, now);
-        var commit = new ActionCommit(Id, version, seat.Key, seat.StoreHolder, action, copy.Game.Status, copy.Game.Result, played, now, copy.Game.Clock.Deadline);
+        var commit = new ActionCommit(Id, version, actorKey, holder, action, copy.Game.Status, copy.Game.Result, played, now, copy.Game.Clock.Deadline);
         CommitResult result;
         try
         {

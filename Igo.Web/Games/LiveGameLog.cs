@@ -17,4 +17,10 @@ internal static partial class LiveGameLog
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Game {GameId}: the notified action of version {Version} is rejected here ({Reason}); re-reading the game")]
     public static partial void NotifiedActionRejected(ILogger logger, long gameId, int version, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Game {GameId}: {Player} lost on time (version {Version})")]
+    public static partial void TimedOut(ILogger logger, long gameId, Igo.Domain.Color player, int version);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Game {GameId}: the rules refused a timeout of {Player} ({Reason})")]
+    public static partial void TimeoutRefused(ILogger logger, long gameId, Igo.Domain.Color player, string reason);
 }
