@@ -167,6 +167,12 @@ public sealed partial class GameStore
         var connected = new PerColor<bool>(
             keys.Any(k => k.Color == Color.Black && k.HeldByInstance != null),
             keys.Any(k => k.Color == Color.White && k.HeldByInstance != null));
-        return new KeyChange(keys.Single(k => k.Key == key), changed, new GamePresence(game.Version, connected, game.TimePlayedSeconds, game.ClockRunningSince));
+        var presence = new GamePresence(game.Version, connected, game.TimePlayedSeconds, game.ClockRunningSince)
+        {
+            AwaySince = new PerColor<DateTimeOffset?>(
+                keys.FirstOrDefault(k => k.Color == Color.Black)?.AwaySince,
+                keys.FirstOrDefault(k => k.Color == Color.White)?.AwaySince),
+        };
+        return new KeyChange(keys.Single(k => k.Key == key), changed, presence);
     }
 }

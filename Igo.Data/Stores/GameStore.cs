@@ -125,9 +125,16 @@ public sealed partial class GameStore(IDbContextFactory<IgoDbContext> contexts) 
                 g.ClockRunningSince,
                 Black = db.PlayerKeys.Any(k => k.GameId == g.Id && k.Color == Color.Black && k.HeldByInstance != null),
                 White = db.PlayerKeys.Any(k => k.GameId == g.Id && k.Color == Color.White && k.HeldByInstance != null),
+                BlackAway = db.PlayerKeys.Where(k => k.GameId == g.Id && k.Color == Color.Black).Select(k => k.AwaySince).FirstOrDefault(),
+                WhiteAway = db.PlayerKeys.Where(k => k.GameId == g.Id && k.Color == Color.White).Select(k => k.AwaySince).FirstOrDefault(),
             })
             .SingleOrDefaultAsync(cancellationToken);
-        return row is null ? null : new GamePresence(row.Version, new PerColor<bool>(row.Black, row.White), row.TimePlayedSeconds, row.ClockRunningSince);
+        return row is null
+            ? null
+            : new GamePresence(row.Version, new PerColor<bool>(row.Black, row.White), row.TimePlayedSeconds, row.ClockRunningSince)
+            {
+                AwaySince = new PerColor<DateTimeOffset?>(row.BlackAway, row.WhiteAway),
+            };
     }
 
     /// <summary>

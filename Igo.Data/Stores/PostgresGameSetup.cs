@@ -141,16 +141,18 @@ internal static class PostgresGameSetup
 
         PlayerKeyRecord? found = null;
         var connected = new PerColor<bool>(false, false);
+        var away = new PerColor<DateTimeOffset?>(null, null);
         (int Version, double Played, DateTimeOffset? Since) game = default;
         while (await reader.ReadAsync(cancellationToken))
         {
             var row = ReadKey(reader);
             connected = connected.With(row.Color, row.HeldByInstance is not null);
+            away = away.With(row.Color, row.AwaySince);
             found = row.Key == key ? row : found;
             game = (reader.GetInt32(10), reader.GetDouble(11), PostgresValues.OptionalTime(reader, 12));
         }
 
-        return found is null ? null : new KeyChange(found, changed, new GamePresence(game.Version, connected, game.Played, game.Since));
+        return found is null ? null : new KeyChange(found, changed, new GamePresence(game.Version, connected, game.Played, game.Since) { AwaySince = away });
     }
 
     /// <summary>

@@ -118,10 +118,16 @@ public sealed record StoredGame(GameRecord Game, PlayerKeyRecord Black, PlayerKe
     public PlayerKeyRecord KeyOf(Color color) => color == Color.Black ? Black : White;
 
     public PerColor<bool> Connected => new(Black.HeldByInstance is not null, White.HeldByInstance is not null);
+
+    public PerColor<DateTimeOffset?> AwaySince => new(Black.AwaySince, White.AwaySince);
 }
 
 /// <summary>Who holds a game's keys now, with the clock and version read in the same statement.</summary>
-public sealed record GamePresence(int Version, PerColor<bool> Connected, double TimePlayedSeconds, DateTimeOffset? ClockRunningSince);
+public sealed record GamePresence(int Version, PerColor<bool> Connected, double TimePlayedSeconds, DateTimeOffset? ClockRunningSince)
+{
+    /// <summary>Since when each colour's key has been free (<see cref="Model.PlayerKeyRecord.AwaySince"/>); null while held or never held.</summary>
+    public PerColor<DateTimeOffset?> AwaySince { get; init; }
+}
 
 
 /// <summary>A game whose running clock's flag has fallen by <see cref="Deadline"/>, as of <see cref="Version"/>.</summary>

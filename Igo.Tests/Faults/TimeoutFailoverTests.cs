@@ -67,8 +67,8 @@ public sealed class TimeoutFailoverTests(ITestOutputHelper log) : IAsyncLifetime
         var (black, white) = (Guid.NewGuid().ToString("N")[..10], Guid.NewGuid().ToString("N")[..10]);
         var creator = new KeyHolder(Guid.NewGuid(), "setup");
         var now = StoreTime.Now(TimeProvider.System);
-        var game = await store.CreateGameAsync(new NewGame(9, Ruleset.Japanese(), black, white, Color.Black, creator, null, null, now, control), TestContext.Current.CancellationToken);
-        await store.ReleaseKeyAsync(black, creator, now, TestContext.Current.CancellationToken);
-        return (game.Id, black, white);
+        var gameId = await store.CreateGameAsync(new NewGame(9, Ruleset.Japanese(), black, white, Color.Black, creator, null, null, now, control), TestContext.Current.CancellationToken);
+        await store.ReleaseKeyAsync(new KeyRelease(gameId, black, creator, now), TestContext.Current.CancellationToken);
+        return (gameId, black, white);
     }
 }

@@ -13,7 +13,8 @@ namespace Igo.Tests.Games;
 /// <summary>
 /// Timed games through the coordinator on two instances sharing one store and one <see cref="FakeTimeProvider"/>: the
 /// thinking time charged (receipt minus turn start minus the lag allowance), a move after the flag lost on time
-/// without the sweep, and the sweep timing out a game nobody here holds, exactly once across instances.
+/// without the sweep, the sweep timing out a game nobody here holds, exactly once across instances, and claims of a
+/// game the opponent abandoned, judged on the store's presence against the grace period.
 /// </summary>
 public abstract class CoordinatorClockTests<TStore>(TStore store) : IAsyncLifetime
     where TStore : IStoreFixture
@@ -133,6 +134,49 @@ public abstract class CoordinatorClockTests<TStore>(TStore store) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task A_player_may_claim_the_game_once_the_opponent_has_been_away_for_the_grace_period()
+    {
+        var (black, white) = await OpeningAsync(TimeControl.Absolute(TimeSpan.FromMinutes(10)));
+        Assert.Equal(ActionReply.Refused(ActionFailure.OpponentNotGone), await black.ActAsync(ActionType.ClaimWin, null, Cancel));
+
+        time.Advance(TimeSpan.FromSeconds(5));
+        var left = time.GetUtcNow();
+        await white.DisposeAsync();
+        await WaitAsync(() => black.Snapshot.AwaySince.White == left);
+        time.Advance(new ClockOptions().AwayGrace - TimeSpan.FromMilliseconds(1));
+        Assert.Equal(ActionReply.Refused(ActionFailure.OpponentNotGone), await black.ActAsync(ActionType.ClaimWin, null, Cancel));
+
+        time.Advance(TimeSpan.FromMilliseconds(1));
+        var claim = await black.ActAsync(ActionType.ClaimWin, null, Cancel);
+
+        Assert.Equal(new ActionOutcome.WonByForfeit(Color.Black), claim.Outcome);
+        var stored = await A.Get<GameStore>().LoadGameAsync(black.GameId, Cancel);
+        Assert.Equal((GameStatus.Complete, ResultType.Forfeit, Color.Black), (stored!.Game.Status, stored.Game.ResultType, stored.Game.Winner));
+        Assert.Equal(TimeSpan.FromSeconds(65) - Allowance, stored.Actions[^1].Thinking); // black's own clock ran meanwhile
+    }
+
+    [Fact]
+    public async Task An_untimed_game_has_the_longer_grace_and_a_player_who_came_back_cannot_be_claimed_against()
+    {
+        var created = await A.Get<IGameCoordinator>().CreateGameAsync(new NewGameRequest(9, Ruleset.Japanese(), Color.Black, OpponentKind.Human), NewConnection(), Cancel);
+        var black = created.Seat!;
+        var white = (await B.Get<IGameCoordinator>().JoinGameAsync(black.Keys.White, null, NewConnection(), Cancel)).Seat!;
+        await white.DisposeAsync();
+
+        time.Advance(new ClockOptions().AwayGrace);
+        Assert.Equal(ActionReply.Refused(ActionFailure.OpponentNotGone), await black.ActAsync(ActionType.ClaimWin, null, Cancel));
+        white = (await B.Get<IGameCoordinator>().JoinGameAsync(black.Keys.White, null, NewConnection(), Cancel)).Seat!;
+        time.Advance(new ClockOptions().AwayGraceUntimed);
+        Assert.Equal(ActionReply.Refused(ActionFailure.OpponentNotGone), await black.ActAsync(ActionType.ClaimWin, null, Cancel));
+
+        await white.DisposeAsync();
+        time.Advance(new ClockOptions().AwayGraceUntimed);
+
+        Assert.True((await black.ActAsync(ActionType.ClaimWin, null, Cancel)).Success);
+        Assert.Equal(new GameResult(ResultType.Forfeit, Color.Black), black.Snapshot.View.Result);
+    }
+
+    [Fact]
     public async Task An_invalid_time_control_is_refused_at_creation()
     {
         var created = await A.Get<IGameCoordinator>().CreateGameAsync(
@@ -169,6 +213,16 @@ public abstract class CoordinatorClockTests<TStore>(TStore store) : IAsyncLifeti
         await MustActAsync(white, new Point(6, 6));
         Assert.Equal(new RunningClock(Color.Black, time.GetUtcNow(), TimeSpan.Zero), white.Snapshot.View.Clock.Running);
         return (black, white);
+    }
+
+    private static async Task WaitAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow + EventRecorder.Deadline;
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the condition was not met in time");
+            await Task.Delay(20, Cancel);
+        }
     }
 
     private static async Task MustActAsync(IGameSeat seat, Point point)

@@ -20,6 +20,12 @@ public enum ActionFailure
     /// <summary>The seat no longer holds its key (it was released): join again to go on.</summary>
     SeatReleased,
 
+    /// <summary>
+    /// A claim of the win while the opponent is connected, or has been away for less than the grace period
+    /// (<see cref="ClockOptions.AwayGrace"/>, <see cref="ClockOptions.AwayGraceUntimed"/>).
+    /// </summary>
+    OpponentNotGone,
+
     /// <summary>The chat line breaks <see cref="Igo.Data.ChatRules"/>: <see cref="ActionReply.ChatRefusal"/> says how.</summary>
     ChatRefused,
 }

@@ -37,7 +37,14 @@ public sealed record ChatMessage(long Id, DateTimeOffset At, Color Author, strin
 /// A game as one version of it was committed: the rules view, the time played so far, when the shared clock started
 /// running (null while nobody is connected), and which colours are held by a connection on any instance.
 /// </summary>
-public sealed record GameSnapshot(long GameId, GameView View, double TimePlayedSeconds, DateTimeOffset? ClockRunningSince, PerColor<bool> Connected);
+public sealed record GameSnapshot(long GameId, GameView View, double TimePlayedSeconds, DateTimeOffset? ClockRunningSince, PerColor<bool> Connected)
+{
+    /// <summary>
+    /// Since when each colour has been away (its key free on every instance); null while connected. A player may claim
+    /// the game once the opponent has been away for the grace period (<see cref="ClockOptions"/>).
+    /// </summary>
+    public PerColor<DateTimeOffset?> AwaySince { get; init; }
+}
 
 /// <summary>Receives a game's committed changes. Calls for one observer never overlap and arrive in commit order.</summary>
 public interface IGameObserver

@@ -18,6 +18,11 @@ internal sealed class GameCopy(long id)
 
     public PerColor<bool> Connected { get; private set; }
 
+    /// <summary>Since when each colour's key has been free (null while held or never held).</summary>
+    public PerColor<DateTimeOffset?> AwaySince { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
     public double TimePlayed { get; private set; }
 
     public DateTimeOffset? ClockSince { get; private set; }
@@ -39,6 +44,8 @@ internal sealed class GameCopy(long id)
         Game = Game.Replay(stored.Game.Size, stored.Game.Rules, stored.Game.TimeControl, stored.Actions);
         Keys = new PerColor<PlayerKeyRecord>(stored.Black, stored.White);
         Connected = stored.Connected;
+        AwaySince = stored.AwaySince;
+        CreatedAt = stored.Game.CreatedAt;
         TimePlayed = stored.Game.TimePlayedSeconds;
         ClockSince = stored.Game.ClockRunningSince;
         Loaded = true;
@@ -52,13 +59,14 @@ internal sealed class GameCopy(long id)
         ClockSince = clockSince;
     }
 
-    public void SetConnected(PerColor<bool> connected)
+    public void SetConnected(PerColor<bool> connected, PerColor<DateTimeOffset?> awaySince)
     {
         Connected = connected;
+        AwaySince = awaySince;
         Publish();
     }
 
     /// <summary>Makes the current state what readers see.</summary>
     public void Publish() =>
-        Volatile.Write(ref snapshot, new GameSnapshot(id, Game.View(), TimePlayed, ClockSince, Connected));
+        Volatile.Write(ref snapshot, new GameSnapshot(id, Game.View(), TimePlayed, ClockSince, Connected) { AwaySince = AwaySince });
 }

@@ -136,7 +136,7 @@ internal sealed class GameResync(long id, GameCopy copy, GameObservers observers
     private void ApplyPresence(GamePresence presence)
     {
         var before = copy.Connected;
-        copy.SetConnected(presence.Connected);
+        copy.SetConnected(presence.Connected, presence.AwaySince);
         foreach (var color in new[] { Color.Black, Color.White })
         {
             if (before[color] != presence.Connected[color])

@@ -1,4 +1,5 @@
 using Igo.Data;
+using Igo.Data.Model;
 using Igo.Domain;
 
 namespace Igo.Web.Games;
@@ -73,6 +74,28 @@ internal sealed partial class LiveGame
 
         // Another instance's timeout won the race, or a move landed first (the copy is re-read either way).
         return copy.Game.Result == new GameResult(ResultType.Time, player.Opponent()) ? Timeout.DoneElsewhere : Timeout.NotDue;
+    }
+
+    /// <summary>
+    /// Null when <paramref name="claimant"/>'s opponent has been away for the grace period, judged on the store's
+    /// presence (not the copy here): their key is free on every instance, and was let go long enough ago (a key never
+    /// held counts from the game's creation).
+    /// </summary>
+    private async Task<ActionFailure?> OpponentNotGoneAsync(Color claimant, DateTimeOffset now)
+    {
+        PlayerKeyRecord? opponent;
+        try
+        {
+            opponent = await services.Store.FindKeyAsync(copy.Keys[claimant.Opponent()].Key, CancellationToken.None);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LiveGameLog.EventFailed(logger, exception, Id, "claim");
+            return ActionFailure.Unavailable;
+        }
+
+        var grace = copy.Game.TimeControl.IsTimed ? services.Clocks.AwayGrace : services.Clocks.AwayGraceUntimed;
+        return opponent is { HeldByInstance: null } && now - (opponent.AwaySince ?? copy.CreatedAt) >= grace ? null : ActionFailure.OpponentNotGone;
     }
 
     private enum Timeout

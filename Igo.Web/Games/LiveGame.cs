@@ -176,6 +176,11 @@ internal sealed partial class LiveGame : IAsyncDisposable
             return ActionReply.Judged(lostOnTime);
         }
 
+        if (type == ActionType.ClaimWin && await OpponentNotGoneAsync(seat.Color, now) is { } notGone)
+        {
+            return ActionReply.Refused(notGone);
+        }
+
         var version = copy.Game.Version;
         var action = ActionFor(seat.Color, type, point, receivedAt, now);
         var outcome = copy.Game.Apply(action);

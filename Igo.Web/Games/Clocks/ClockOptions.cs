@@ -1,6 +1,9 @@
 namespace Igo.Web.Games;
 
-/// <summary>Timed games under <c>Igo:Clocks</c>: the lag allowance (docs/decisions/0009-lag-allowance.md) and the timeout sweep.</summary>
+/// <summary>
+/// Timed games and fair endings under <c>Igo:Clocks</c>: the lag allowance (docs/decisions/0009-lag-allowance.md), the
+/// timeout sweep, and the grace periods before a game an opponent abandoned may be claimed.
+/// </summary>
 public sealed class ClockOptions
 {
     public const string Section = "Igo:Clocks";
@@ -17,4 +20,13 @@ public sealed class ClockOptions
 
     /// <summary>The most games one sweep times out; the rest wait for the next sweep. 1 to 1000.</summary>
     public int SweepBatch { get; set; } = 50;
+
+    /// <summary>
+    /// How long the opponent of a timed game must have been away (no page, socket or computer holding their key, on
+    /// any instance) before the player may claim the game as a forfeit. 1 s to 1 day.
+    /// </summary>
+    public TimeSpan AwayGrace { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>The same for an untimed game, where a player may well be gone a while and come back. 1 s to 1 day.</summary>
+    public TimeSpan AwayGraceUntimed { get; set; } = TimeSpan.FromMinutes(5);
 }
