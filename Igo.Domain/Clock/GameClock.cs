@@ -46,27 +46,13 @@ public sealed record GameClock
     /// set to the player and their clock empty: the move is lost on time. A negative time (clocks of two servers
     /// disagreeing) counts as zero.
     /// </summary>
-    public GameClock Charge(Color player, TimeSpan thinking)
-    {
-        ThrowIfFallen();
-        var after = this[player].Charge(Control, NotNegative(thinking));
-        return after is null
-            ? With(player, PlayerClock.Empty, flagFell: player)
-            : With(player, after, flagFell: null);
-    }
+    public GameClock Charge(Color player, TimeSpan thinking) => After(player, (clock, control) => clock.Charge(control, NotNegative(thinking)));
 
     /// <summary>
     /// The clock after <paramref name="player"/> spent <paramref name="time"/> without making a move (answering a request
     /// while their clock ran): as <see cref="Charge"/>, but Fischer adds no increment and Canadian counts no stone.
     /// </summary>
-    public GameClock Spend(Color player, TimeSpan time)
-    {
-        ThrowIfFallen();
-        var after = this[player].Spend(Control, NotNegative(time));
-        return after is null
-            ? With(player, PlayerClock.Empty, flagFell: player)
-            : With(player, after, flagFell: null);
-    }
+    public GameClock Spend(Color player, TimeSpan time) => After(player, (clock, control) => clock.Spend(control, NotNegative(time)));
 
     /// <summary>
     /// What <paramref name="player"/>'s clock shows <paramref name="elapsed"/> into their turn; pass zero for the player
@@ -84,12 +70,17 @@ public sealed record GameClock
     /// <summary>The moment <paramref name="player"/>'s flag falls if their turn started at <paramref name="turnStartedAt"/>; null when untimed.</summary>
     public DateTimeOffset? Deadline(Color player, DateTimeOffset turnStartedAt) => turnStartedAt + TimeToFlag(player);
 
-    private void ThrowIfFallen()
+    /// <summary>The clock with <paramref name="player"/>'s changed by <paramref name="change"/>; null from it means their flag fell.</summary>
+    private GameClock After(Color player, Func<PlayerClock, TimeControl, PlayerClock?> change)
     {
         if (FlagFell is { } fallen)
         {
             throw new InvalidOperationException($"{fallen.ToTitle()}'s flag has fallen: the clock takes no more moves.");
         }
+
+        return change(this[player], Control) is { } after
+            ? With(player, after, flagFell: null)
+            : With(player, PlayerClock.Empty, flagFell: player);
     }
 
     private static TimeSpan NotNegative(TimeSpan span) => span > TimeSpan.Zero ? span : TimeSpan.Zero;
