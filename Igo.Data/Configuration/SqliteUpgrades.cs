@@ -1,0 +1,31 @@
+namespace Igo.Data.Configuration;
+
+/// <summary>
+/// What brings an embedded SQLite file from one schema to the next (a file records its schema as the number of
+/// migrations it matches, in user_version): the PostgreSQL migrations' changes in SQLite's words, additive only, so
+/// a player's file keeps its games when Igo is upgraded.
+/// </summary>
+internal static class SqliteUpgrades
+{
+    /// <summary>The statements from schema <paramref name="from"/> to the next; null when there is no such step.</summary>
+    public static IReadOnlyList<string>? From(int from) => from switch
+    {
+        // TimedGames: time controls, deadlines, thinking times, presence.
+        1 =>
+        [
+            "ALTER TABLE games ADD COLUMN time_system TEXT NOT NULL DEFAULT 'none'",
+            "ALTER TABLE games ADD COLUMN main_time_ms INTEGER NOT NULL DEFAULT 0",
+            "ALTER TABLE games ADD COLUMN period_time_ms INTEGER NOT NULL DEFAULT 0",
+            "ALTER TABLE games ADD COLUMN periods INTEGER NOT NULL DEFAULT 0",
+            "ALTER TABLE games ADD COLUMN stones INTEGER NOT NULL DEFAULT 0",
+            "ALTER TABLE games ADD COLUMN increment_ms INTEGER NOT NULL DEFAULT 0",
+            "ALTER TABLE games ADD COLUMN cap_ms INTEGER NULL",
+            "ALTER TABLE games ADD COLUMN deadline TEXT NULL",
+            "CREATE INDEX ix_games_deadline ON games (deadline) WHERE deadline IS NOT NULL",
+            "ALTER TABLE actions ADD COLUMN thinking_ms INTEGER NULL",
+            "ALTER TABLE player_keys ADD COLUMN away_since TEXT NULL",
+            "UPDATE player_keys SET away_since = (SELECT g.updated_at FROM games g WHERE g.id = player_keys.game_id) WHERE held_by_instance IS NULL",
+        ],
+        _ => null,
+    };
+}
