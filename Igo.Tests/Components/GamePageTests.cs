@@ -5,6 +5,8 @@ using Igo.Web.Components.Pages;
 using Igo.Web.Games;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using static Igo.Tests.Components.BoardEvents;
 using Color = Igo.Domain.Color;
 
 
@@ -20,8 +22,6 @@ public sealed class GamePageTests : GamePageTestBase
     private (IRenderedComponent<IComponent> Providers, IRenderedComponent<GamePage> Page) Open(params SeatOutcome[] outcomes) => OpenGame(Key, outcomes);
 
     private static SeatOutcome Joined(IGameSeat seat) => SeatOutcome.Held(seat);
-
-    private static string Cell(string label) => $"[role=gridcell][data-point='{label}']";
 
     [Fact]
     public void The_page_holds_the_key_as_this_circuit_and_shows_the_game()
@@ -68,9 +68,9 @@ public sealed class GamePageTests : GamePageTestBase
         var (_, page) = Open(Joined(seat));
         page.WaitForAssertion(() => page.Find(Cell("C3")));
 
-        page.Find(Cell("A5")).Click();
-        page.Find(Cell("B5")).Click();
-        page.Find(Cell("C3")).Click();
+        page.ClickPoint("A5");
+        page.ClickPoint("B5");
+        page.ClickPoint("C3");
 
         Assert.Equal([(ActionType.PlaceStone, (Point?)new Point(2, 2))], seat.Actions);
     }
@@ -83,7 +83,7 @@ public sealed class GamePageTests : GamePageTestBase
         var (providers, page) = Open(Joined(seat));
         page.WaitForAssertion(() => page.Find(Cell("C7")));
 
-        page.Find(Cell("C7")).Click();
+        page.ClickPoint("C7");
 
         providers.WaitForAssertion(() => Assert.Contains("retake at once. Play elsewhere first.", providers.Markup, StringComparison.Ordinal));
     }
@@ -167,7 +167,7 @@ public sealed class GamePageTests : GamePageTestBase
         var (_, page) = Open(Joined(seat));
         page.WaitForAssertion(() => page.Find(Cell("C5")));
 
-        page.Find(Cell("C5")).Click();
+        page.ClickPoint("C5");
 
         Assert.Equal([(ActionType.MarkDead, (Point?)new Point(0, 2))], seat.Actions);
     }

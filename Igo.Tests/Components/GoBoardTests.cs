@@ -1,6 +1,7 @@
 using Bunit;
 using Igo.Domain;
 using Igo.Web.Components.Play;
+using static Igo.Tests.Components.BoardEvents;
 
 namespace Igo.Tests.Components;
 
@@ -15,8 +16,6 @@ public sealed class GoBoardTests : ComponentTestBase
             .Add(b => b.Mode, mode)
             .Add(b => b.ConfirmTaps, confirmTaps)
             .Add(b => b.OnPointChosen, point => chosen.Add(point)));
-
-    private static string Cell(string label) => $"[role=gridcell][data-point='{label}']";
 
     [Fact]
     public void Stones_and_the_last_move_marker_are_drawn_from_the_view()
@@ -99,7 +98,7 @@ public sealed class GoBoardTests : ComponentTestBase
     {
         var board = RenderBoard(TestViews.Empty(9));
 
-        board.Find(Cell("D4")).Click();
+        board.ClickPoint("D4");
 
         Assert.Equal([new Point(5, 3)], chosen);
     }
@@ -118,9 +117,9 @@ public sealed class GoBoardTests : ComponentTestBase
         ], illegal: [ko]);
 
         var board = RenderBoard(view);
-        board.Find(Cell("A5")).Click();
-        board.Find(Cell("B5")).Click();
-        board.Find(Cell("E1")).Click();
+        board.ClickPoint("A5");
+        board.ClickPoint("B5");
+        board.ClickPoint("E1");
 
         Assert.Empty(chosen);
         Assert.Equal("true", board.Find(Cell("A5")).GetAttribute("aria-disabled"));
@@ -140,8 +139,10 @@ public sealed class GoBoardTests : ComponentTestBase
 
         var board = RenderBoard(view);
 
-        Assert.Equal(25 - 3 - 1, board.FindAll(".preview.white").Count);
-        Assert.Empty(board.FindAll(".preview.black"));
+        // The preview's colour is the board's, so that no point changes when the turn does.
+        Assert.NotNull(board.Find(".igo-board.mode-place.preview-white"));
+        Assert.Equal(25 - 3 - 1, board.FindAll(".pt.open .preview").Count);
+        Assert.Equal(25 - 3 - 1, board.FindAll(".preview").Count);
         Assert.Empty(board.FindAll($"{Cell("A5")} .preview"));
         Assert.Empty(board.FindAll($"{Cell("B5")} .preview"));
     }
@@ -151,11 +152,15 @@ public sealed class GoBoardTests : ComponentTestBase
     {
         var board = RenderBoard(TestViews.Empty(9), BoardMode.Watch);
 
-        board.Find(Cell("E5")).Click();
-        board.Find(Cell("E5")).KeyDown(new Microsoft.AspNetCore.Components.Web.KeyboardEventArgs { Key = "Enter" });
+        board.ClickPoint("E5");
+        board.PressOnPoint("E5", "Enter");
 
         Assert.Empty(chosen);
-        Assert.Empty(board.FindAll(".preview"));
+
+        // Previews show only on a board in place mode (GoBoard.razor.css): this one offers no stone anywhere.
+        Assert.Empty(board.FindAll(".igo-board.mode-place"));
+        Assert.NotNull(board.Find(".igo-board.mode-watch"));
+        Assert.Equal("true", board.Find("[role=grid]").GetAttribute("aria-readonly"));
     }
 
     [Fact]
@@ -171,9 +176,9 @@ public sealed class GoBoardTests : ComponentTestBase
         ], status: GameStatus.Endgame);
 
         var board = RenderBoard(view, BoardMode.MarkDead);
-        board.Find(Cell("C4")).Click();
-        board.Find(Cell("A1")).Click();
-        board.Find(Cell("C2")).Click();
+        board.ClickPoint("C4");
+        board.ClickPoint("A1");
+        board.ClickPoint("C2");
 
         Assert.Equal([new Point(1, 2), new Point(3, 2)], chosen);
         Assert.Equal(3, board.FindAll(".pt.selectable").Count);
@@ -184,15 +189,15 @@ public sealed class GoBoardTests : ComponentTestBase
     {
         var board = RenderBoard(TestViews.Empty(9), confirmTaps: true);
 
-        board.Find(Cell("C3")).Click();
+        board.ClickPoint("C3");
         Assert.Empty(chosen);
         Assert.NotNull(board.Find($"{Cell("C3")}.awaiting-confirm"));
 
-        board.Find(Cell("D3")).Click();
+        board.ClickPoint("D3");
         Assert.Empty(chosen);
         Assert.Empty(board.FindAll($"{Cell("C3")}.awaiting-confirm"));
 
-        board.Find(Cell("D3")).Click();
+        board.ClickPoint("D3");
         Assert.Equal([new Point(6, 3)], chosen);
     }
 
@@ -202,12 +207,12 @@ public sealed class GoBoardTests : ComponentTestBase
         var board = RenderBoard(TestViews.Empty(9));
         Assert.Equal("E5", board.Find("[role=gridcell][tabindex='0']").GetAttribute("data-point"));
 
-        board.Find(Cell("E5")).KeyDown(new Microsoft.AspNetCore.Components.Web.KeyboardEventArgs { Key = "ArrowLeft" });
-        board.Find(Cell("D5")).KeyDown(new Microsoft.AspNetCore.Components.Web.KeyboardEventArgs { Key = "ArrowDown" });
-        board.Find(Cell("D4")).KeyDown(new Microsoft.AspNetCore.Components.Web.KeyboardEventArgs { Key = "Home" });
+        board.PressOnPoint("E5", "ArrowLeft");
+        board.PressOnPoint("D5", "ArrowDown");
+        board.PressOnPoint("D4", "Home");
 
         Assert.Equal(["A4"], board.FindAll("[role=gridcell][tabindex='0']").Select(c => c.GetAttribute("data-point")));
-        board.Find(Cell("A4")).KeyDown(new Microsoft.AspNetCore.Components.Web.KeyboardEventArgs { Key = " " });
+        board.PressOnPoint("A4", " ");
         Assert.Equal([new Point(5, 0)], chosen);
     }
 
@@ -218,8 +223,8 @@ public sealed class GoBoardTests : ComponentTestBase
         var board = RenderBoard(view);
         Assert.Equal("J9", board.Find("[role=gridcell][tabindex='0']").GetAttribute("data-point"));
 
-        board.Find(Cell("J9")).KeyDown(new Microsoft.AspNetCore.Components.Web.KeyboardEventArgs { Key = "ArrowUp" });
-        board.Find(Cell("J9")).KeyDown(new Microsoft.AspNetCore.Components.Web.KeyboardEventArgs { Key = "ArrowRight" });
+        board.PressOnPoint("J9", "ArrowUp");
+        board.PressOnPoint("J9", "ArrowRight");
 
         Assert.Equal("J9", board.Find("[role=gridcell][tabindex='0']").GetAttribute("data-point"));
     }
@@ -234,7 +239,7 @@ public sealed class GoBoardTests : ComponentTestBase
         board.Render(p => p.Add(b => b.View, afterOne));
         Assert.Equal("C7", board.Find("[role=gridcell][tabindex='0']").GetAttribute("data-point"));
 
-        board.Find(Cell("C7")).KeyDown(new Microsoft.AspNetCore.Components.Web.KeyboardEventArgs { Key = "ArrowDown" });
+        board.PressOnPoint("C7", "ArrowDown");
         board.Render(p => p.Add(b => b.View, TestViews.Place(afterOne, new Point(7, 7), Color.White)));
 
         Assert.Equal("C6", board.Find("[role=gridcell][tabindex='0']").GetAttribute("data-point"));
@@ -266,5 +271,66 @@ public sealed class GoBoardTests : ComponentTestBase
         Assert.Empty(board.FindAll($"{Cell("D2")} .suggested-dead"));
         Assert.Single(board.FindAll(".suggested-dead"));
         Assert.Equal("B5, black stone", board.Find(Cell("B5")).GetAttribute("aria-label"));
+    }
+
+    [Fact]
+    public void The_grid_listens_once_for_every_point_and_no_point_has_a_handler_of_its_own()
+    {
+        var board = RenderBoard(TestViews.Empty(19));
+
+        // bUnit writes each event handler Blazor holds as a "blazor:on…" attribute of its element.
+        var withHandlers = board.FindAll("*").Where(e => e.Attributes.Any(a => a.Name.StartsWith("blazor:on", StringComparison.Ordinal))).ToList();
+        var grid = Assert.Single(withHandlers);
+        Assert.Equal("grid", grid.GetAttribute("role"));
+        Assert.NotNull(grid.GetAttribute("blazor:onpointclick"));
+        Assert.NotNull(grid.GetAttribute("blazor:onpointkeydown"));
+        Assert.Equal(361, board.FindAll("[role=gridcell]").Count);
+    }
+
+    [Fact]
+    public void A_delegated_event_that_names_no_point_of_this_board_does_nothing()
+    {
+        var board = RenderBoard(TestViews.Empty(9));
+        var grid = board.Find("[role=grid]");
+
+        grid.TriggerEvent("onpointclick", new BoardInputEventArgs { Point = null });
+        grid.TriggerEvent("onpointclick", new BoardInputEventArgs { Point = "T19" });
+        grid.TriggerEvent("onpointclick", new BoardInputEventArgs { Point = "not a point" });
+        grid.TriggerEvent("onpointkeydown", new BoardInputEventArgs { Point = null, Key = "Enter" });
+        grid.TriggerEvent("onpointkeydown", new BoardInputEventArgs { Point = "E5", Key = null });
+
+        Assert.Empty(chosen);
+        Assert.Equal("E5", board.Find("[role=gridcell][tabindex='0']").GetAttribute("data-point"));
+    }
+
+    [Fact]
+    public void A_move_changes_the_look_of_the_points_it_touches_only_even_as_the_turn_passes()
+    {
+        var before = TestViews.Place(TestViews.Empty(19), new Point(3, 3), Color.Black);
+        var after = TestViews.Place(before, new Point(15, 15), Color.White);
+        var focused = new Point(9, 9);
+
+        // Black watches while white moves, then places: the mode flips, every empty point stays as it was.
+        var changed = Enumerable.Range(0, 19 * 19)
+            .Select(i => new Point(i / 19, i % 19))
+            .Where(p => PointLook.Of(before, p, BoardMode.Watch, null, focused, null) != PointLook.Of(after, p, BoardMode.Place, null, focused, null))
+            .ToList();
+
+        Assert.Equal([new Point(3, 3), new Point(15, 15)], changed);
+    }
+
+    [Fact]
+    public void The_markup_of_a_point_is_built_once_and_shared_by_every_board()
+    {
+        var view = TestViews.Empty(19);
+        var look = PointLook.Of(view, new Point(4, 4), BoardMode.Place, null, new Point(9, 9), null);
+        var focusedLook = look with { Focused = true };
+
+        Assert.Same(PointMarkup.For(19, new Point(4, 4), look).Value, PointMarkup.For(19, new Point(4, 4), look).Value);
+        Assert.Contains("data-point=\"E15\"", PointMarkup.For(19, new Point(4, 4), look).Value, StringComparison.Ordinal);
+
+        // The tab stop is one point of one board: its markup is built for it, and says so.
+        Assert.Contains("tabindex=\"0\"", PointMarkup.For(19, new Point(4, 4), focusedLook).Value, StringComparison.Ordinal);
+        Assert.Contains("tabindex=\"-1\"", PointMarkup.For(19, new Point(4, 4), look).Value, StringComparison.Ordinal);
     }
 }

@@ -12,17 +12,3 @@ public enum BoardMode
     /// <summary>Proposes the chain under the point as dead (endgame).</summary>
     MarkDead,
 }
-
-/// <summary>Everything one point draws; a point re-renders only when this changes.</summary>
-public readonly record struct PointVisual(
-    string Label,
-    Domain.Stone Stone,
-    bool LastMove,
-    bool MarkedDead,
-    Domain.Stone Territory,
-    bool Playable,
-    bool Selectable,
-    bool Focused,
-    bool AwaitingConfirm,
-    Domain.Stone Preview,
-    bool SuggestedDead = false);

@@ -1,19 +1,18 @@
 using Igo.Domain;
 using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
 
 namespace Igo.Web.Components.Play;
 
 public sealed partial class GoBoard
 {
-    /// <summary>Distance between lines in SVG units; the SVG scales to its container.</summary>
-    internal const int Cell = 100;
-
-    internal const int Margin = 104;
-
-    private BoardPoint?[] cells = [];
+    private ElementReference grid;
+    private int size;
     private Point focused;
     private Point? awaitingConfirm;
     private bool moveFocusAfterRender;
+    private int focusMoves;
+    private RenderedBoard rendered;
 
     // Until the player moves around the board, its tab stop follows the last move, so Tab lands where the game is.
     private bool playerPlacedFocus;
@@ -37,13 +36,10 @@ public sealed partial class GoBoard
     [Parameter]
     public EventCallback<Point> OnPointChosen { get; set; }
 
-    private int Extent => ((View.Size - 1) * Cell) + (2 * Margin);
+    [Inject]
+    private IJSRuntime JS { get; set; } = default!;
 
-    private int Far => Margin + ((View.Size - 1) * Cell);
-
-    private static int LabelNear => 38;
-
-    private int LabelFar => Extent - LabelNear;
+    private int Extent => BoardDrawing.Extent(View.Size);
 
     private string ModeClass => Mode switch
     {
@@ -52,6 +48,9 @@ public sealed partial class GoBoard
         _ => "mode-watch",
     };
 
+    // The preview is always the colour of the player to move: a class of the board, so that no point changes with the turn.
+    private string PreviewClass => View.Turn == Color.Black ? "preview-black" : "preview-white";
+
     private string AriaLabel => Mode switch
     {
         BoardMode.Place => $"Go board, {View.Size} by {View.Size}. Arrow keys move, Enter or Space plays a stone.",
@@ -59,14 +58,11 @@ public sealed partial class GoBoard
         _ => $"Go board, {View.Size} by {View.Size}.",
     };
 
-    private static int Coordinate(int line) => Margin + (line * Cell);
-
     protected override void OnParametersSet()
     {
-        var count = View.Size * View.Size;
-        if (cells.Length != count)
+        if (size != View.Size)
         {
-            cells = new BoardPoint?[count];
+            size = View.Size;
             focused = View.LastMove is { } last && last.IsOnBoard(View.Size) ? last : new Point(View.Size / 2, View.Size / 2);
         }
 
@@ -81,40 +77,37 @@ public sealed partial class GoBoard
         }
     }
 
+    // The page re-renders for many reasons (chat, presence, a new callback each time): the board only when what it draws changed.
+    protected override bool ShouldRender()
+    {
+        var now = new RenderedBoard(View, Mode, ConfirmTaps, SuggestedDead, focused, awaitingConfirm, focusMoves);
+        var changed = now != rendered;
+        rendered = now;
+        return changed;
+    }
+
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
         if (moveFocusAfterRender)
         {
             moveFocusAfterRender = false;
-            if (cells[Index(focused)] is { } cell)
-            {
-                await cell.FocusAsync();
-            }
+            await JS.InvokeVoidAsync("igo.focusPoint", grid, focused.ToLabel(View.Size));
         }
     }
 
-    private PointVisual VisualOf(Point point)
-    {
-        var state = View[point];
-        var playable = Mode == BoardMode.Place && View.IsLegalPlacement(point);
-        var suggested = state.Stone != Stone.Empty && SuggestedDead?.Contains(point) == true;
-        return new PointVisual(
-            PointDescription.Describe(View, point, suggested),
-            state.Stone,
-            View.LastMove == point,
-            state.MarkedDead,
-            state.Counted ? state.CountsFor : Stone.Empty,
-            playable,
-            Mode == BoardMode.MarkDead && state.Stone != Stone.Empty,
-            point == focused,
-            playable && awaitingConfirm == point,
-            playable ? View.Turn.ToStone() : Stone.Empty,
-            suggested);
-    }
+    private MarkupString PointMarkupOf(Point point) =>
+        PointMarkup.For(View.Size, point, PointLook.Of(View, point, Mode, SuggestedDead, focused, awaitingConfirm));
 
-    private int Index(Point point) => (point.Row * View.Size) + point.Col;
+    /// <summary>The point a delegated event names, when it is one of this board's.</summary>
+    private Point? PointOf(BoardInputEventArgs input) =>
+        input.Point is { } label ? Point.FromLabel(label, View.Size) : null;
 
-    internal Task ClickedAsync(Point point)
+    private Task OnPointClickAsync(BoardInputEventArgs input) => PointOf(input) is { } point ? ClickedAsync(point) : Task.CompletedTask;
+
+    private Task OnPointKeyAsync(BoardInputEventArgs input) =>
+        PointOf(input) is { } point && input.Key is { } key ? KeyPressedAsync(point, key) : Task.CompletedTask;
+
+    private Task ClickedAsync(Point point)
     {
         // The clicked point becomes the board's single tab stop, so the keyboard carries on from there. (Focus events
         // are not used for this: a late one from an earlier move would pull the tab stop back.)
@@ -136,7 +129,7 @@ public sealed partial class GoBoard
         return ChooseAsync(point);
     }
 
-    internal Task KeyPressedAsync(Point target, string key)
+    private Task KeyPressedAsync(Point target, string key)
     {
         // Keys typed faster than a round trip still name the element focus was on when they were pressed; the
         // board's own focused point is where the player has moved to by then, so it is the origin of every key.
@@ -157,6 +150,7 @@ public sealed partial class GoBoard
             playerPlacedFocus = true;
             focused = next;
             moveFocusAfterRender = true;
+            focusMoves++;
             StateHasChanged();
             return Task.CompletedTask;
         }
@@ -182,4 +176,7 @@ public sealed partial class GoBoard
         focused = point;
         await OnPointChosen.InvokeAsync(point);
     }
+
+    private readonly record struct RenderedBoard(
+        GameView? View, BoardMode Mode, bool ConfirmTaps, IReadOnlySet<Point>? SuggestedDead, Point Focused, Point? AwaitingConfirm, int FocusMoves);
 }

@@ -8,24 +8,22 @@ namespace Igo.Web.Components.Play;
 /// </summary>
 public static class PointDescription
 {
-    public static string Describe(GameView view, Point point, bool suggestedDead = false)
+    public static string Describe(string label, PointLook look)
     {
-        ArgumentNullException.ThrowIfNull(view);
-        var state = view[point];
-        var parts = new List<string>(4) { point.ToLabel(view.Size) };
-        if (state.Stone.ToColor() is { } color)
+        var parts = new List<string>(4) { label };
+        if (look.Stone.ToColor() is { } color)
         {
             parts.Add($"{color.ToWord()} stone");
-            if (state.MarkedDead)
+            if (look.MarkedDead)
             {
                 parts.Add("marked dead");
             }
-            else if (suggestedDead)
+            else if (look.SuggestedDead)
             {
                 parts.Add("suggested dead by the engine");
             }
 
-            if (view.LastMove == point)
+            if (look.LastMove)
             {
                 parts.Add("last move");
             }
@@ -35,7 +33,7 @@ public static class PointDescription
             parts.Add("empty");
         }
 
-        if (state.Counted && state.CountsFor.ToColor() is { } owner)
+        if (look.Territory.ToColor() is { } owner)
         {
             parts.Add($"{owner.ToWord()} territory");
         }

@@ -38,6 +38,10 @@ window.igo = {
         link.remove();
         setTimeout(() => URL.revokeObjectURL(url), 1000);
     },
+    // After an arrow key the server moves the board's tab stop; the keyboard's focus follows it here.
+    focusPoint: (grid, label) => {
+        grid?.querySelector(`[data-point="${label}"]`)?.focus({ preventScroll: true });
+    },
     storage: {
         get: (name) => {
             try {
@@ -86,6 +90,50 @@ window.addEventListener("unhandledrejection", (event) => {
     reload.addEventListener("click", () => location.reload());
     banner.append(reload);
     document.body.append(banner);
+});
+
+// The board listens once for all its points (GoBoard's @onpointclick and @onpointkeydown): the point is named by the
+// data-point of the element the event came from.
+const pointOf = (event) => event.target instanceof Element ? event.target.closest("[data-point]")?.getAttribute("data-point") ?? null : null;
+Blazor.registerCustomEventType("pointclick", {
+    browserEventName: "click",
+    createEventArgs: (event) => ({ point: pointOf(event) }),
+});
+Blazor.registerCustomEventType("pointkeydown", {
+    browserEventName: "keydown",
+    createEventArgs: (event) => ({ point: pointOf(event), key: event.key }),
+});
+
+// Each point is one markup block, which Blazor replaces whole when what it draws changes. If the point that had the
+// keyboard's focus is replaced, the focus goes to its replacement at once (before the next key is handled), as if
+// the point had only changed: keys typed during the update still reach the board.
+const watchedBoards = new WeakSet();
+let focusedPoint = null;
+document.addEventListener("focusin", (event) => {
+    const point = event.target instanceof Element ? event.target.closest(".igo-board-grid [data-point]") : null;
+    focusedPoint = point;
+    const grid = point?.closest(".igo-board-grid");
+    if (grid && !watchedBoards.has(grid)) {
+        watchedBoards.add(grid);
+        new MutationObserver((records) => {
+            const lost = focusedPoint;
+            const replaced = lost && !lost.isConnected && records.some((record) => [...record.removedNodes].includes(lost));
+            const focusElsewhere = document.activeElement && document.activeElement !== document.body;
+            if (replaced && !focusElsewhere) {
+                grid.querySelector(`[data-point="${lost.getAttribute("data-point")}"]`)?.focus({ preventScroll: true });
+            }
+        }).observe(grid, { childList: true, subtree: true });
+    }
+});
+document.addEventListener("focusout", (event) => {
+    // The player left the point (for another element, or for nothing with a click beside it) if it is still there
+    // once this event is over; a replaced point is gone by then, and keeps its claim on the focus.
+    const left = event.target;
+    setTimeout(() => {
+        if (focusedPoint === left && left.isConnected && document.activeElement !== left) {
+            focusedPoint = null;
+        }
+    });
 });
 
 // A lost connection is noticed within 15 s (the default is 30 s) so the reconnecting banner appears promptly;
