@@ -10,6 +10,8 @@ public static class BenchProgram
     // or the coordinator's: dotnet run -c Release --project Igo.Bench -- coordinator "<Npgsql connection string>" [seconds]
     // or the soak over two instances: dotnet run -c Release --project Igo.Bench -- soak --games 200 --minutes 10 --pg "<Npgsql connection string>"
     // or the computer players' strength matches: dotnet run -c Release --project Igo.Bench -- strength [games] [playouts]
+    // or what an idle Blazor page costs the server: dotnet run -c Release --project Igo.Bench -- blazor-idle [--kinds home,9,19] [--pages 50]
+    // or how many Blazor players one instance holds: dotnet run -c Release --project Igo.Bench -- blazor-load [--games 10,25,50,100]
     public static async Task<int> Main(string[] args)
     {
         if (args is ["compat-load", .. var rest])
@@ -32,6 +34,11 @@ public static class BenchProgram
             var seconds = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10;
             await CoordinatorLoad.RunAsync(connectionString, TimeSpan.FromSeconds(seconds));
             return 0;
+        }
+
+        if (args is ["blazor-idle", .. var idleOptions])
+        {
+            return await Blazor.IdleCircuits.RunAsync(idleOptions);
         }
 
         if (args is ["strength", .. var options])

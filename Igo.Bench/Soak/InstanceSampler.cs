@@ -51,7 +51,7 @@ internal sealed class InstanceSampler(int processId, Uri baseAddress) : IDisposa
     }
 
     /// <summary>Every sample line of the Prometheus text: (metric name, value); comments skipped.</summary>
-    private static List<(string Name, double Value)> Parse(string text)
+    internal static List<(string Name, double Value)> Parse(string text)
     {
         var samples = new List<(string, double)>();
         foreach (var line in text.Split('\n'))
@@ -79,6 +79,6 @@ internal sealed class InstanceSampler(int processId, Uri baseAddress) : IDisposa
         return samples;
     }
 
-    private static double Sum(List<(string Name, double Value)> samples, string name) =>
+    internal static double Sum(List<(string Name, double Value)> samples, string name) =>
         samples.Where(s => s.Name == name).Sum(s => s.Value);
 }

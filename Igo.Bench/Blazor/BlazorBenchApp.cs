@@ -1,0 +1,102 @@
+using System.Globalization;
+using Igo.Bench.Compat;
+using Igo.Tests.Faults;
+using Npgsql;
+
+namespace Igo.Bench.Blazor;
+
+/// <summary>
+/// The app under a Blazor benchmark: a Release build started as its own process (Igo.Tests/Faults/AppProcess.cs), on
+/// the embedded SQLite store in a temporary directory, or on a fresh database of the PostgreSQL given with --pg. Games
+/// are created through /websocket, which every benchmark client reaches from 127.0.0.1: the per-address limits are
+/// raised for that one address, as a load from many people would not meet them.
+/// </summary>
+internal sealed class BlazorBenchApp : IAsyncDisposable
+{
+    private readonly string directory;
+    private readonly string? admin;
+    private readonly string? database;
+
+    private BlazorBenchApp(AppProcess process, string directory, string? admin, string? database)
+    {
+        Process = process;
+        this.directory = directory;
+        this.admin = admin;
+        this.database = database;
+    }
+
+    public AppProcess Process { get; }
+
+    public static async Task<BlazorBenchApp> StartAsync(string? postgres)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "igo-blazor-bench-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        var environment = new Dictionary<string, string>
+        {
+            ["Compat__MaxConnectionsPerAddress"] = "100000",
+            ["Compat__RateLimitPerSecond"] = "100000",
+            ["Compat__RateLimitBurst"] = "100000",
+        };
+        string? database = null;
+        if (postgres is null)
+        {
+            environment["DATABASE_URL"] = string.Empty;
+            environment["ConnectionStrings__Igo"] = string.Empty;
+            environment["Igo__Data__SqlitePath"] = Path.Combine(directory, "igo.db");
+        }
+        else
+        {
+            database = $"igo_blazor_{Guid.NewGuid():N}"[..24];
+            await ExecuteAsync(postgres, $"CREATE DATABASE {database}");
+            environment["ConnectionStrings__Igo"] = new NpgsqlConnectionStringBuilder(postgres) { Database = database, Pooling = true }.ConnectionString;
+        }
+
+        var process = await AppProcess.StartAsync(environment, CancellationToken.None);
+        return new BlazorBenchApp(process, directory, postgres, database);
+    }
+
+    /// <summary>Creates games of this size one after the other on one socket and returns the key of the given colour of each; the socket's own seat is released by the next game and by its close.</summary>
+    public async Task<IReadOnlyList<string>> CreateGamesAsync(int count, int size, string keyColor)
+    {
+        var keys = new List<string>(count);
+        await using var socket = await SocketPlayer.ConnectAsync(Process.WebSocketUri);
+        for (var i = 0; i < count; i++)
+        {
+            await socket.SendAsync(string.Create(CultureInfo.InvariantCulture, $$"""{"type":"new_game","vs":"human","color":"black","size":{{size}},"komi":6.5}"""));
+            var created = await socket.ExpectAsync("new_game_response");
+            await socket.ExpectAsync("game_status");
+            await socket.ExpectAsync("chat");
+            await socket.ExpectAsync("opponent_connected");
+            keys.Add(CompatLoad.KeyOf(created, keyColor));
+        }
+
+        return keys;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Process.DisposeAsync();
+        if (admin is not null && database is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await ExecuteAsync(admin, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
+        }
+
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Only a temporary directory.
+        }
+    }
+
+    private static async Task ExecuteAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}
