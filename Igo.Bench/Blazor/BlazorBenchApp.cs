@@ -1,12 +1,12 @@
 using System.Globalization;
 using Igo.Bench.Compat;
-using Igo.Tests.Faults;
+using Igo.Testing.Processes;
 using Npgsql;
 
 namespace Igo.Bench.Blazor;
 
 /// <summary>
-/// The app under a Blazor benchmark: a Release build started as its own process (Igo.Tests/Faults/AppProcess.cs), on
+/// The app under a Blazor benchmark: a Release build started as its own process (Igo.Testing's AppProcess), on
 /// the embedded SQLite store in a temporary directory, or on a fresh database of the PostgreSQL given with --pg. Games
 /// are created through /websocket, which every benchmark client reaches from 127.0.0.1: the per-address limits are
 /// raised for that one address, as a load from many people would not meet them.
@@ -59,14 +59,14 @@ internal sealed class BlazorBenchApp : IAsyncDisposable
     public async Task<IReadOnlyList<string>> CreateGamesAsync(int count, int size, string keyColor)
     {
         var keys = new List<string>(count);
-        await using var socket = await SocketPlayer.ConnectAsync(Process.WebSocketUri);
+        await using var socket = await CompatLoad.ConnectAsync(Process.WebSocketUri);
         for (var i = 0; i < count; i++)
         {
             await socket.SendAsync(string.Create(CultureInfo.InvariantCulture, $$"""{"type":"new_game","vs":"human","color":"black","size":{{size}},"komi":6.5}"""));
-            var created = await socket.ExpectAsync("new_game_response");
-            await socket.ExpectAsync("game_status");
-            await socket.ExpectAsync("chat");
-            await socket.ExpectAsync("opponent_connected");
+            var created = (await socket.ExpectMessageAsync("new_game_response")).Raw;
+            await socket.ExpectMessageAsync("game_status");
+            await socket.ExpectMessageAsync("chat");
+            await socket.ExpectMessageAsync("opponent_connected");
             keys.Add(CompatLoad.KeyOf(created, keyColor));
         }
 

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using static Microsoft.Playwright.Assertions;
 
 namespace Igo.Tests.Browser;
@@ -38,13 +39,16 @@ public sealed class DeviceTests(BrowserHost host)
         {
             await black.CreateGameAsync();
             await black.Cell("E5").HoverAsync();
-            await Expect(black.Cell("E5").Locator(".preview.black")).ToHaveCSSAsync("opacity", "0.5");
-            await Expect(black.Cell("D4").Locator(".preview.black")).ToHaveCSSAsync("opacity", "0");
+            await Expect(black.Cell("E5").Locator(".preview")).ToHaveCSSAsync("opacity", "0.5");
+            await Expect(black.Cell("E5").Locator(".preview")).ToHaveCSSAsync("fill", new Regex("igo-stone-black"));
+            await Expect(black.Cell("D4").Locator(".preview")).ToHaveCSSAsync("opacity", "0");
 
-            // Once it is the opponent's turn no point offers a stone.
+            // Once it is the opponent's turn no point offers a stone, even under the pointer.
             await black.PlayAsync("E5", "black");
+            await Expect(black.Cell("E5").Locator(".preview")).ToHaveCountAsync(0);
             await black.Cell("D4").HoverAsync();
-            await Expect(black.Page.Locator(".preview")).ToHaveCountAsync(0);
+            await Expect(black.Page.Locator(".igo-board.mode-watch")).ToHaveCountAsync(1);
+            await Expect(black.Cell("D4").Locator(".preview")).ToHaveCSSAsync("opacity", "0");
         }
         finally
         {

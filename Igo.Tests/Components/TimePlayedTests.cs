@@ -1,7 +1,5 @@
 using Bunit;
 using Igo.Web.Components.Play;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Igo.Tests.Components;
 
@@ -91,9 +89,7 @@ public sealed class TimePlayedTests : ComponentTestBase
     [Fact]
     public void A_running_clock_renders_once_on_the_server_and_not_again_as_time_passes()
     {
-        // A clock whose timers fire when it moves: a server-side ticker would re-render on each Advance.
-        var time = new FakeTimeProvider(Now);
-        Context.Services.AddSingleton<TimeProvider>(time);
+        // The page's clock fires its timers when it moves: a server-side ticker would re-render on each Advance.
         var clock = Context.Render<TimePlayed>(p => p
             .Add(t => t.Seconds, 100)
             .Add(t => t.RunningSince, Now.AddSeconds(-25))
@@ -101,11 +97,29 @@ public sealed class TimePlayedTests : ComponentTestBase
 
         for (var second = 0; second < 90; second++)
         {
-            time.Advance(TimeSpan.FromSeconds(1));
+            Clock.Advance(TimeSpan.FromSeconds(1));
         }
 
         Assert.Equal(1, clock.RenderCount);
         Assert.Equal(1, clock.FindComponent<TickingText>().RenderCount);
         Assert.Equal("2:05", clock.Find(".digits").TextContent);
+    }
+
+    [Fact]
+    public void A_countdown_gives_the_browser_its_direction_and_shows_the_time_left_now()
+    {
+        var reading = new TickReading(TimeSpan.FromSeconds(90), Now.AddSeconds(-30.5), Running: true, CountsDown: true);
+        var clock = Context.Render<TickingText>(p => p.Add(t => t.Reading, reading).Add(t => t.Label, "Black's clock"));
+
+        var ticking = clock.Find("[role=timer]");
+        Assert.Equal("down", ticking.GetAttribute("data-tick"));
+        Assert.Equal("90000", ticking.GetAttribute("data-tick-ms"));
+        Assert.Equal("1:00", ticking.TextContent);
+        Assert.Equal("Black's clock: 1:00", ticking.GetAttribute("aria-label"));
+
+        // Past its end a countdown stays at zero.
+        Clock.Advance(TimeSpan.FromMinutes(5));
+        clock.Render(p => p.Add(t => t.Reading, reading));
+        Assert.Equal("0:00", clock.Find("[role=timer]").TextContent);
     }
 }
