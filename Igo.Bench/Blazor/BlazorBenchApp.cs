@@ -9,7 +9,7 @@ namespace Igo.Bench.Blazor;
 /// The app under a Blazor benchmark: a Release build started as its own process (Igo.Testing's AppProcess), on
 /// the embedded SQLite store in a temporary directory, or on a fresh database of the PostgreSQL given with --pg. Games
 /// are created through /websocket, which every benchmark client reaches from 127.0.0.1: the per-address limits are
-/// raised for that one address, as a load from many people would not meet them.
+/// raised (sockets and Blazor circuits), as a load from many people would not meet them.
 /// </summary>
 internal sealed class BlazorBenchApp : IAsyncDisposable
 {
@@ -34,8 +34,7 @@ internal sealed class BlazorBenchApp : IAsyncDisposable
         var environment = new Dictionary<string, string>
         {
             ["Compat__MaxConnectionsPerAddress"] = "100000",
-            ["Compat__RateLimitPerSecond"] = "100000",
-            ["Compat__RateLimitBurst"] = "100000",
+            ["Security__MaxCircuitsPerAddress"] = "100000",
         };
         string? database = null;
         if (postgres is null)

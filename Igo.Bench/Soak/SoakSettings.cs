@@ -20,9 +20,5 @@ internal sealed record SoakSettings(int Games, TimeSpan Duration, int Moves, Tim
             postgres);
     }
 
-    private static string? Value(string[] args, string name)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at < args.Length - 1 ? args[at + 1] : null;
-    }
+    private static string? Value(string[] args, string name) => BenchOptions.Get(args, name);
 }
