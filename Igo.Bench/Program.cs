@@ -10,8 +10,8 @@ public static class BenchProgram
     // or the coordinator's: dotnet run -c Release --project Igo.Bench -- coordinator "<Npgsql connection string>" [seconds]
     // or the soak over two instances: dotnet run -c Release --project Igo.Bench -- soak --games 200 --minutes 10 --pg "<Npgsql connection string>"
     // or the computer players' strength matches: dotnet run -c Release --project Igo.Bench -- strength [games] [playouts]
-    // or what an idle Blazor page costs the server: dotnet run -c Release --project Igo.Bench -- blazor-idle [--kinds home,9,19] [--pages 50]
-    // or how many Blazor players one instance holds: dotnet run -c Release --project Igo.Bench -- blazor-load [--games 10,25,50,100]
+    // or what an idle Blazor page costs the server: dotnet run -c Release --project Igo.Bench -- blazor-idle [--kinds home,9,19] [--pages 50,100]
+    // or how many Blazor players one instance holds: dotnet run -c Release --project Igo.Bench -- blazor-load [--players 20,50,100,150,200]
     public static async Task<int> Main(string[] args)
     {
         if (args is ["compat-load", .. var rest])
@@ -39,6 +39,11 @@ public static class BenchProgram
         if (args is ["blazor-idle", .. var idleOptions])
         {
             return await Blazor.IdleCircuits.RunAsync(idleOptions);
+        }
+
+        if (args is ["blazor-load", .. var loadOptions])
+        {
+            return await Blazor.BlazorLoad.RunAsync(loadOptions);
         }
 
         if (args is ["strength", .. var options])

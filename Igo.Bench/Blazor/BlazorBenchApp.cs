@@ -54,10 +54,10 @@ internal sealed class BlazorBenchApp : IAsyncDisposable
         return new BlazorBenchApp(process, directory, postgres, database);
     }
 
-    /// <summary>Creates games of this size one after the other on one socket and returns the key of the given colour of each; the socket's own seat is released by the next game and by its close.</summary>
-    public async Task<IReadOnlyList<string>> CreateGamesAsync(int count, int size, string keyColor)
+    /// <summary>Creates games of this size one after the other on one socket and returns both keys of each; the socket's own seat is released by the next game and by its close.</summary>
+    public async Task<IReadOnlyList<GameKeys>> CreateGamesAsync(int count, int size)
     {
-        var keys = new List<string>(count);
+        var games = new List<GameKeys>(count);
         await using var socket = await CompatLoad.ConnectAsync(Process.WebSocketUri);
         for (var i = 0; i < count; i++)
         {
@@ -66,10 +66,10 @@ internal sealed class BlazorBenchApp : IAsyncDisposable
             await socket.ExpectMessageAsync("game_status");
             await socket.ExpectMessageAsync("chat");
             await socket.ExpectMessageAsync("opponent_connected");
-            keys.Add(CompatLoad.KeyOf(created, keyColor));
+            games.Add(new GameKeys(CompatLoad.KeyOf(created, "black"), CompatLoad.KeyOf(created, "white")));
         }
 
-        return keys;
+        return games;
     }
 
     public async ValueTask DisposeAsync()
@@ -98,4 +98,10 @@ internal sealed class BlazorBenchApp : IAsyncDisposable
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
     }
+}
+
+/// <summary>The two keys of a game; a page opens a game with one of them at /game/{key}.</summary>
+internal sealed record GameKeys(string Black, string White)
+{
+    public static string PathOf(string key) => $"/game/{Uri.EscapeDataString(key)}";
 }

@@ -43,7 +43,7 @@ public static class IdleCircuits
         var total = warm + counts.Max();
         var paths = kind == "home"
             ? Enumerable.Repeat("/", total).ToList()
-            : [.. (await app.CreateGamesAsync(total, int.Parse(kind, CultureInfo.InvariantCulture), "black")).Select(key => $"/game/{Uri.EscapeDataString(key)}")];
+            : [.. (await app.CreateGamesAsync(total, int.Parse(kind, CultureInfo.InvariantCulture))).Select(game => GameKeys.PathOf(game.Black))];
         var name = kind == "home" ? "home" : $"game {kind}×{kind}";
 
         await browser.OpenAllAsync(paths.Take(warm));
