@@ -60,13 +60,12 @@ public static class IdleCircuits
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {name} | {count} | {(now.Heap - previous.Heap) / added / 1024:F0} | {(now.CpuSecondsPerSecond - previous.CpuSecondsPerSecond) * 1000 / added:F3} | {(now.AllocatedPerSecond - previous.AllocatedPerSecond) / added / 1024:F2} | {now.Heap / 1048576:F1} | {now.CpuSecondsPerSecond * 1000:F1} |"));
             previous = now;
-        }
-
-        if (hold > TimeSpan.Zero)
-        {
-            // Time to look inside: dotnet-dump collect -p <pid> --type Heap.
-            Console.Error.WriteLine($"Holding the pages open for {hold.TotalSeconds:F0} s; the app is process {app.Process.ProcessId}");
-            await Task.Delay(hold);
+            if (hold > TimeSpan.Zero)
+            {
+                // Time to look inside, at each count: dotnet-dump collect -p <pid> --type Heap.
+                Console.Error.WriteLine($"Holding {open} pages open for {hold.TotalSeconds:F0} s; the app is process {app.Process.ProcessId}");
+                await Task.Delay(hold);
+            }
         }
     }
 

@@ -78,7 +78,7 @@
     window.igoTicking = {
         now,
         // offset = this page's clock less the server's; the measure with the shortest round trip is the best one.
-        setOffset: (offset, roundTripMs) => {
+        setOffset: ({ offsetMs: offset, roundTripMs }) => {
             if (roundTripMs <= bestRoundTripMs) {
                 bestRoundTripMs = roundTripMs;
                 offsetMs = offset;
