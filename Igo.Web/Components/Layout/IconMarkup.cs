@@ -15,5 +15,5 @@ public static class IconMarkup
 
     public static MarkupString Of(string icon, Size size = Size.Medium) =>
         Built.GetOrAdd((icon, size), static key => new MarkupString(
-            $"""<svg class="mud-icon-root mud-svg-icon mud-icon-size-{key.Size.ToString().ToLowerInvariant()}" focusable="false" viewBox="0 0 24 24" aria-hidden="true">{key.Icon}</svg>"""));
+            $"""<svg class="mud-icon-root mud-svg-icon mud-icon-size-{key.Size.ToString().ToLowerInvariant()}" focusable="false" viewBox="0 0 24 24" aria-hidden="true" role="img">{key.Icon}</svg>"""));
 }
