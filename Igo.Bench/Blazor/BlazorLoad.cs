@@ -27,9 +27,11 @@ public static class BlazorLoad
         var window = TimeSpan.FromSeconds(BenchOptions.Integer(args, "--seconds", 60));
         var limit = BenchOptions.Integer(args, "--p99-ms", 100);
         var postgres = BenchOptions.Get(args, "--pg");
+        var viewport = BenchOptions.Integers(args, "--viewport", "1280,860");
+        var draw = args.Contains("--draw");
 
         await using var app = await BlazorBenchApp.StartAsync(postgres);
-        await using var browser = await HeadlessChromium.LaunchAsync(app.Process.BaseAddress);
+        await using var browser = await HeadlessChromium.LaunchAsync(app.Process.BaseAddress, viewport[0], viewport[1]);
         var games = new List<(PagePlayer Black, PagePlayer White)>();
         Console.WriteLine($"{size}×{size}, a move {think[0]}-{think[1]} s after the opponent's, {window.TotalSeconds:F0} s windows");
         Console.WriteLine("| players | moves/s | push p50 (ms) | push p99 (ms) | push max (ms) | lost | app CPU (%) | app CPU per move (ms) | browser CPU (%) |");
@@ -41,8 +43,8 @@ public static class BlazorLoad
             {
                 var black = new PagePlayer(await browser.OpenAsync(GameKeys.PathOf(keys.Black)));
                 var white = new PagePlayer(await browser.OpenAsync(GameKeys.PathOf(keys.White)));
-                await black.StartAsync("black", TimeSpan.FromSeconds(think[0]), TimeSpan.FromSeconds(think[1]));
-                await white.StartAsync("white", TimeSpan.FromSeconds(think[0]), TimeSpan.FromSeconds(think[1]));
+                await black.StartAsync("black", TimeSpan.FromSeconds(think[0]), TimeSpan.FromSeconds(think[1]), draw);
+                await white.StartAsync("white", TimeSpan.FromSeconds(think[0]), TimeSpan.FromSeconds(think[1]), draw);
                 games.Add((black, white));
             }
 

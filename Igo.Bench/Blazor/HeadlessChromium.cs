@@ -21,7 +21,8 @@ internal sealed class HeadlessChromium : IAsyncDisposable
 
     public IBrowserContext Context { get; }
 
-    public static async Task<HeadlessChromium> LaunchAsync(Uri baseAddress)
+    /// <summary>Launches the browser; every page has the given viewport (the board scales to it).</summary>
+    public static async Task<HeadlessChromium> LaunchAsync(Uri baseAddress, int width = 1280, int height = 860)
     {
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new()
@@ -35,7 +36,7 @@ internal sealed class HeadlessChromium : IAsyncDisposable
                 "--disable-backgrounding-occluded-windows",
             ],
         });
-        var context = await browser.NewContextAsync(new() { BaseURL = baseAddress.ToString(), ViewportSize = new() { Width = 1280, Height = 860 } });
+        var context = await browser.NewContextAsync(new() { BaseURL = baseAddress.ToString(), ViewportSize = new() { Width = width, Height = height } });
         context.SetDefaultTimeout(120_000);
         return new HeadlessChromium(playwright, browser, context);
     }

@@ -63,9 +63,18 @@ internal sealed class PagePlayer(IPage page)
 
     public IPage Page => page;
 
-    /// <summary>Starts playing the given colour ("black" or "white").</summary>
-    public async Task StartAsync(string colour, TimeSpan thinkMin, TimeSpan thinkMax)
+    /// <summary>
+    /// Starts playing the given colour ("black" or "white"). Unless the page is to be drawn, it is hidden (display:
+    /// none): the browser then keeps the DOM up to date, which is what is measured, without laying it out and drawing
+    /// it, work that would otherwise take the cores the server needs.
+    /// </summary>
+    public async Task StartAsync(string colour, TimeSpan thinkMin, TimeSpan thinkMax, bool draw)
     {
+        if (!draw)
+        {
+            await page.AddStyleTagAsync(new() { Content = "body { display: none !important; }" });
+        }
+
         await page.EvaluateAsync("colour => { window.igoBenchColour = colour; }", colour);
         await page.EvaluateAsync(Script, new { thinkMinMs = thinkMin.TotalMilliseconds, thinkMaxMs = thinkMax.TotalMilliseconds });
     }
