@@ -5,7 +5,6 @@ using Igo.Web.Components.Pages;
 using Igo.Web.Games;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor;
 using static Igo.Tests.Components.BoardEvents;
 using Color = Igo.Domain.Color;
 

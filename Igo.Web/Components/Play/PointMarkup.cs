@@ -9,7 +9,7 @@ namespace Igo.Web.Components.Play;
 
 /// <summary>
 /// The SVG of one board point, as one markup block: a focusable grid cell with its label, stone, marks and preview,
-/// and no event handler of its own (the board listens once for all its points, see <see cref="BoardInput"/>).
+/// and no event handler of its own (the board listens once for all its points, see <see cref="BoardInputEventArgs"/>).
 /// A point's markup depends only on its board size, place and <see cref="PointLook"/>, so every look that recurs is
 /// built once and shared by every board of every circuit: a circuit holds a reference per point, not a copy.
 /// </summary>
