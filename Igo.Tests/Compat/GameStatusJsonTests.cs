@@ -59,6 +59,17 @@ public sealed class GameStatusJsonTests
     }
 
     [Theory]
+    [InlineData(ResultType.Time, Color.Black, "black")]
+    [InlineData(ResultType.Time, Color.White, "white")]
+    [InlineData(ResultType.Forfeit, Color.White, "white")]
+    public void A_win_on_time_or_by_forfeit_reads_as_a_standard_win_for_the_winner(ResultType type, Color winner, string word)
+    {
+        var view = Views.Empty(9) with { Status = GameStatus.Complete, Result = new GameResult(type, winner) };
+
+        Assert.Equal($$"""{"resultType":"standard_win","winner":"{{word}}"}""", Write(Views.Snapshot(view)).GetProperty("result").GetRawText());
+    }
+
+    [Theory]
     [InlineData(RequestType.MarkDead, "mark_dead")]
     [InlineData(RequestType.Draw, "draw")]
     public void Mark_dead_and_draw_requests_keep_their_protocol_names(RequestType type, string name)

@@ -24,6 +24,10 @@ public sealed class OutcomeTextsTests
         Assert.Equal("Game action was preempted by other player", Said(ActionReply.Refused(ActionFailure.Preempted)));
         Assert.Equal("The game could not be saved just now. Please try again in a moment", Said(ActionReply.Refused(ActionFailure.Unavailable)));
         Assert.Equal("You no longer hold this game's key. Join the game again to go on playing", Said(ActionReply.Refused(ActionFailure.SeatReleased)));
+        Assert.Equal("White's time ran out: black won on time", Said(ActionReply.Judged(new ActionRefusal.FlagFell(Color.White))));
+        Assert.Equal(
+            "Your opponent is still connected, or has not been away long enough for the game to be claimed",
+            Said(ActionReply.Refused(ActionFailure.OpponentNotGone)));
     }
 
     [Fact]

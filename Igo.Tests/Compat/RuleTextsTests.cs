@@ -121,5 +121,11 @@ public sealed class RuleTextsTests
         (new ActionRefusal.OwnRequest(), "You cannot answer your own request"),
         (new ActionRefusal.UnknownPlayer((Color)0), "The action names no known player"),
         (new ActionRefusal.UnknownAction((ActionType)99), "Unknown action"),
+        (new ActionOutcome.TimedOut(White), "White's time ran out: black won on time"),
+        (new ActionOutcome.WonByForfeit(Black), "Black claimed the game: white had left it. Black won by forfeit"),
+        (new ActionRefusal.FlagFell(White), "White's time ran out: black won on time"),
+        (new ActionRefusal.FlagFell(Black), "Black's time ran out: white won on time"),
+        (new ActionRefusal.FlagStanding(Black), "Black still has time on the clock"),
+        (new ActionRefusal.ThinkingTime(Black, TimeSpan.FromTicks(1)), "The game's clock could not time that action, so it was not played. Please try again"),
     ];
 }

@@ -71,6 +71,7 @@ internal static class OutcomeTexts
         ActionFailure.SeatReleased => ProtocolTexts.SeatReleased,
         ActionFailure.Unavailable => ProtocolTexts.SaveUnavailable,
         ActionFailure.ChatRefused when reply.ChatRefusal is { } refusal => Chat(refusal),
+        ActionFailure.OpponentNotGone => ProtocolTexts.OpponentNotGone,
         _ => ProtocolTexts.ServiceUnavailable,
     };
 }

@@ -65,10 +65,15 @@ internal static class ProtocolNames
         _ => null,
     };
 
-    /// <summary>The protocol's result names; a kind of result it has no name for reads as a win, or a draw without a winner.</summary>
+    /// <summary>
+    /// The protocol's result names. The frontend knows three and throws on any other; it shows a standard win as
+    /// "&lt;Winner&gt; won" and a resignation as "&lt;Loser&gt; resigned". A win on time or by forfeit reads as a
+    /// standard win, the one that is true of it (docs/COMPATIBILITY.md, "Timed games"); any other kind as a win, or a
+    /// draw without a winner.
+    /// </summary>
     public static string Result(GameResult result) => result.Type switch
     {
-        ResultType.StandardWin => "standard_win",
+        ResultType.StandardWin or ResultType.Time or ResultType.Forfeit => "standard_win",
         ResultType.Draw => "draw",
         ResultType.Resignation => "resignation",
         _ => result.Winner is null ? "draw" : "standard_win",

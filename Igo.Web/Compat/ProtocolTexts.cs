@@ -100,6 +100,9 @@ internal static class ProtocolTexts
     public static string ChatThrottled(string seconds) =>
         $"You are sending chat messages too fast; this one was not sent. Try again in {seconds} s";
 
+    // The frontend has no claim button; a claim reaches this endpoint's words only if a client sends one some day.
+    public const string OpponentNotGone = "Your opponent is still connected, or has not been away long enough for the game to be claimed";
+
     public const string ChatHasNul = "The chat message contains a NUL character and was not sent";
 
     private static string Describe(GameStatus status) => status switch

@@ -15,6 +15,8 @@ internal static class RuleTexts
         ActionOutcome.StonePlaced placed => $"Successfully placed a {placed.Player.ToWord()} stone at {placed.Point}",
         ActionOutcome.Passed passed => $"{passed.Player.ToTitle()} passed on their turn",
         ActionOutcome.Resigned resigned => $"{resigned.Player.ToTitle()} resigned",
+        ActionOutcome.TimedOut timedOut => LostOnTime(timedOut.Player),
+        ActionOutcome.WonByForfeit forfeit => $"{forfeit.Player.ToTitle()} claimed the game: {forfeit.Player.Opponent().ToWord()} had left it. {forfeit.Player.ToTitle()} won by forfeit",
         ActionOutcome.Requested requested => Requested(requested),
         ActionOutcome.Answered answered => Answered(answered),
         ActionRefusal refusal => Refused(refusal),
@@ -64,6 +66,9 @@ internal static class RuleTexts
         ActionRefusal.RequestPending { Request: RequestType.MarkDead } => "Cannot mark stones as dead while a previous request is pending",
         ActionRefusal.RequestPending { Request: RequestType.TallyScore } => "Cannot request score tally while a previous request is pending",
         ActionRefusal.RequestPending { Request: RequestType.Undo } => "Cannot request an undo while a previous request is pending",
+        ActionRefusal.FlagFell late => LostOnTime(late.Player),
+        ActionRefusal.FlagStanding standing => $"{standing.Player.ToTitle()} still has time on the clock",
+        ActionRefusal.ThinkingTime => "The game's clock could not time that action, so it was not played. Please try again",
         ActionRefusal.NoChain none => $"There is no group at {none.Point} to mark dead",
         ActionRefusal.NothingToTakeBack nothing => $"{nothing.Player.ToTitle()} has no move to take back",
         ActionRefusal.WrongStatus wrong => WrongStatus(wrong),
@@ -76,6 +81,11 @@ internal static class RuleTexts
         ActionRefusal.UnknownAction => "Unknown action",
         _ => null,
     };
+
+    // A timed game created in the Blazor UI (docs/COMPATIBILITY.md, "Timed games"): the result the frontend shows is
+    // "<Winner> won", so the words say how.
+    private static string LostOnTime(Color player) =>
+        $"{player.ToTitle()}'s time ran out: {player.Opponent().ToWord()} won on time";
 
     // "You can <do this> only <then>; the game is <now>".
     private static string? WrongStatus(ActionRefusal.WrongStatus wrong)
