@@ -97,7 +97,11 @@ public sealed class Game
     /// Rebuilds a game from its log, clocks included (each action carries the thinking time it was charged); throws
     /// <see cref="InvalidDataException"/> when a logged action is not accepted.
     /// </summary>
-    public static Game Replay(int size, Ruleset rules, TimeControl timeControl, IEnumerable<GameAction> actions)
+    public static Game Replay(int size, Ruleset rules, TimeControl timeControl, IEnumerable<GameAction> actions) =>
+        Replay(size, rules, timeControl, actions, applied: null);
+
+    /// <summary>As <see cref="Replay(int, Ruleset, TimeControl, IEnumerable{GameAction})"/>, calling <paramref name="applied"/> after each action.</summary>
+    internal static Game Replay(int size, Ruleset rules, TimeControl timeControl, IEnumerable<GameAction> actions, Action<Game>? applied)
     {
         ArgumentNullException.ThrowIfNull(actions);
         var game = Create(size, rules, timeControl);
@@ -111,6 +115,7 @@ public sealed class Game
                     $"Logged action {index} ({action.Type} by {action.Player}{(action.Point is { } p ? $" at {p}" : string.Empty)}) is rejected on replay: {outcome}");
             }
 
+            applied?.Invoke(game);
             index++;
         }
 

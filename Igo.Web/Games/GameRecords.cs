@@ -15,7 +15,8 @@ public interface IGameRecords
 }
 
 /// <summary>
-/// Builds a game's SGF from its stored action log (the source of truth), replayed by the rules engine. The page asks
+/// Builds a game's SGF from its stored action log (the source of truth), replayed by the rules engine; a timed game's
+/// moves carry the mover's clock after each, from the thinking times in the log (BL/WL, OB/OW). The page asks
 /// only for the game its own seat holds, so a player can download no game but their own.
 /// </summary>
 public sealed class GameRecords(GameStore store) : IGameRecords
@@ -28,7 +29,7 @@ public sealed class GameRecords(GameStore store) : IGameRecords
             return null;
         }
 
-        var game = Game.Replay(stored.Game.Size, stored.Game.Rules, stored.Game.TimeControl, stored.Actions);
+        var (game, moveClocks) = MoveClocks.Replay(stored.Game.Size, stored.Game.Rules, stored.Game.TimeControl, stored.Actions);
         var date = stored.Game.CreatedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var info = new SgfGameInfo(
             BlackPlayer: blackIsComputer ? "Computer" : "Black",
@@ -37,6 +38,6 @@ public sealed class GameRecords(GameStore store) : IGameRecords
             GameName: $"Igo game {stored.Game.Id}",
             TimeControl: game.TimeControl);
         var size = stored.Game.Size;
-        return new GameFile($"igo-{date}-{size}x{size}-{stored.Game.Id}.sgf", "application/x-go-sgf", Sgf.Export(game, info));
+        return new GameFile($"igo-{date}-{size}x{size}-{stored.Game.Id}.sgf", "application/x-go-sgf", Sgf.Export(game, info, moveClocks));
     }
 }
