@@ -3,6 +3,7 @@ using Igo.Domain;
 using Igo.Web.Circuits;
 using Igo.Web.Games;
 using Igo.Web.Security;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Color = Igo.Domain.Color;
@@ -178,6 +179,65 @@ public sealed class CircuitSeatTests : GamePageTestBase
         Assert.Equal(0, held.ActiveSubscriptions);
         Assert.Same(SeatState.Opening, Seat.State);
         Assert.Equal(afterLeaving, heard);
+    }
+
+    [Fact]
+    public async Task A_lost_connection_lets_go_of_the_key_until_the_circuit_reconnects_and_takes_it_back()
+    {
+        var first = NewSeat();
+        var again = NewSeat();
+        AnswerJoins(Joined(first), Joined(again));
+        await Seat.OpenAsync(Key);
+        var presence = Context.Services.GetServices<CircuitHandler>().OfType<SeatPresence>().Single();
+
+        await presence.OnConnectionDownAsync(null!, CancellationToken.None);
+
+        // Released as a page leaving would be: the opponent is told, and the away grace starts now.
+        Assert.True(first.Disposed);
+        Assert.Equal(0, first.ActiveSubscriptions);
+        Assert.Same(SeatState.Opening, Seat.State);
+
+        await presence.OnConnectionUpAsync(null!, CancellationToken.None);
+
+        Assert.Equal([Key, Key], Coordinator.Joins.Select(j => j.Key));
+        Assert.Same(again, Seat.State.Seat);
+        Assert.Equal(1, again.ActiveSubscriptions);
+
+        // The circuit's first connection, or a second one, takes nothing more.
+        await presence.OnConnectionUpAsync(null!, CancellationToken.None);
+        Assert.Equal(2, Coordinator.Joins.Count);
+    }
+
+    [Fact]
+    public async Task A_page_that_left_its_game_while_disconnected_does_not_take_the_key_back()
+    {
+        AnswerJoins(Joined(NewSeat()));
+        await Seat.OpenAsync(Key);
+        var presence = Context.Services.GetServices<CircuitHandler>().OfType<SeatPresence>().Single();
+
+        await presence.OnConnectionDownAsync(null!, CancellationToken.None);
+        await Seat.LeaveAsync();
+        await presence.OnConnectionUpAsync(null!, CancellationToken.None);
+
+        Assert.Single(Coordinator.Joins);
+        Assert.Same(SeatState.Opening, Seat.State);
+    }
+
+    [Fact]
+    public async Task A_lost_connection_without_a_seat_or_with_a_failed_join_changes_nothing()
+    {
+        var presence = Context.Services.GetServices<CircuitHandler>().OfType<SeatPresence>().Single();
+        await presence.OnConnectionDownAsync(null!, CancellationToken.None);
+        await presence.OnConnectionUpAsync(null!, CancellationToken.None);
+        Assert.Empty(Coordinator.Joins);
+
+        AnswerJoins(SeatOutcome.Refused(SeatFailure.NotFound));
+        await Seat.OpenAsync(Key);
+        await presence.OnConnectionDownAsync(null!, CancellationToken.None);
+        await presence.OnConnectionUpAsync(null!, CancellationToken.None);
+
+        Assert.Single(Coordinator.Joins);
+        Assert.Equal(SeatFailure.NotFound, Seat.State.Failure?.Outcome.Failure);
     }
 
     [Fact]

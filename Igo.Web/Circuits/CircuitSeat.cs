@@ -6,10 +6,11 @@ namespace Igo.Web.Circuits;
 /// <summary>
 /// The seat this circuit holds for the game page: takes the key (<see cref="SeatJoiner"/>), follows the game's pushed
 /// changes, keeps the chat thread, sends the player's actions and chat lines, and releases the key when the page
-/// leaves the game or the circuit ends. One per circuit (scoped). Its <see cref="State"/> is one immutable value, and
+/// leaves the game or the circuit ends, and for as long as the circuit's connection is down (<see cref="SeatPresence"/>).
+/// One per circuit (scoped). Its <see cref="State"/> is one immutable value, and
 /// subscribers hear of every change, from whichever thread made it, to render it on their own.
 /// </summary>
-internal sealed class CircuitSeat(SeatJoiner joiner, SeatNotices notices) : IAsyncDisposable
+internal sealed partial class CircuitSeat(SeatJoiner joiner, SeatNotices notices) : IAsyncDisposable
 {
     private readonly Lock gate = new();
     private readonly ChangeNotifier changes = new();
@@ -147,7 +148,17 @@ internal sealed class CircuitSeat(SeatJoiner joiner, SeatNotices notices) : IAsy
     }
 
     /// <summary>Stops following the game shown and releases its key (durably; the opponent is told). Safe to call twice.</summary>
-    public async Task LeaveAsync()
+    public Task LeaveAsync()
+    {
+        lock (gate)
+        {
+            suspendedKey = null;
+        }
+
+        return LeaveVisitAsync();
+    }
+
+    private async Task LeaveVisitAsync()
     {
         SeatVisit? leaving;
         lock (gate)

@@ -27,6 +27,7 @@ public static class CircuitServices
         services.AddScoped<SeatJoiner>();
         services.AddScoped<SeatNotices>();
         services.AddScoped<CircuitSeat>();
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<CircuitHandler, SeatPresence>());
         return services;
     }
 

@@ -1,0 +1,44 @@
+namespace Igo.Web.Circuits;
+
+/// <summary>
+/// The seat while the circuit's connection is down: a page whose network silently dropped lets go of its key once the
+/// server's keep-alive gives up on it (<see cref="SeatPresence"/>), not only when the circuit is disposed minutes later,
+/// so the away grace starts then and the opponent sees "away" at once; the key is taken back when it reconnects.
+/// </summary>
+internal sealed partial class CircuitSeat
+{
+    private string? suspendedKey;
+
+    /// <summary>
+    /// The circuit lost its connection (the server's keep-alive gave up on the browser): releases the key, so that the
+    /// player counts as away from now and the opponent sees it, and remembers it for <see cref="ResumeAsync"/>.
+    /// </summary>
+    public Task SuspendAsync()
+    {
+        lock (gate)
+        {
+            // A seat held or being joined; a key that failed to open is left as the page shows it.
+            if (visit is not { } shown || state.Failure is not null)
+            {
+                return Task.CompletedTask;
+            }
+
+            suspendedKey = shown.Key;
+        }
+
+        return LeaveVisitAsync();
+    }
+
+    /// <summary>The circuit is connected again: takes back the key <see cref="SuspendAsync"/> let go of; nothing if none.</summary>
+    public Task ResumeAsync()
+    {
+        string? key;
+        lock (gate)
+        {
+            key = suspendedKey;
+            suspendedKey = null;
+        }
+
+        return key is null ? Task.CompletedTask : OpenAsync(key);
+    }
+}
