@@ -63,6 +63,7 @@ public abstract class CoordinatorClockTests<TStore>(TStore store) : IAsyncLifeti
         using var subscription = white.Subscribe(seen);
         await seen.WaitUntilSeenAsync(_ => white.Snapshot.View.Version == 3);
         Assert.Equal(black.Snapshot.View.Clock, white.Snapshot.View.Clock);
+        await EndAsync(white);
     }
 
     [Fact]
@@ -177,6 +178,83 @@ public abstract class CoordinatorClockTests<TStore>(TStore store) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task A_move_racing_the_sweep_after_its_flag_fell_loses_on_time_and_the_game_ends_once()
+    {
+        var (black, _) = await OpeningAsync(OneMinute);
+        time.Advance(TimeSpan.FromMinutes(1) + Allowance);
+
+        // The move reaches black's instance while both instances sweep: whoever gets there first, the game is lost on time.
+        var move = black.ActAsync(ActionType.PlaceStone, new Point(4, 4), Cancel);
+        var swept = await Task.WhenAll(SweepAsync(A), SweepAsync(B));
+        var reply = await move;
+
+        Assert.False(reply.Success);
+        Assert.True(reply.Outcome is ActionRefusal.FlagFell { Player: Color.Black } or ActionRefusal.GameComplete, reply.ToString());
+        Assert.True(swept.Sum() <= 1);
+        await AssertLostOnTimeAsync(black.GameId, Color.Black);
+        Assert.DoesNotContain((await A.Get<GameStore>().LoadGameAsync(black.GameId, Cancel))!.Actions, a => a.Point == new Point(4, 4));
+    }
+
+    [Fact]
+    public async Task A_player_who_returns_after_the_grace_but_before_a_claim_plays_on()
+    {
+        var (black, white) = await OpeningAsync(TimeControl.Absolute(TimeSpan.FromMinutes(10)));
+        await white.DisposeAsync();
+        await WaitAsync(() => black.Snapshot.AwaySince.White is not null);
+        time.Advance(new ClockOptions().AwayGrace + TimeSpan.FromSeconds(1));
+
+        var back = await B.Get<IGameCoordinator>().JoinGameAsync(black.Keys.White, null, NewConnection(), Cancel);
+        Assert.True(back.Success, back.ToString());
+        await WaitAsync(() => black.Snapshot.Connected.White);
+
+        Assert.Equal(ActionReply.Refused(ActionFailure.OpponentNotGone), await black.ActAsync(ActionType.ClaimWin, null, Cancel));
+        await MustActAsync(black, new Point(4, 4));
+        await MustActAsync(back.Seat!, new Point(5, 5));
+        Assert.Equal(GameStatus.Play, back.Seat!.Snapshot.View.Status);
+        await EndAsync(black);
+    }
+
+    [Fact]
+    public async Task Two_claims_racing_each_other_end_the_game_by_forfeit_once()
+    {
+        var (black, white) = await OpeningAsync(TimeControl.Absolute(TimeSpan.FromMinutes(10)));
+        await MustActAsync(black, new Point(4, 4)); // white's clock runs, and white leaves
+        await white.DisposeAsync();
+        await WaitAsync(() => black.Snapshot.AwaySince.White is not null);
+        time.Advance(new ClockOptions().AwayGrace);
+
+        var replies = await Task.WhenAll(black.ActAsync(ActionType.ClaimWin, null, Cancel), black.ActAsync(ActionType.ClaimWin, null, Cancel));
+
+        Assert.Single(replies, r => r.Success);
+        Assert.Single(replies, r => r.Outcome is ActionRefusal.GameComplete);
+        var stored = (await A.Get<GameStore>().LoadGameAsync(black.GameId, Cancel))!;
+        Assert.Equal((GameStatus.Complete, ResultType.Forfeit, Color.Black), (stored.Game.Status, stored.Game.ResultType, stored.Game.Winner));
+        Assert.Single(stored.Actions, a => a.Type == ActionType.ClaimWin);
+        Assert.Null(stored.Game.Deadline);
+        Assert.Equal(0, await SweepAsync(B));
+    }
+
+    [Fact]
+    public async Task A_claim_racing_the_sweep_on_another_instance_after_the_flag_fell_ends_the_game_once_on_time()
+    {
+        var (black, white) = await OpeningAsync(OneMinute);
+        await MustActAsync(black, new Point(4, 4));
+        await white.DisposeAsync();
+        await WaitAsync(() => black.Snapshot.AwaySince.White is not null);
+
+        // White has been away for the grace period and white's flag has fallen: the time loss came first.
+        time.Advance(TimeSpan.FromMinutes(1) + Allowance);
+        var claim = black.ActAsync(ActionType.ClaimWin, null, Cancel);
+        var swept = await SweepAsync(B);
+        var reply = await claim;
+
+        Assert.True(reply.Outcome is ActionRefusal.FlagFell { Player: Color.White } or ActionRefusal.GameComplete, reply.ToString());
+        Assert.True(swept <= 1);
+        await AssertLostOnTimeAsync(black.GameId, Color.White);
+        Assert.DoesNotContain((await A.Get<GameStore>().LoadGameAsync(black.GameId, Cancel))!.Actions, a => a.Type == ActionType.ClaimWin);
+    }
+
+    [Fact]
     public async Task An_invalid_time_control_is_refused_at_creation()
     {
         var created = await A.Get<IGameCoordinator>().CreateGameAsync(
@@ -224,6 +302,12 @@ public abstract class CoordinatorClockTests<TStore>(TStore store) : IAsyncLifeti
             await Task.Delay(20, Cancel);
         }
     }
+
+    /// <summary>
+    /// Resigns a game the test leaves with a clock running: the store is shared by the class's tests, and a later test's
+    /// sweep, its fake clock started later, would find this game's deadline passed.
+    /// </summary>
+    private static async Task EndAsync(IGameSeat seat) => Assert.True((await seat.ActAsync(ActionType.Resign, null, Cancel)).Success);
 
     private static async Task MustActAsync(IGameSeat seat, Point point)
     {
