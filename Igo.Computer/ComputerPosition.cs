@@ -21,6 +21,12 @@ public sealed record ComputerPosition(
     /// </summary>
     public bool OpponentPassed { get; init; }
 
+    /// <summary>
+    /// In a timed game, the most the brain may think about this move (<see cref="Players.ThinkingBudget"/>); null to think
+    /// as its level says. A brain's own limit still applies when it is shorter.
+    /// </summary>
+    public TimeSpan? ThinkingBudget { get; init; }
+
     public Stone this[Point point] => Stones[Index(point)];
 
     public static ComputerPosition FromView(GameView view)

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using Igo.Computer.Players;
 using Igo.Domain;
 using Microsoft.Extensions.Logging;
 
@@ -6,7 +8,8 @@ namespace Igo.Computer.Gtp;
 /// <summary>
 /// A computer player's thinking done by a GTP engine from a pool. When the engine fails (not installed, died, timed out)
 /// or proposes a move the game forbids (a superko it does not know, a move just refused), the <paramref name="fallback"/>
-/// brain answers instead, so a game never waits on a broken engine.
+/// brain answers instead, so a game never waits on a broken engine. In a timed game the engine is told the move's
+/// budget (<c>time_settings</c>/<c>time_left</c>, when it keeps time) and given up once the budget is spent.
 /// </summary>
 public sealed partial class GtpBrain(string name, GtpEnginePool pool, int? gnuGoLevel, IComputerBrain fallback, ILogger<GtpBrain> logger) : IComputerBrain
 {
@@ -16,6 +19,7 @@ public sealed partial class GtpBrain(string name, GtpEnginePool pool, int? gnuGo
     {
         ArgumentNullException.ThrowIfNull(position);
         ArgumentNullException.ThrowIfNull(excluded);
+        var started = Stopwatch.GetTimestamp();
         try
         {
             await using var lease = await pool.RentAsync(cancellationToken);
@@ -35,7 +39,9 @@ public sealed partial class GtpBrain(string name, GtpEnginePool pool, int? gnuGo
             MoveUnavailable(logger, exception, name, fallback.Name);
         }
 
-        return await fallback.ChooseMoveAsync(position, excluded, cancellationToken);
+        // In a timed game the fallback gets what is left of the move's budget, not all of it again.
+        var left = position.ThinkingBudget - Stopwatch.GetElapsedTime(started);
+        return await fallback.ChooseMoveAsync(position with { ThinkingBudget = left is { } l && l < ThinkingBudget.Floor ? ThinkingBudget.Floor : left }, excluded, cancellationToken);
     }
 
     public async Task<PositionJudgement> JudgeAsync(ComputerPosition position, CancellationToken cancellationToken = default)
@@ -105,7 +111,12 @@ public sealed partial class GtpBrain(string name, GtpEnginePool pool, int? gnuGo
                 await lease.Engine.LevelAsync(level, cancellationToken);
             }
 
-            var move = await lease.Engine.GenMoveAsync(position.ToMove, position.Size, cancellationToken);
+            if (position.ThinkingBudget is { } budget)
+            {
+                await lease.Engine.TimeForMoveAsync(position.ToMove, budget, cancellationToken);
+            }
+
+            var move = await lease.Engine.GenMoveAsync(position.ToMove, position.Size, position.ThinkingBudget, cancellationToken);
 
             // GNU Go does not resign by default; an engine that does is taken to pass, and the game ends by counting.
             var point = move.Point;

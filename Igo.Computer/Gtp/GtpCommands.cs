@@ -27,13 +27,41 @@ public static class GtpCommands
         return response.Success;
     }
 
-    public static async Task<GtpMove> GenMoveAsync(this GtpEngineProcess engine, Color color, int size, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The engine's move for <paramref name="color"/>; it may think for <see cref="GtpTimeouts.Think"/>, after which it is
+    /// given up as broken.
+    /// </summary>
+    public static Task<GtpMove> GenMoveAsync(this GtpEngineProcess engine, Color color, int size, CancellationToken cancellationToken = default) =>
+        engine.GenMoveAsync(color, size, null, cancellationToken);
+
+    /// <summary>As <see cref="GenMoveAsync(GtpEngineProcess, Color, int, CancellationToken)"/>, thinking at most <paramref name="within"/> when given.</summary>
+    public static async Task<GtpMove> GenMoveAsync(this GtpEngineProcess engine, Color color, int size, TimeSpan? within, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(engine);
-        var response = await engine.SendAsync($"genmove {GtpVertex.Format(color)}", engine.Timeouts.Think, cancellationToken);
+        var timeout = within is { } limit && limit < engine.Timeouts.Think ? limit : engine.Timeouts.Think;
+        var response = await engine.SendAsync($"genmove {GtpVertex.Format(color)}", timeout, cancellationToken);
         return response.Success
             ? GtpVertex.ParseMove(response.Text, size)
             : throw new GtpEngineException($"The engine refused genmove: {response.Text}");
+    }
+
+    /// <summary>
+    /// Tells an engine that keeps time (GNU Go, KataGo: <c>time_left</c> among its commands) that <paramref name="color"/>
+    /// has <paramref name="budget"/> for this move, as GTP says it: no main time and one stone in that many whole seconds
+    /// (at least 1), with all of it left. False when the engine does not keep time.
+    /// </summary>
+    public static async Task<bool> TimeForMoveAsync(this GtpEngineProcess engine, Color color, TimeSpan budget, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        if (!engine.Knows("time_settings") || !engine.Knows("time_left"))
+        {
+            return false;
+        }
+
+        var seconds = Math.Max(1, (int)budget.TotalSeconds);
+        await engine.ExpectSuccessAsync(string.Create(CultureInfo.InvariantCulture, $"time_settings 0 {seconds} 1"), cancellationToken);
+        await engine.ExpectSuccessAsync(string.Create(CultureInfo.InvariantCulture, $"time_left {GtpVertex.Format(color)} {seconds} 1"), cancellationToken);
+        return true;
     }
 
     /// <summary>Takes back the last move; false when the engine cannot.</summary>

@@ -8,7 +8,8 @@ namespace Igo.Computer.MonteCarlo;
 /// position (root parallelism: no locks, and deterministic for a playout budget and a seed), root statistics added up.
 /// It passes when it has no move that does not fill its own eye, when passing does as well as its best move by the
 /// search (nothing left to gain: as often a win, as many points), or, after the opponent's pass, when passing is what
-/// the search prefers or it leads by its own count. Dead stones come from playout ownership.
+/// the search prefers or it leads by its own count. Dead stones come from playout ownership. In a timed game it stops
+/// searching when the clock's budget for the move is spent (<see cref="ComputerPosition.ThinkingBudget"/>).
 /// </summary>
 public sealed class MonteCarloBrain(MonteCarloSettings settings, string name = "Built-in Monte-Carlo player") : IComputerBrain
 {
@@ -34,7 +35,7 @@ public sealed class MonteCarloBrain(MonteCarloSettings settings, string name = "
         ArgumentNullException.ThrowIfNull(excluded);
         var seed = settings.Seed ?? Random.Shared.Next();
         var perThread = settings.Playouts is { } playouts ? (playouts + settings.Threads - 1) / settings.Threads : int.MaxValue;
-        var deadline = settings.Time is { } time ? Stopwatch.GetTimestamp() + (long)(time.TotalSeconds * Stopwatch.Frequency) : long.MaxValue;
+        var deadline = ThinkingTime(position) is { } time ? Stopwatch.GetTimestamp() + (long)(time.TotalSeconds * Stopwatch.Frequency) : long.MaxValue;
         var searches = await OnSearchThreadsAsync(thread =>
         {
             var search = new MctsSearch(position, excluded, unchecked(seed + (thread * 7919)), settings.Tactics);
@@ -56,6 +57,14 @@ public sealed class MonteCarloBrain(MonteCarloSettings settings, string name = "
         var dead = OwnershipJudge.DeadStones(position, ownership);
         return new PositionJudgement(dead, ScoreEstimator.BlackLead(position, dead, ownership), name, ownership);
     }
+
+    /// <summary>The level's time, or the clock's budget for this move when that is shorter (a playout budget still ends it sooner).</summary>
+    private TimeSpan? ThinkingTime(ComputerPosition position) =>
+        (settings.Time, position.ThinkingBudget) switch
+        {
+            ({ } level, { } budget) => level < budget ? level : budget,
+            (var level, var budget) => level ?? budget,
+        };
 
     private static (double[] Ownership, int Playouts) PlayOut(ComputerPosition position, int playouts, int seed, bool tactics, CancellationToken cancellationToken)
     {

@@ -37,7 +37,13 @@ public sealed class ComputerPlayerPolicy(IComputerBrain brain, Color color, bool
     public IComputerBrain Brain => brain;
 
     /// <summary>The next action, or null when there is nothing for this player to do now (not its turn, waiting for an answer, game over).</summary>
-    public async Task<ComputerIntent?> DecideAsync(GameView view, CancellationToken cancellationToken = default)
+    public Task<ComputerIntent?> DecideAsync(GameView view, CancellationToken cancellationToken = default) => DecideAsync(view, null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="DecideAsync(GameView, CancellationToken)"/>; a move is thought about for at most
+    /// <paramref name="thinkingBudget"/> when one is given (a timed game, <see cref="ThinkingBudget"/>).
+    /// </summary>
+    public async Task<ComputerIntent?> DecideAsync(GameView view, TimeSpan? thinkingBudget, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(view);
         if (view.Version != refusedAtVersion)
@@ -48,7 +54,7 @@ public sealed class ComputerPlayerPolicy(IComputerBrain brain, Color color, bool
 
         return view.Status switch
         {
-            GameStatus.Play when view.Turn == color => await MoveAsync(view, cancellationToken),
+            GameStatus.Play when view.Turn == color => await MoveAsync(view, thinkingBudget, cancellationToken),
             GameStatus.Endgame => await FinishAsync(view, cancellationToken),
             GameStatus.RequestPending when view.PendingRequest is { } request && request.Initiator != color => await AnswerAsync(view, request, cancellationToken),
             _ => null,
@@ -82,14 +88,14 @@ public sealed class ComputerPlayerPolicy(IComputerBrain brain, Color color, bool
         }
     }
 
-    private async Task<ComputerIntent> MoveAsync(GameView view, CancellationToken cancellationToken)
+    private async Task<ComputerIntent> MoveAsync(GameView view, TimeSpan? thinkingBudget, CancellationToken cancellationToken)
     {
         if (refusals >= MaxRefusedMoves)
         {
             return ComputerIntent.Pass;
         }
 
-        var position = ComputerPosition.FromView(view);
+        var position = ComputerPosition.FromView(view) with { ThinkingBudget = thinkingBudget };
         if (mayResign && ResignationRule.Applies(view.Size, view.MoveNumber))
         {
             var lead = await brain.EstimateBlackLeadAsync(position, cancellationToken);

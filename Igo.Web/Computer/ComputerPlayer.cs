@@ -179,7 +179,7 @@ public sealed partial class ComputerPlayer : IGameObserver, IAsyncDisposable
             ComputerIntent? intent;
             try
             {
-                intent = await policy.DecideAsync(view, token);
+                intent = await DecideInTimeAsync(view, token);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
