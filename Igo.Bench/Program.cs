@@ -9,6 +9,7 @@ public static class BenchProgram
     // or game setup alone (create, join, both releases): dotnet run -c Release --project Igo.Bench -- setup-load --url ws://127.0.0.1:8888/websocket
     // or the coordinator's: dotnet run -c Release --project Igo.Bench -- coordinator "<Npgsql connection string>" [seconds]
     // or the soak over two instances: dotnet run -c Release --project Igo.Bench -- soak --games 200 --minutes 10 --pg "<Npgsql connection string>"
+    // or what timeouts cost the store: dotnet run -c Release --project Igo.Bench -- timeouts "<Npgsql connection string>" [games=1000] [due=50]
     // or the computer players' strength matches: dotnet run -c Release --project Igo.Bench -- strength [games] [playouts]
     // or what an idle Blazor page costs the server: dotnet run -c Release --project Igo.Bench -- blazor-idle [--kinds home,9,19] [--pages 50,100]
     // or how many Blazor players one instance holds: dotnet run -c Release --project Igo.Bench -- blazor-load [--players 20,50,100,150,200]
@@ -44,6 +45,12 @@ public static class BenchProgram
         if (args is ["blazor-load", .. var loadOptions])
         {
             return await Blazor.BlazorLoad.RunAsync(loadOptions);
+        }
+
+        if (args is ["timeouts", var timeoutsConnection, ..])
+        {
+            await TimeoutLoad.RunAsync(timeoutsConnection, TimeoutLoad.Number(args, 2, 1000), TimeoutLoad.Number(args, 3, 50));
+            return 0;
         }
 
         if (args is ["strength", .. var options])
