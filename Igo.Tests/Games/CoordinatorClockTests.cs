@@ -307,7 +307,17 @@ public abstract class CoordinatorClockTests<TStore>(TStore store) : IAsyncLifeti
     /// Resigns a game the test leaves with a clock running: the store is shared by the class's tests, and a later test's
     /// sweep, its fake clock started later, would find this game's deadline passed.
     /// </summary>
-    private static async Task EndAsync(IGameSeat seat) => Assert.True((await seat.ActAsync(ActionType.Resign, null, Cancel)).Success);
+    private static async Task EndAsync(IGameSeat seat)
+    {
+        // The opponent's last move may still be on its way to this seat's instance: a resignation decided before it is preempted.
+        var reply = await seat.ActAsync(ActionType.Resign, null, Cancel);
+        for (var attempt = 0; reply.Failure == ActionFailure.Preempted && attempt < 10; attempt++)
+        {
+            reply = await seat.ActAsync(ActionType.Resign, null, Cancel);
+        }
+
+        Assert.True(reply.Success, reply.ToString());
+    }
 
     private static async Task MustActAsync(IGameSeat seat, Point point)
     {
