@@ -3,10 +3,7 @@ using Igo.Data.Events;
 using Igo.Data.Stores;
 using Igo.Domain;
 using Igo.Web.Games;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace Igo.Bench;
 
@@ -21,8 +18,8 @@ internal static class CoordinatorLoad
     public static async Task RunAsync(string connectionString, TimeSpan duration)
     {
         var moves = LegalGame(size: 19, length: 200, seed: 7);
-        await using var a = await Instance.StartAsync(connectionString);
-        await using var b = await Instance.StartAsync(connectionString);
+        await using var a = await BenchInstance.StartAsync(connectionString);
+        await using var b = await BenchInstance.StartAsync(connectionString);
 
         Console.WriteLine("| games at once | actions committed | actions/s | actions per transaction | events per NOTIFY round trip |");
         Console.WriteLine("|---:|---:|---:|---:|---:|");
@@ -47,7 +44,7 @@ internal static class CoordinatorLoad
     }
 
     /// <summary>Every game is played by two connections on one instance, each game as fast as its commits allow.</summary>
-    private static async Task<(long Actions, TimeSpan Elapsed)> ThroughputAsync(Instance host, int games, IReadOnlyList<GameAction> moves, TimeSpan duration)
+    private static async Task<(long Actions, TimeSpan Elapsed)> ThroughputAsync(BenchInstance host, int games, IReadOnlyList<GameAction> moves, TimeSpan duration)
     {
         var coordinator = host.Services.GetRequiredService<IGameCoordinator>();
         var stop = Stopwatch.StartNew();
@@ -81,7 +78,7 @@ internal static class CoordinatorLoad
     }
 
     /// <summary>Black on A and white on B take turns; each waits to see the other's move through its own instance.</summary>
-    private static async Task<List<double>> LatencyAsync(Instance a, Instance b, int games, IReadOnlyList<GameAction> moves, TimeSpan duration)
+    private static async Task<List<double>> LatencyAsync(BenchInstance a, BenchInstance b, int games, IReadOnlyList<GameAction> moves, TimeSpan duration)
     {
         var samples = new List<double>();
         var stop = Stopwatch.StartNew();
@@ -183,35 +180,6 @@ internal static class CoordinatorLoad
                 }
 
                 return slot;
-            }
-        }
-    }
-
-    private sealed class Instance : IAsyncDisposable
-    {
-        private readonly IHost host;
-
-        private Instance(IHost host) => this.host = host;
-
-        public IServiceProvider Services => host.Services;
-
-        public static async Task<Instance> StartAsync(string connectionString)
-        {
-            var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Igo"] = connectionString });
-            builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
-            builder.Services.AddIgoGames(builder.Configuration, AppContext.BaseDirectory);
-            var host = builder.Build();
-            await host.StartAsync();
-            return new Instance(host);
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await host.StopAsync();
-            if (host is IAsyncDisposable disposable)
-            {
-                await disposable.DisposeAsync();
             }
         }
     }

@@ -3,10 +3,8 @@ using System.Globalization;
 using Igo.Data.Stores;
 using Igo.Domain;
 using Igo.Web.Games;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -27,7 +25,9 @@ internal static class TimeoutLoad
     public static async Task RunAsync(string connectionString, int games, int due)
     {
         using var trips = new RoundTripCounter();
-        await using var instance = await StartAsync(connectionString);
+        await using var instance = await BenchInstance.StartAsync(
+            connectionString,
+            services => services.Remove(services.Single(s => s.ServiceType == typeof(IHostedService) && s.ImplementationType == typeof(TimeoutSweeper))));
         var coordinator = instance.Services.GetRequiredService<IGameCoordinator>();
         var store = instance.Services.GetRequiredService<GameStore>();
         var settings = instance.Services.GetRequiredService<IOptions<ClockOptions>>().Value;
@@ -147,34 +147,8 @@ internal static class TimeoutLoad
 
     private static string Shorten(string statement) => statement.Length > 140 ? statement[..140] + "…" : statement;
 
-    private static async Task<Host> StartAsync(string connectionString)
-    {
-        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Igo"] = connectionString });
-        builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddIgoGames(builder.Configuration, AppContext.BaseDirectory);
-        builder.Services.Remove(builder.Services.Single(s => s.ServiceType == typeof(IHostedService) && s.ImplementationType == typeof(TimeoutSweeper)));
-        var host = builder.Build();
-        await host.StartAsync();
-        return new Host(host);
-    }
-
     internal static int Number(string[] args, int index, int fallback) =>
         args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
-
-    private sealed class Host(IHost host) : IAsyncDisposable
-    {
-        public IServiceProvider Services => host.Services;
-
-        public async ValueTask DisposeAsync()
-        {
-            await host.StopAsync();
-            if (host is IAsyncDisposable disposable)
-            {
-                await disposable.DisposeAsync();
-            }
-        }
-    }
 
     /// <summary>Npgsql's trace of every command and batch it sends: one activity per round trip.</summary>
     private sealed class RoundTripCounter : IDisposable

@@ -2,12 +2,11 @@ using System.Text.Json;
 using Igo.Data.Stores;
 using Igo.Domain;
 using Igo.Testing.Sockets;
+using Igo.Tests.Games;
 using Igo.Tests.Infrastructure;
 using Igo.Web.Games;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Igo.Tests.Compat;
@@ -162,14 +161,7 @@ public sealed class TimedGameCompatTests : IAsyncLifetime
         return (blazor, frontend, whiteKey);
     }
 
-    private Task<int> SweepAsync() =>
-        new TimeoutSweeper(
-            app.Services.GetRequiredService<GameStore>(),
-            app.Services.GetRequiredService<GameCoordinator>(),
-            app.Services.GetRequiredService<IOptions<ClockOptions>>(),
-            time,
-            NullLogger<TimeoutSweeper>.Instance)
-            .SweepAsync(app.Services.GetRequiredService<IOptions<ClockOptions>>().Value, Cancel);
+    private Task<int> SweepAsync() => Sweeps.RunAsync(app.Services, time, Cancel);
 
     private static async Task MustActAsync(IGameSeat seat, Point point)
     {

@@ -4,8 +4,6 @@ using Igo.Tests.Data;
 using Igo.Web.Games;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Igo.Tests.Games;
@@ -273,9 +271,7 @@ public abstract class CoordinatorClockTests<TStore>(TStore store) : IAsyncLifeti
         services.Remove(services.Single(s => s.ServiceType == typeof(IHostedService) && s.ImplementationType == typeof(TimeoutSweeper)));
     }
 
-    private Task<int> SweepAsync(TestHost host) =>
-        new TimeoutSweeper(host.Get<GameStore>(), host.Get<GameCoordinator>(), host.Get<IOptions<ClockOptions>>(), time, NullLogger<TimeoutSweeper>.Instance)
-            .SweepAsync(host.Get<IOptions<ClockOptions>>().Value, Cancel);
+    private Task<int> SweepAsync(TestHost host) => Sweeps.RunAsync(host.Services, time, Cancel);
 
     /// <summary>A timed game, black created on A and white joined on B, after both free first moves: black's clock runs.</summary>
     private async Task<(IGameSeat Black, IGameSeat White)> OpeningAsync(TimeControl control)
