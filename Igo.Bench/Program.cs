@@ -5,8 +5,8 @@ namespace Igo.Bench;
 public static class BenchProgram
 {
     // Runs the BenchmarkDotNet suites: dotnet run -c Release --project Igo.Bench -- --filter '*'
-    // or a load generator: dotnet run -c Release --project Igo.Bench -- compat-load --url ws://127.0.0.1:8888/websocket
-    // or game setup alone (create, join, both releases): dotnet run -c Release --project Igo.Bench -- setup-load --url ws://127.0.0.1:8888/websocket
+    // or the original's load pattern over /websocket: dotnet run -c Release --project Igo.Bench -- perf-load --url ws://127.0.0.1:8888/websocket --slots 200
+    //   (game setup alone, create, join and both releases: the same with --moves 0 --passes 0)
     // or the coordinator's: dotnet run -c Release --project Igo.Bench -- coordinator "<Npgsql connection string>" [seconds]
     // or the soak over two instances: dotnet run -c Release --project Igo.Bench -- soak --games 200 --minutes 10 --pg "<Npgsql connection string>"
     // or what timeouts cost the store: dotnet run -c Release --project Igo.Bench -- timeouts "<Npgsql connection string>" [games=1000] [due=50]
@@ -15,14 +15,9 @@ public static class BenchProgram
     // or how many Blazor players one instance holds: dotnet run -c Release --project Igo.Bench -- blazor-load [--players 20,50,100,150,200]
     public static async Task<int> Main(string[] args)
     {
-        if (args is ["compat-load", .. var rest])
+        if (args is ["perf-load", .. var loadOptions])
         {
-            return await Compat.CompatLoad.RunAsync(rest);
-        }
-
-        if (args is ["setup-load", .. var setupOptions])
-        {
-            return await Compat.SetupLoad.RunAsync(setupOptions);
+            return await Compat.PerfLoad.RunAsync(loadOptions);
         }
 
         if (args is ["soak", .. var soakOptions])

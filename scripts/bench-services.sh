@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Sourced by the benchmark scripts (bench-compat.sh, bench-setup.sh): a durable throwaway PostgreSQL cluster (fsync on)
+# Sourced by the benchmark scripts (bench-perf.sh, bench-setup.sh): a durable throwaway PostgreSQL cluster (fsync on)
 # and Igo instances built in Release, with the per-address limits raised, since every generated client comes from
 # 127.0.0.1. Call bench_cleanup on exit: it prints the end of each app log and stops everything it started.
 

@@ -77,8 +77,8 @@ internal sealed class SoakGame(int index, Uri blackInstance, Uri whiteInstance, 
             await white.ExpectMessageAsync("opponent_connected");
         }
 
-        var blackKey = CompatLoad.KeyOf(created, "black");
-        var whiteKey = CompatLoad.KeyOf(created, "white");
+        var blackKey = Wire.KeyOf(created, "black");
+        var whiteKey = Wire.KeyOf(created, "white");
 
         await white.SendAsync($$"""{"type":"join_game","key":"{{whiteKey}}"}""");
         Succeeded((await white.ExpectMessageAsync("join_game_response")).Raw);
@@ -90,7 +90,7 @@ internal sealed class SoakGame(int index, Uri blackInstance, Uri whiteInstance, 
         for (var move = 0; move < settings.Moves && DateTime.UtcNow < deadline; move++)
         {
             var (mover, opponent, key) = move % 2 == 0 ? (black, white, blackKey) : (white, black, whiteKey);
-            await mover.SendAsync(CompatLoad.PlaceStone(key, move));
+            await mover.SendAsync(Wire.PlaceStone(key, move));
             Succeeded((await mover.ExpectMessageAsync("game_action_response")).Raw);
             await mover.ExpectMessageAsync("game_status");
             await opponent.ExpectMessageAsync("game_status");
@@ -123,7 +123,7 @@ internal sealed class SoakGame(int index, Uri blackInstance, Uri whiteInstance, 
 
     // Through a trusted proxy (loopback), X-Forwarded-For names the client: a load of many distinct addresses.
     private Task<ProtocolClient> ConnectAsync(Uri instance) =>
-        CompatLoad.ConnectAsync(instance, options => options.SetRequestHeader("X-Forwarded-For", address));
+        Wire.ConnectAsync(instance, options => options.SetRequestHeader("X-Forwarded-For", address));
 
     private static async Task DisposeAsync(ProtocolClient? player)
     {

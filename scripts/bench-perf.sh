@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# The headline load (issue 13, docs/BENCHMARKS.md "Headline: the original's load pattern"): the Igo.Bench perf-load
+# generator, the original igo-backend's perf_runner pattern (each slot plays 19x19 games of 60 capture-free stones and
+# two passes over two fresh sockets, game after game), at each slot count in turn. For each count it starts afresh, so
+# the cold window is cold: a durable throwaway PostgreSQL with stock settings (max_connections 100, fsync on) and one or
+# two Igo instances built in Release with default settings (pool, limits, flow control). Only the per-address limits
+# are raised, because every simulated client comes from 127.0.0.1, and the log level is Warning (bench-services.sh).
+# With two instances black plays on the first and white on the second: every push crosses PostgreSQL NOTIFY.
+# Prints one markdown table of all runs (a cold and a warm window each) to paste into docs/BENCHMARKS.md.
+# Usage: IGO_BENCH_PG_PORT=55433 scripts/bench-perf.sh [instances=1|2] [slots=1,50,200,1000] [seconds=20] [warmup=30] [moves=60]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/bench-services.sh
+instances=${1:-1}
+slot_counts=${2:-1,50,200,1000}
+seconds=${3:-20}
+warmup=${4:-30}
+moves=${5:-60}
+
+bench_build
+rows=()
+for slots in ${slot_counts//,/ }; do
+  bench_start_postgres "${IGO_BENCH_PG_PORT:-55433}"
+  trap bench_cleanup EXIT
+  bench_start_instances "$instances" "$BENCH_PG"
+  echo "== $slots slots, $instances instance(s): $(uptime)"
+  output=$(dotnet Igo.Bench/bin/Release/net10.0/Igo.Bench.dll perf-load "${BENCH_ARGS[@]}" --postmaster-pid "$(bench_postmaster_pid)" \
+    --slots "$slots" --seconds "$seconds" --warmup "$warmup" --moves "$moves")
+  echo "$output"
+  while IFS= read -r row; do rows+=("$row"); done < <(echo "$output" | grep '^| [0-9]')
+  header=$(echo "$output" | grep -m 2 '^| [a-z-]')
+  bench_cleanup
+  trap - EXIT
+done
+
+echo
+echo "$header"
+printf '%s\n' "${rows[@]}"
