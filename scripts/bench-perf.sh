@@ -19,6 +19,7 @@ moves=${5:-60}
 
 bench_build
 rows=()
+totals=()
 for slots in ${slot_counts//,/ }; do
   bench_start_postgres "${IGO_BENCH_PG_PORT:-55433}"
   trap bench_cleanup EXIT
@@ -28,6 +29,7 @@ for slots in ${slot_counts//,/ }; do
     --slots "$slots" --seconds "$seconds" --warmup "$warmup" --moves "$moves")
   echo "$output"
   while IFS= read -r row; do rows+=("$row"); done < <(echo "$output" | grep '^| [0-9]')
+  while IFS= read -r total; do totals+=("$slots slots: $total"); done < <(echo "$output" | grep '^Whole phase')
   header=$(echo "$output" | grep -m 2 '^| [a-z-]')
   bench_cleanup
   trap - EXIT
@@ -36,3 +38,5 @@ done
 echo
 echo "$header"
 printf '%s\n' "${rows[@]}"
+echo
+printf '%s\n' "${totals[@]}"

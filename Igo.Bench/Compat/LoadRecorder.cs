@@ -9,9 +9,13 @@ internal sealed class LoadRecorder(IReadOnlyList<LoadWindow> windows)
 {
     private const int FailuresShown = 20;
     private long started;
+    private long completed;
     private long failuresSeen;
 
     public long Started => Interlocked.Read(ref started);
+
+    /// <summary>Over the whole phase, windows or not: games started, completed and failed (a game cut off by the end of the run is neither).</summary>
+    public string Totals => $"Whole phase: {Started} games started, {Interlocked.Read(ref completed)} completed, {Interlocked.Read(ref failuresSeen)} failed";
 
     public void GameStarted() => Interlocked.Increment(ref started);
 
@@ -25,6 +29,7 @@ internal sealed class LoadRecorder(IReadOnlyList<LoadWindow> windows)
 
     public void GameCompleted()
     {
+        Interlocked.Increment(ref completed);
         foreach (var window in windows)
         {
             window.GameCompleted();

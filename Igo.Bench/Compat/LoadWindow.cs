@@ -115,9 +115,12 @@ internal sealed class LoadWindow(string name, TimeSpan from, TimeSpan length)
         | ---: | ---: | ---: | --- | ---: | ---: | ---: | --- | --- | --- | --- | --- | --- | --- | --- | --- |
         """;
 
-    /// <summary>The window as a row under <see cref="Header"/>, to paste into docs/BENCHMARKS.md.</summary>
+    /// <summary>
+    /// The window as a row under <see cref="Header"/>, to paste into docs/BENCHMARKS.md. CPU per game is given only when
+    /// the slots finished at least two games each in the window: with fewer, the games in flight at either end weigh too much.
+    /// </summary>
     public string Row(int instances, int slots, int moves, int passes) => string.Create(CultureInfo.InvariantCulture,
-        $"| {instances} | {slots:N0} | {moves} + {passes} | {name} {from.TotalSeconds:F0}–{Until.TotalSeconds:F0} s | {games:N0} | {actions:N0} | {actions / seconds:N0} | {Percentiles(Timing.NewGame)} | {Percentiles(Timing.JoinGame)} | {Percentiles(Timing.Move)} | {Percentiles(Timing.Pass)} | {Percentiles(Timing.Push)} | {Errors()} | {PerUnit(actions, cpu.App, cpu.Postgres, cpu.Generator)} | {PerUnit(games, cpu.App, cpu.Postgres)} | {loadAtOpen} → {loadAtClose} |");
+        $"| {instances} | {slots:N0} | {moves} + {passes} | {name} {from.TotalSeconds:F0}–{Until.TotalSeconds:F0} s | {games:N0} | {actions:N0} | {actions / seconds:N0} | {Percentiles(Timing.NewGame)} | {Percentiles(Timing.JoinGame)} | {Percentiles(Timing.Move)} | {Percentiles(Timing.Pass)} | {Percentiles(Timing.Push)} | {Errors()} | {PerUnit(actions, cpu.App, cpu.Postgres, cpu.Generator)} | {(games >= 2 * slots ? PerUnit(games, cpu.App, cpu.Postgres) : "–")} | {loadAtOpen} → {loadAtClose} |");
 
     private string Percentiles(Timing timing)
     {

@@ -57,6 +57,8 @@ public static class PerfLoad
                 Console.WriteLine(measured.Row(urls.Length, slots, moves, passes));
             }
 
+            Console.WriteLine(recorder.Totals);
+
             if (postgres is not null && counters is not null)
             {
                 await Task.Delay(StatisticsSettle);
