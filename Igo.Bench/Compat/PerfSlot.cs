@@ -58,7 +58,7 @@ internal sealed class PerfSlot(Uri black, Uri white, int moves, int passes, Time
             {
                 recorder.Failed(failed.Kind, failed.Detail);
             }
-            else
+            else if (!game.IsCancellationRequested)
             {
                 recorder.GameCompleted();
             }
