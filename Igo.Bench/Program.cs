@@ -15,9 +15,9 @@ public static class BenchProgram
     // or how many Blazor players one instance holds: dotnet run -c Release --project Igo.Bench -- blazor-load [--players 20,50,100,150,200]
     public static async Task<int> Main(string[] args)
     {
-        if (args is ["perf-load", .. var loadOptions])
+        if (args is ["perf-load", .. var perfOptions])
         {
-            return await Compat.PerfLoad.RunAsync(loadOptions);
+            return await Compat.PerfLoad.RunAsync(perfOptions);
         }
 
         if (args is ["soak", .. var soakOptions])

@@ -58,7 +58,7 @@ internal sealed class BlazorBenchApp : IAsyncDisposable
     public async Task<IReadOnlyList<GameKeys>> CreateGamesAsync(int count, int size)
     {
         var games = new List<GameKeys>(count);
-        await using var socket = await CompatLoad.ConnectAsync(Process.WebSocketUri);
+        await using var socket = await Wire.ConnectAsync(Process.WebSocketUri);
         for (var i = 0; i < count; i++)
         {
             await socket.SendAsync(string.Create(CultureInfo.InvariantCulture, $$"""{"type":"new_game","vs":"human","color":"black","size":{{size}},"komi":6.5}"""));
@@ -66,7 +66,7 @@ internal sealed class BlazorBenchApp : IAsyncDisposable
             await socket.ExpectMessageAsync("game_status");
             await socket.ExpectMessageAsync("chat");
             await socket.ExpectMessageAsync("opponent_connected");
-            games.Add(new GameKeys(CompatLoad.KeyOf(created, "black"), CompatLoad.KeyOf(created, "white")));
+            games.Add(new GameKeys(Wire.KeyOf(created, "black"), Wire.KeyOf(created, "white")));
         }
 
         return games;
