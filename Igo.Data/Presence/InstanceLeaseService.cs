@@ -27,6 +27,10 @@ public sealed partial class InstanceLeaseService(
     private readonly PresenceOptions settings = options.Value;
     private volatile bool releasedAtStop;
 
+    // Made in StartAsync, not in ExecuteAsync (which runs on its own once start has returned), so the heartbeats count
+    // from the registration on whatever clock the instance has, a test's fake clock too.
+    private PeriodicTimer? heartbeat;
+
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
@@ -72,13 +76,20 @@ public sealed partial class InstanceLeaseService(
             LogHeartbeatFailed(exception);
         }
 
+        heartbeat = new PeriodicTimer(settings.Heartbeat, time);
         await base.StartAsync(cancellationToken);
+    }
+
+    public override void Dispose()
+    {
+        heartbeat?.Dispose();
+        base.Dispose();
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         DateTimeOffset? healthySince = null;
-        using var timer = new PeriodicTimer(settings.Heartbeat, time);
+        var timer = heartbeat ?? throw new InvalidOperationException("The lease service runs only after it has started.");
         while (await WaitAsync(timer, stoppingToken))
         {
             try

@@ -1,3 +1,4 @@
+using Igo.Testing.Waiting;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
@@ -38,8 +39,8 @@ public sealed class FlowControlTests
         var flooding = FloodAsync(flooder, 300);
 
         // One join in hand at the gate, three behind it, and the receive loop stops: the rest is left in TCP's buffers.
-        await Eventually(() => logs.Lines.Any(l => l.Text.Contains(SlowedLine, StringComparison.Ordinal)));
-        await Eventually(() => joins.Calls == 1);
+        await Eventually.HoldsAsync(() => logs.Lines.Any(l => l.Text.Contains(SlowedLine, StringComparison.Ordinal)), Cancel);
+        await Eventually.HoldsAsync(() => joins.Calls == 1, Cancel);
         Assert.Equal(WebSocketState.Open, flooder.State);
         await AssertServesOthersAsync(app);
 
@@ -140,16 +141,6 @@ public sealed class FlowControlTests
         var key = (await ProtocolSuite.CreateAsync(player, "black", 9)).Key("black");
         await player.SendAsync(Wire.Place(key, 4, 4));
         Assert.True((await player.ExpectAsync("game_action_response")).Flag("success"));
-    }
-
-    private static async Task Eventually(Func<bool> condition)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
-        timeout.CancelAfter(ProtocolClient.DefaultTimeout);
-        while (!condition())
-        {
-            await Task.Delay(20, timeout.Token);
-        }
     }
 
     /// <summary>

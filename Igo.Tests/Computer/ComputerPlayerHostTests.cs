@@ -4,6 +4,7 @@ using Igo.Computer.MonteCarlo;
 using Igo.Computer.Players;
 using Igo.Domain;
 using Igo.Testing.Games;
+using Igo.Testing.Waiting;
 using Igo.Web.Computer;
 using Igo.Web.Games;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -53,7 +54,7 @@ public sealed class ComputerPlayerHostTests : IAsyncDisposable
         Assert.Equal(GameStatus.Complete, view.Status);
         Assert.NotNull(view.Result);
         Assert.DoesNotContain(coordinator.Attempts, attempt => attempt.Player == Color.White && attempt.Type == ActionType.PlaceStone && !attempt.Reply.Success);
-        await Eventually(() => host.DrivenKeys.Count == 0);
+        await Eventually.HoldsAsync(() => host.DrivenKeys.Count == 0, TestContext.Current.CancellationToken);
     }
 
     [Fact]
@@ -64,12 +65,12 @@ public sealed class ComputerPlayerHostTests : IAsyncDisposable
         coordinator.Launcher = first;
         var seat = (await coordinator.CreateGameAsync(new NewGameRequest(9, Ruleset.Japanese(), Color.Black, OpponentKind.Computer), Human, TestContext.Current.CancellationToken)).Seat!;
         var computerKey = seat.Keys.White;
-        await Eventually(() => first.DrivenKeys.Contains(computerKey));
+        await Eventually.HoldsAsync(() => first.DrivenKeys.Contains(computerKey), TestContext.Current.CancellationToken);
 
         var firstHolder = coordinator.HolderOf(computerKey);
         second.Launch(coordinator.ComputerSeatOf(computerKey));
         Assert.Equal(0, await second.SweepAsync(TestContext.Current.CancellationToken));
-        await Eventually(() => coordinator.Joins.Count(join => join.Key == computerKey) == 2); // the second host's join was answered
+        await Eventually.HoldsAsync(() => coordinator.Joins.Count(join => join.Key == computerKey) == 2, TestContext.Current.CancellationToken); // the second host's join was answered
         Assert.Equal(firstHolder, coordinator.HolderOf(computerKey));
         Assert.Empty(second.DrivenKeys);
 
@@ -77,12 +78,12 @@ public sealed class ComputerPlayerHostTests : IAsyncDisposable
         Assert.Null(coordinator.HolderOf(computerKey));
         Assert.Equal(1, await second.SweepAsync(TestContext.Current.CancellationToken));
 
-        await Eventually(() => second.DrivenKeys.Contains(computerKey));
+        await Eventually.HoldsAsync(() => second.DrivenKeys.Contains(computerKey), TestContext.Current.CancellationToken);
         Assert.Equal(ConnectionKind.Computer, coordinator.HolderOf(computerKey)?.Kind);
 
         // It plays on where the first left off.
         Assert.True((await seat.ActAsync(ActionType.PlaceStone, new Point(4, 4), TestContext.Current.CancellationToken)).Success);
-        await Eventually(() => coordinator.ViewOf(computerKey).Turn == Color.Black && coordinator.ViewOf(computerKey).MoveNumber == 2);
+        await Eventually.HoldsAsync(() => coordinator.ViewOf(computerKey).Turn == Color.Black && coordinator.ViewOf(computerKey).MoveNumber == 2, TestContext.Current.CancellationToken);
     }
 
     [Fact]
@@ -96,7 +97,7 @@ public sealed class ComputerPlayerHostTests : IAsyncDisposable
         cleanup.Add(stubborn);
 
         stubborn.Start();
-        await Eventually(() => coordinator.ViewOf(seat.Key).MoveNumber == 2);
+        await Eventually.HoldsAsync(() => coordinator.ViewOf(seat.Key).MoveNumber == 2, TestContext.Current.CancellationToken);
         await stubborn.DisposeAsync(); // it has stopped: every attempt it made is in the log
 
         var white = coordinator.Attempts.Where(attempt => attempt.Player == Color.White).ToList();
@@ -112,16 +113,19 @@ public sealed class ComputerPlayerHostTests : IAsyncDisposable
         coordinator.Launcher = host;
         var seat = (await coordinator.CreateGameAsync(new NewGameRequest(9, Ruleset.Japanese(), Color.White, OpponentKind.Computer), Human, TestContext.Current.CancellationToken)).Seat!;
         var computerKey = seat.Keys.Black;
-        await Eventually(() => coordinator.ViewOf(computerKey).MoveNumber == 1);
+        await Eventually.HoldsAsync(() => coordinator.ViewOf(computerKey).MoveNumber == 1, TestContext.Current.CancellationToken);
 
         await seat.DisposeAsync();
 
         // The away timer starts when the departure reaches the player, so the clock moves on until it has gone.
-        await Eventually(() =>
-        {
-            clock.Advance(Options.OpponentAwayGrace);
-            return coordinator.HolderOf(computerKey) is null;
-        });
+        await Eventually.HoldsAsync(
+            () =>
+            {
+                clock.Advance(Options.OpponentAwayGrace);
+                return coordinator.HolderOf(computerKey) is null;
+            },
+            TestContext.Current.CancellationToken,
+            awaited: "the computer player to give up its key once its opponent was away");
         Assert.Empty(host.DrivenKeys);
         Assert.Empty(await coordinator.FindUndrivenAsync(TestContext.Current.CancellationToken));
     }
@@ -136,16 +140,6 @@ public sealed class ComputerPlayerHostTests : IAsyncDisposable
         cleanup.Add(new StopHost(host));
         await Task.CompletedTask;
         return host;
-    }
-
-    private static async Task Eventually(Func<bool> condition)
-    {
-        for (var i = 0; i < 400 && !condition(); i++)
-        {
-            await Task.Delay(25, TestContext.Current.CancellationToken);
-        }
-
-        Assert.True(condition());
     }
 
     /// <summary>A broken brain: always the same move, whatever the game refused before.</summary>

@@ -3,6 +3,7 @@ using Igo.Computer.MonteCarlo;
 using Igo.Computer.Players;
 using Igo.Data.Stores;
 using Igo.Domain;
+using Igo.Testing.Waiting;
 using Igo.Tests.Data;
 using Igo.Web.Computer;
 using Igo.Web.Games;
@@ -57,9 +58,9 @@ public abstract class ComputerPlayersOnTheStoreTests<TStore>(TStore store) : IAs
         Assert.Equal(SeatFailure.WrongSecret, wrongSecret.Failure);
 
         var computers = await StartAsync(withComputerPlayers: true);
-        await Eventually(() => computers.Get<ComputerPlayerHost>().DrivenKeys.Contains(computerKey));
+        await Eventually.HoldsAsync(() => computers.Get<ComputerPlayerHost>().DrivenKeys.Contains(computerKey), Cancel);
         Assert.True((await seat.ActAsync(ActionType.PlaceStone, new Point(4, 4), Cancel)).Success);
-        await Eventually(() => seat.Snapshot.View.MoveNumber == 2);
+        await Eventually.HoldsAsync(() => seat.Snapshot.View.MoveNumber == 2, Cancel);
     }
 
     [Fact]
@@ -71,20 +72,21 @@ public abstract class ComputerPlayersOnTheStoreTests<TStore>(TStore store) : IAs
         var seat = await CreateVersusComputerAsync(humans);
         var computerKey = seat.Keys.White;
 
-        // Both sweep every 0.2 s; exactly one holds the key, and it stays that way.
-        await Eventually(() => Drivers(first, second).Count == 1);
-        await Task.Delay(800, Cancel);
+        // Exactly one holds the key, and it stays that way: later sweeps, by either instance, find nothing to take over.
+        await Eventually.HoldsAsync(() => Drivers(first, second).Count == 1, Cancel);
+        Assert.Equal(0, await first.Get<ComputerPlayerHost>().SweepAsync(Cancel));
+        Assert.Equal(0, await second.Get<ComputerPlayerHost>().SweepAsync(Cancel));
         var driver = Assert.Single(Drivers(first, second));
         var other = driver == first ? second : first;
         Assert.True((await seat.ActAsync(ActionType.PlaceStone, new Point(4, 4), Cancel)).Success);
-        await Eventually(() => seat.Snapshot.View.MoveNumber == 2);
+        await Eventually.HoldsAsync(() => seat.Snapshot.View.MoveNumber == 2, Cancel);
 
         await driver.DisposeAsync();
         instances.Remove(driver);
 
-        await Eventually(() => other.Get<ComputerPlayerHost>().DrivenKeys.Contains(computerKey));
+        await Eventually.HoldsAsync(() => other.Get<ComputerPlayerHost>().DrivenKeys.Contains(computerKey), Cancel);
         Assert.True((await seat.ActAsync(ActionType.PlaceStone, new Point(2, 2), Cancel)).Success);
-        await Eventually(() => seat.Snapshot.View.MoveNumber == 4);
+        await Eventually.HoldsAsync(() => seat.Snapshot.View.MoveNumber == 4, Cancel);
         Assert.Equal(Color.Black, seat.Snapshot.View.Turn);
 
         IReadOnlyList<TestHost> Drivers(params TestHost[] hosts) => hosts.Where(host => host.Get<ComputerPlayerHost>().DrivenKeys.Contains(computerKey)).ToList();
@@ -97,15 +99,15 @@ public abstract class ComputerPlayersOnTheStoreTests<TStore>(TStore store) : IAs
         var doomed = await StartAsync(withComputerPlayers: true);
         var seat = await CreateVersusComputerAsync(humans);
         var computerKey = seat.Keys.White;
-        await Eventually(() => doomed.Get<ComputerPlayerHost>().DrivenKeys.Contains(computerKey));
+        await Eventually.HoldsAsync(() => doomed.Get<ComputerPlayerHost>().DrivenKeys.Contains(computerKey), Cancel);
 
         await doomed.CrashAsync();
         instances.Remove(doomed);
         var survivor = await StartAsync(withComputerPlayers: true);
 
-        await Eventually(() => survivor.Get<ComputerPlayerHost>().DrivenKeys.Contains(computerKey), TimeSpan.FromSeconds(15));
+        await Eventually.HoldsAsync(() => survivor.Get<ComputerPlayerHost>().DrivenKeys.Contains(computerKey), Cancel, TimeSpan.FromSeconds(15));
         Assert.True((await seat.ActAsync(ActionType.PlaceStone, new Point(4, 4), Cancel)).Success);
-        await Eventually(() => seat.Snapshot.View.MoveNumber == 2);
+        await Eventually.HoldsAsync(() => seat.Snapshot.View.MoveNumber == 2, Cancel);
     }
 
     [Fact]
@@ -125,7 +127,7 @@ public abstract class ComputerPlayersOnTheStoreTests<TStore>(TStore store) : IAs
         var replayed = Game.Replay(9, stored.Game.Rules, stored.Actions);
         Assert.NotNull(replayed.Result);
         Assert.Equal(replayed.Result!.Winner, stored.Game.Winner);
-        await Eventually(() => app.Get<ComputerPlayerHost>().DrivenKeys.Count == 0);
+        await Eventually.HoldsAsync(() => app.Get<ComputerPlayerHost>().DrivenKeys.Count == 0, Cancel);
     }
 
     private async Task<TestHost> StartAsync(bool withComputerPlayers)
@@ -151,17 +153,6 @@ public abstract class ComputerPlayersOnTheStoreTests<TStore>(TStore store) : IAs
     }
 
     private SeatHolder Human() => new(ConnectionKind.Socket, $"human-{Interlocked.Increment(ref connections)}");
-
-    private static async Task Eventually(Func<bool> condition, TimeSpan? within = null)
-    {
-        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(10));
-        while (!condition() && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(25, Cancel);
-        }
-
-        Assert.True(condition());
-    }
 }
 
 [Trait("Category", "Ai")]

@@ -1,5 +1,6 @@
 using Igo.Computer.Gtp;
 using Igo.Domain;
+using Igo.Testing.Waiting;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Igo.Tests.Computer;
@@ -19,7 +20,7 @@ public sealed class GtpEnginePoolTests
         {
             firstProcess = lease.Engine.ProcessId;
             lease.Engine.Kill();
-            await GtpEngineProcessTests.WaitUntilAsync(() => lease.Engine.HasExited);
+            await Eventually.HoldsAsync(() => lease.Engine.HasExited, token);
         }
 
         await using var replacement = await pool.RentAsync(token);
@@ -43,7 +44,7 @@ public sealed class GtpEnginePoolTests
         }
 
         first.Kill();
-        await GtpEngineProcessTests.WaitUntilAsync(() => first.HasExited);
+        await Eventually.HoldsAsync(() => first.HasExited, token);
         await using var replacement = await pool.RentAsync(token);
 
         Assert.NotSame(first, replacement.Engine);
@@ -59,7 +60,9 @@ public sealed class GtpEnginePoolTests
 
         var first = await pool.RentAsync(token);
         var second = pool.RentAsync(token);
-        await Task.Delay(200, token);
+
+        // No sleep is needed to show that it waits: a rent that did not wait would start a second process, which the
+        // process id and the running count below would show.
         Assert.False(second.IsCompleted);
 
         var firstProcess = first.Engine.ProcessId;

@@ -1,4 +1,5 @@
 using Igo.Computer.Gtp;
+using Igo.Testing.Waiting;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Igo.Tests.Computer;
@@ -51,7 +52,7 @@ public sealed class GtpEngineProcessTests : IDisposable
         var error = await Assert.ThrowsAsync<GtpEngineException>(() => engine.SendAsync("hang", TimeSpan.FromMilliseconds(300), TestContext.Current.CancellationToken));
 
         Assert.Contains("did not answer 'hang'", error.Message, StringComparison.Ordinal);
-        await WaitUntilAsync(() => engine.HasExited);
+        await Eventually.HoldsAsync(() => engine.HasExited, TestContext.Current.CancellationToken);
     }
 
     [Fact]
@@ -82,16 +83,6 @@ public sealed class GtpEngineProcessTests : IDisposable
         Assert.False(missing.IsInstalled());
         var error = await Assert.ThrowsAsync<GtpEngineException>(() => GtpEngineProcess.StartAsync(missing, Quick, NullLogger.Instance, TestContext.Current.CancellationToken));
         Assert.Contains("not installed", error.Message, StringComparison.Ordinal);
-    }
-
-    internal static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        for (var i = 0; i < 200 && !condition(); i++)
-        {
-            await Task.Delay(25, TestContext.Current.CancellationToken);
-        }
-
-        Assert.True(condition());
     }
 
     private Task<GtpEngineProcess> StartFakeAsync() =>

@@ -1,5 +1,6 @@
 using Igo.Data.Events;
 using Igo.Domain;
+using Igo.Testing.Waiting;
 using Npgsql;
 
 namespace Igo.Tests.Data;
@@ -79,21 +80,19 @@ public sealed class PostgresEventBusTests(PostgresStore store) : IClassFixture<P
     /// <summary>The listener starts in the background; a test that publishes first would race it.</summary>
     internal static async Task WaitUntilListeningAsync(TestHost host, string? connectionString = null)
     {
-        var deadline = DateTime.UtcNow + EventRecorder.Deadline;
         var builder = new NpgsqlConnectionStringBuilder(connectionString ?? host.Get<Igo.Data.Configuration.StoreSettings>().ConnectionString);
         await using var connection = new NpgsqlConnection(builder.ConnectionString);
         await connection.OpenAsync(TestContext.Current.CancellationToken);
-        while (true)
-        {
-            await using var query = new NpgsqlCommand("SELECT count(*)::int FROM pg_stat_activity WHERE application_name = $1 AND query LIKE 'LISTEN%'", connection);
-            query.Parameters.AddWithValue($"igo-listener-{host.InstanceId:N}");
-            if ((int)(await query.ExecuteScalarAsync(TestContext.Current.CancellationToken))! == 1)
+        await Eventually.QueriesAsync(
+            async () =>
             {
-                return;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, "the listener did not start");
-            await Task.Delay(20, TestContext.Current.CancellationToken);
-        }
+                await using var query = new NpgsqlCommand("SELECT count(*)::int FROM pg_stat_activity WHERE application_name = $1 AND query LIKE 'LISTEN%'", connection);
+                query.Parameters.AddWithValue($"igo-listener-{host.InstanceId:N}");
+                return (int)(await query.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
+            },
+            listening => listening == 1,
+            TestContext.Current.CancellationToken,
+            EventRecorder.Deadline,
+            "the instance's listener connection to be LISTENing (sessions seen)");
     }
 }

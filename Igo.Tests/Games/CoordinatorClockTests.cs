@@ -1,5 +1,6 @@
 using Igo.Data.Stores;
 using Igo.Domain;
+using Igo.Testing.Waiting;
 using Igo.Tests.Data;
 using Igo.Web.Games;
 using Microsoft.Extensions.DependencyInjection;
@@ -141,7 +142,7 @@ public abstract class CoordinatorClockTests<TStore>(TStore store) : IAsyncLifeti
         time.Advance(TimeSpan.FromSeconds(5));
         var left = time.GetUtcNow();
         await white.DisposeAsync();
-        await WaitAsync(() => black.Snapshot.AwaySince.White == left);
+        await Eventually.HoldsAsync(() => black.Snapshot.AwaySince.White == left, Cancel, EventRecorder.Deadline);
         time.Advance(new ClockOptions().AwayGrace - TimeSpan.FromMilliseconds(1));
         Assert.Equal(ActionReply.Refused(ActionFailure.OpponentNotGone), await black.ActAsync(ActionType.ClaimWin, null, Cancel));
 
@@ -198,12 +199,12 @@ public abstract class CoordinatorClockTests<TStore>(TStore store) : IAsyncLifeti
     {
         var (black, white) = await OpeningAsync(TimeControl.Absolute(TimeSpan.FromMinutes(10)));
         await white.DisposeAsync();
-        await WaitAsync(() => black.Snapshot.AwaySince.White is not null);
+        await Eventually.HoldsAsync(() => black.Snapshot.AwaySince.White is not null, Cancel, EventRecorder.Deadline);
         time.Advance(new ClockOptions().AwayGrace + TimeSpan.FromSeconds(1));
 
         var back = await B.Get<IGameCoordinator>().JoinGameAsync(black.Keys.White, null, NewConnection(), Cancel);
         Assert.True(back.Success, back.ToString());
-        await WaitAsync(() => black.Snapshot.Connected.White);
+        await Eventually.HoldsAsync(() => black.Snapshot.Connected.White, Cancel, EventRecorder.Deadline);
 
         Assert.Equal(ActionReply.Refused(ActionFailure.OpponentNotGone), await black.ActAsync(ActionType.ClaimWin, null, Cancel));
         await MustActAsync(black, new Point(4, 4));
@@ -218,7 +219,7 @@ public abstract class CoordinatorClockTests<TStore>(TStore store) : IAsyncLifeti
         var (black, white) = await OpeningAsync(TimeControl.Absolute(TimeSpan.FromMinutes(10)));
         await MustActAsync(black, new Point(4, 4)); // white's clock runs, and white leaves
         await white.DisposeAsync();
-        await WaitAsync(() => black.Snapshot.AwaySince.White is not null);
+        await Eventually.HoldsAsync(() => black.Snapshot.AwaySince.White is not null, Cancel, EventRecorder.Deadline);
         time.Advance(new ClockOptions().AwayGrace);
 
         var replies = await Task.WhenAll(black.ActAsync(ActionType.ClaimWin, null, Cancel), black.ActAsync(ActionType.ClaimWin, null, Cancel));
@@ -238,7 +239,7 @@ public abstract class CoordinatorClockTests<TStore>(TStore store) : IAsyncLifeti
         var (black, white) = await OpeningAsync(OneMinute);
         await MustActAsync(black, new Point(4, 4));
         await white.DisposeAsync();
-        await WaitAsync(() => black.Snapshot.AwaySince.White is not null);
+        await Eventually.HoldsAsync(() => black.Snapshot.AwaySince.White is not null, Cancel, EventRecorder.Deadline);
 
         // White has been away for the grace period and white's flag has fallen: the time loss came first.
         time.Advance(TimeSpan.FromMinutes(1) + Allowance);
@@ -287,16 +288,6 @@ public abstract class CoordinatorClockTests<TStore>(TStore store) : IAsyncLifeti
         await MustActAsync(white, new Point(6, 6));
         Assert.Equal(new RunningClock(Color.Black, time.GetUtcNow(), TimeSpan.Zero), white.Snapshot.View.Clock.Running);
         return (black, white);
-    }
-
-    private static async Task WaitAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + EventRecorder.Deadline;
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the condition was not met in time");
-            await Task.Delay(20, Cancel);
-        }
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using Igo.Data;
 using Igo.Domain;
+using Igo.Testing.Waiting;
 using Igo.Tests.Data;
 using Igo.Web.Games;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,10 +25,16 @@ public abstract class CoordinatorTests<TStore>(TStore store) : IAsyncLifetime
 
     protected static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
+    /// <summary>
+    /// A and B, and every other instance here, hold long leases (<see cref="TestHost.LongLease"/>): these tests are not
+    /// about leases (PresenceLeaseTests are), and under load the default 1.5 s test lease of a live instance can lapse
+    /// and be swept, releasing its keys in the middle of a test. Fake time cannot stand in for it here, because these
+    /// tests need the real clock for everything else an instance times (the listener, the time played).
+    /// </summary>
     public virtual async ValueTask InitializeAsync()
     {
-        A = await store.StartInstanceAsync();
-        B = await store.StartInstanceAsync();
+        A = await StartAsync();
+        B = await StartAsync();
     }
 
     public async ValueTask DisposeAsync()
@@ -36,6 +43,10 @@ public abstract class CoordinatorTests<TStore>(TStore store) : IAsyncLifetime
         await B.DisposeAsync();
         GC.SuppressFinalize(this);
     }
+
+    /// <summary>An instance on the test's store with a long lease (see <see cref="InitializeAsync"/>).</summary>
+    protected Task<TestHost> StartAsync(Action<IServiceCollection>? configure = null, Guid? instanceId = null) =>
+        store.StartInstanceAsync(configure, TestHost.LongLease, instanceId);
 
     protected SeatHolder NewConnection() => new(ConnectionKind.Socket, $"conn-{Interlocked.Increment(ref connections)}");
 
@@ -171,7 +182,7 @@ public abstract class CoordinatorTests<TStore>(TStore store) : IAsyncLifetime
         var before = black.Snapshot;
         var chatBefore = await black.ChatThreadAsync(Cancel);
         await A.CrashAsync();
-        await using var restarted = await Store.StartInstanceAsync(instanceId: A.InstanceId);
+        await using var restarted = await StartAsync(instanceId: A.InstanceId);
 
         var rejoined = await On(restarted).JoinGameAsync(black.Keys.Black, null, NewConnection(), Cancel);
 
@@ -236,13 +247,9 @@ public abstract class CoordinatorTests<TStore>(TStore store) : IAsyncLifetime
     [Fact]
     public async Task Joins_racing_for_one_seat_on_both_instances_give_it_to_exactly_one_and_tell_the_others_it_is_in_use()
     {
-        // Instances of their own with a long lease: under load a 1.5 s lease can lapse, and a sweep that releases a
-        // live instance's keys would free the seat in the middle of the race.
-        await using var a = await Store.StartInstanceAsync(settings: TestHost.LongLease);
-        await using var b = await Store.StartInstanceAsync(settings: TestHost.LongLease);
         for (var round = 0; round < 10; round++)
         {
-            var created = await On(a).CreateGameAsync(new NewGameRequest(9, Ruleset.Japanese(), Color.Black, OpponentKind.Human), NewConnection(), Cancel);
+            var created = await On(A).CreateGameAsync(new NewGameRequest(9, Ruleset.Japanese(), Color.Black, OpponentKind.Human), NewConnection(), Cancel);
             var black = created.Seat!;
             var observer = new RecordingObserver();
             using var subscription = black.Subscribe(observer);
@@ -250,7 +257,7 @@ public abstract class CoordinatorTests<TStore>(TStore store) : IAsyncLifetime
             // A holds the game, so its joins take the key on the game's queue through the group commit; B's take it
             // each on its own. The store decides between the two paths.
             var joins = await Task.WhenAll(Enumerable.Range(0, 6).Select(i =>
-                On(i % 2 == 0 ? a : b).JoinGameAsync(black.Keys.White, null, NewConnection(), Cancel)));
+                On(i % 2 == 0 ? A : B).JoinGameAsync(black.Keys.White, null, NewConnection(), Cancel)));
 
             Assert.True(joins.Count(j => j.Success) == 1, $"round {round}: {string.Join(" / ", joins.Select(j => j.ToString()))}");
             var winner = joins.Single(j => j.Success).Seat!;
@@ -262,7 +269,7 @@ public abstract class CoordinatorTests<TStore>(TStore store) : IAsyncLifetime
             // The seat is free again once its winner leaves.
             await winner.DisposeAsync();
             await observer.WaitForAsync<RecordingObserver.Presence>(p => p == new RecordingObserver.Presence(Color.White, false));
-            var again = await On(round % 2 == 0 ? a : b).JoinGameAsync(black.Keys.White, null, NewConnection(), Cancel);
+            var again = await On(round % 2 == 0 ? A : B).JoinGameAsync(black.Keys.White, null, NewConnection(), Cancel);
             Assert.True(again.Success, $"round {round}: {again}");
             await again.Seat!.DisposeAsync();
         }
@@ -287,7 +294,7 @@ public abstract class CoordinatorTests<TStore>(TStore store) : IAsyncLifetime
     [Fact]
     public async Task A_game_against_the_computer_launches_it_with_its_secret_and_the_computer_can_join()
     {
-        await using var host = await Store.StartInstanceAsync(services => services.AddSingleton<IComputerPlayerLauncher, RecordingLauncher>());
+        await using var host = await StartAsync(services => services.AddSingleton<IComputerPlayerLauncher, RecordingLauncher>());
         var launcher = (RecordingLauncher)host.Get<IComputerPlayerLauncher>();
 
         var created = await On(host).CreateGameAsync(new NewGameRequest(9, Ruleset.Japanese(), Color.White, OpponentKind.Computer, "gnugo-1"), NewConnection(), Cancel);
@@ -387,14 +394,14 @@ public abstract class CoordinatorTests<TStore>(TStore store) : IAsyncLifetime
 
     private async Task<GameViewState> AssertConvergedAsync(IGameSeat black, IGameSeat white, int expectedVersion)
     {
-        var deadline = DateTime.UtcNow + EventRecorder.Deadline;
-        while (black.Snapshot.View.Version != expectedVersion || white.Snapshot.View.Version != expectedVersion)
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"black at v{black.Snapshot.View.Version}, white at v{white.Snapshot.View.Version}, expected v{expectedVersion}");
-            await Task.Delay(5, Cancel);
-        }
+        await Eventually.ObservesAsync(
+            () => (Black: black.Snapshot.View.Version, White: white.Snapshot.View.Version),
+            versions => versions.Black == expectedVersion && versions.White == expectedVersion,
+            Cancel,
+            EventRecorder.Deadline,
+            $"both seats at v{expectedVersion}");
 
-        await using var fresh = await Store.StartInstanceAsync();
+        await using var fresh = await StartAsync();
         var stored = await fresh.Get<Igo.Data.Stores.GameStore>().LoadGameAsync(black.GameId, Cancel);
         var replayed = Game.Replay(stored!.Game.Size, stored.Game.Rules, stored.Actions).View();
         Assert.Equal(expectedVersion, stored.Game.Version);

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Igo.Domain;
+using Igo.Testing.Waiting;
 using Igo.Tests.Data;
 using Igo.Web.Games;
 
@@ -46,27 +47,19 @@ internal sealed class RecordingObserver : IGameObserver
     }
 
     /// <summary>Waits until everything seen so far satisfies <paramref name="condition"/>, whatever order it came in.</summary>
-    public async Task WaitUntilSeenAsync(Func<IReadOnlyList<object>, bool> condition)
-    {
-        var deadline = DateTime.UtcNow + EventRecorder.Deadline;
-        while (true)
-        {
-            lock (Seen)
+    public Task WaitUntilSeenAsync(Func<IReadOnlyList<object>, bool> condition) =>
+        Eventually.ObservesAsync(
+            () =>
             {
-                if (condition(Seen))
+                lock (Seen)
                 {
-                    return;
+                    return new SeenSoFar([.. Seen]);
                 }
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Not seen within {EventRecorder.Deadline}; saw: {string.Join(", ", Seen.Select(Describe))}");
-            }
-
-            await Task.Delay(10, TestContext.Current.CancellationToken);
-        }
-    }
+            },
+            seen => condition(seen.Calls),
+            TestContext.Current.CancellationToken,
+            EventRecorder.Deadline,
+            "the calls seen to satisfy the condition");
 
     public Task<GameSnapshot> WaitForVersionAsync(int version) => WaitForAsync<GameSnapshot>(s => s.View.Version >= version);
 
@@ -96,6 +89,12 @@ internal sealed class RecordingObserver : IGameObserver
     };
 
     public sealed record Presence(Color Color, bool Connected);
+
+    /// <summary>The calls seen at one moment, described briefly when a wait for them fails.</summary>
+    private sealed record SeenSoFar(IReadOnlyList<object> Calls)
+    {
+        public override string ToString() => string.Join(", ", Calls.Select(Describe));
+    }
 }
 
 /// <summary>An observer whose every call fails, to show that it harms nobody else.</summary>

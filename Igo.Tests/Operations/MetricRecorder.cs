@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using Igo.Data.Diagnostics;
+using Igo.Testing.Waiting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Igo.Tests.Operations;
@@ -41,15 +42,8 @@ public sealed class MetricRecorder : IDisposable
     public double Sum(string instrument, params (string Key, string Value)[] tags) => Of(instrument, tags).Sum(r => r.Value);
 
     /// <summary>Waits until the condition holds (measurements are recorded on other threads), failing after the timeout.</summary>
-    public async Task WaitUntilAsync(Func<MetricRecorder, bool> condition, string what, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
-        while (!condition(this))
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting for {what}");
-            await Task.Delay(25, TestContext.Current.CancellationToken);
-        }
-    }
+    public Task WaitUntilAsync(Func<MetricRecorder, bool> condition, string what, TimeSpan? timeout = null) =>
+        Eventually.HoldsAsync(() => condition(this), TestContext.Current.CancellationToken, timeout, what);
 
     public void Dispose() => listener.Dispose();
 
