@@ -4,10 +4,12 @@ using System.Net.WebSockets;
 using System.Text.Json;
 using Igo.Testing.Games;
 using Igo.Testing.Sockets;
+using Igo.Testing.Waiting;
 using Igo.Tests.Infrastructure;
 using Igo.Web.Games;
 using Igo.Web.Security;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Igo.Tests.Compat;
 
@@ -38,11 +40,15 @@ public sealed class ClientAddressLimitTests
 
         // A closed socket gives its place back (once the server has seen it close).
         await first.CloseAsync();
-        await Eventually(async () =>
-        {
-            using var retry = await UpgradeRequestAsync(app, "203.0.113.7");
-            return retry.StatusCode == HttpStatusCode.SwitchingProtocols;
-        });
+        await Eventually.QueriesAsync(
+            async () =>
+            {
+                using var retry = await UpgradeRequestAsync(app, "203.0.113.7");
+                return retry.StatusCode;
+            },
+            status => status == HttpStatusCode.SwitchingProtocols,
+            Cancel,
+            awaited: "the closed socket's place to be free again");
     }
 
     [Fact]
@@ -95,14 +101,18 @@ public sealed class ClientAddressLimitTests
     [Fact]
     public async Task A_throttled_address_gets_one_more_attempt_per_interval()
     {
-        await using var app = Start(new InMemoryCoordinator(), new() { ["Security:FailedJoinBurst"] = "1", ["Security:FailedJoinInterval"] = "00:00:00.500" });
+        var clock = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
+        await using var app = AppOnRealPort.Start(
+            new Dictionary<string, string?> { ["Security:FailedJoinBurst"] = "1", ["Security:FailedJoinInterval"] = "00:01:00" },
+            services => services.AddSingleton<IGameCoordinator>(new InMemoryCoordinator()).AddSingleton<TimeProvider>(clock));
         await using var guesser = await ConnectAsync(app, "203.0.113.11");
         await guesser.SendAsync(Wire.Join("0000000001"));
         Assert.Contains("was not found", (await guesser.ExpectAsync("join_game_response")).Text("explanation"), StringComparison.Ordinal);
+        clock.Advance(TimeSpan.FromSeconds(45));
         await guesser.SendAsync(Wire.Join("0000000002"));
-        AssertThrottled(await guesser.ExpectAsync("join_game_response"), upToSeconds: 1);
+        AssertThrottled(await guesser.ExpectAsync("join_game_response"), upToSeconds: 15);
 
-        await Task.Delay(TimeSpan.FromSeconds(1.2), Cancel);
+        clock.Advance(TimeSpan.FromSeconds(15));
 
         await guesser.SendAsync(Wire.Join("0000000003"));
         Assert.Contains("was not found", (await guesser.ExpectAsync("join_game_response")).Text("explanation"), StringComparison.Ordinal);
@@ -206,15 +216,5 @@ public sealed class ClientAddressLimitTests
         request.Headers.Add("Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==");
         request.Headers.Add("X-Forwarded-For", clientAddress);
         return await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, Cancel);
-    }
-
-    private static async Task Eventually(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the condition did not hold within 10 s");
-            await Task.Delay(100, Cancel);
-        }
     }
 }

@@ -1,3 +1,5 @@
+using Igo.Web.Throttling;
+
 namespace Igo.Web.Compat;
 
 /// <summary>

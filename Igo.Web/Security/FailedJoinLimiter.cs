@@ -1,5 +1,5 @@
 using System.Net;
-using System.Threading.RateLimiting;
+using Igo.Web.Throttling;
 using Microsoft.Extensions.Options;
 
 namespace Igo.Web.Security;
@@ -10,33 +10,18 @@ namespace Igo.Web.Security;
 /// reloading the page does not give a key guesser a fresh budget. Only a failed join costs an attempt, so a player who
 /// knows their key is never slowed. The settings are <c>Security:FailedJoinBurst</c> and <c>Security:FailedJoinInterval</c>.
 /// </summary>
-internal sealed class FailedJoinLimiter : IDisposable
+internal sealed class FailedJoinLimiter(IOptions<SecurityOptions> options, TimeProvider time)
 {
-    private readonly PartitionedRateLimiter<IPAddress> failures;
-    private readonly TimeSpan interval;
+    private readonly SecurityOptions settings = options.Value;
+
+    // Only addresses that failed lately have a bucket; an address without one has its whole burst.
+    private readonly Dictionary<IPAddress, TokenBucket> failures = [];
 
     // Attempts that passed the check and have not ended yet, per address. Each holds one whole token in reserve, so that
     // many attempts at once (parallel sockets or tabs) cannot all pass on the last token and be charged only afterwards.
     private readonly Dictionary<IPAddress, int> inFlight = [];
     private readonly Lock gate = new();
-
-    public FailedJoinLimiter(IOptions<SecurityOptions> options)
-    {
-        var settings = options.Value;
-        interval = settings.FailedJoinInterval;
-
-        // The partitioned limiter's own timer replenishes its buckets, and drops the partitions of quiet addresses.
-        failures = PartitionedRateLimiter.Create<IPAddress, IPAddress>(address => RateLimitPartition.GetTokenBucketLimiter(
-            address,
-            _ => new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = settings.FailedJoinBurst,
-                TokensPerPeriod = 1,
-                ReplenishmentPeriod = settings.FailedJoinInterval,
-                QueueLimit = 0,
-                AutoReplenishment = false,
-            }));
-    }
+    private long prunedAt = time.GetTimestamp();
 
     /// <summary>
     /// Starts a join from the address: refused (with how long to wait) when it has no attempt left, else an attempt
@@ -46,6 +31,7 @@ internal sealed class FailedJoinLimiter : IDisposable
     {
         lock (gate)
         {
+            ForgetQuietAddresses();
             if (WaitFor(address) is { } wait)
             {
                 return JoinAttempt.Refused(wait);
@@ -73,13 +59,16 @@ internal sealed class FailedJoinLimiter : IDisposable
     {
         lock (gate)
         {
-            // The reserved whole token is still there (buckets only grow while an attempt runs), so this always takes one.
-            using (failures.AttemptAcquire(address))
+            if (!failures.TryGetValue(address, out var bucket))
             {
+                bucket = new TokenBucket(settings.FailedJoinBurst, settings.FailedJoinInterval, time);
+                failures[address] = bucket;
             }
 
+            // The reserved whole token is still there (buckets only grow while an attempt runs), so this always takes one.
+            bucket.TryTake();
             Release(address);
-            return Available(address) < 1;
+            return bucket.WholeTokens < 1;
         }
     }
 
@@ -92,27 +81,19 @@ internal sealed class FailedJoinLimiter : IDisposable
         }
     }
 
-    public void Dispose() => failures.Dispose();
-
     private TimeSpan? WaitFor(IPAddress address)
     {
         // Whole tokens only: the bucket refills in fractions, and a fraction must not let an attempt through that the
         // failure could then not be charged for.
-        var free = Available(address) - inFlight.GetValueOrDefault(address);
-        if (free >= 1)
+        var bucket = failures.GetValueOrDefault(address);
+        var available = bucket?.WholeTokens ?? settings.FailedJoinBurst;
+        if (available - inFlight.GetValueOrDefault(address) >= 1)
         {
             return null;
         }
 
-        if (Available(address) >= 1)
-        {
-            // Tokens are there but reserved by attempts under way; they are free again as soon as those end.
-            return interval;
-        }
-
-        // Fewer than one token: this acquire fails, takes nothing, and says how long until one is back.
-        using var refused = failures.AttemptAcquire(address);
-        return refused.TryGetMetadata(MetadataName.RetryAfter, out var wait) && wait > TimeSpan.Zero ? wait : interval;
+        // Tokens that are there but reserved by attempts under way are free again as soon as those end.
+        return available >= 1 || bucket is null ? settings.FailedJoinInterval : bucket.UntilNextToken();
     }
 
     private void Release(IPAddress address)
@@ -127,5 +108,24 @@ internal sealed class FailedJoinLimiter : IDisposable
         }
     }
 
-    private long Available(IPAddress address) => failures.GetStatistics(address)?.CurrentAvailablePermits ?? 0;
+    /// <summary>
+    /// Drops the buckets that have refilled to the whole burst (the same as having none), at most once per time a bucket
+    /// takes to refill from empty, so the addresses kept are those that failed lately.
+    /// </summary>
+    private void ForgetQuietAddresses()
+    {
+        if (time.GetElapsedTime(prunedAt) < settings.FailedJoinInterval * settings.FailedJoinBurst)
+        {
+            return;
+        }
+
+        prunedAt = time.GetTimestamp();
+        foreach (var (address, bucket) in failures)
+        {
+            if (bucket.IsFull && !inFlight.ContainsKey(address))
+            {
+                failures.Remove(address);
+            }
+        }
+    }
 }

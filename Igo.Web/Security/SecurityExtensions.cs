@@ -19,6 +19,7 @@ public static class SecurityExtensions
             .ValidateOnStart();
         services.AddOptions<ForwardedHeadersOptions>()
             .Configure<IOptions<SecurityOptions>>((forwarded, security) => TrustedProxies.Apply(forwarded, security.Value.TrustedProxies));
+        services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<FailedJoinLimiter>();
         return services;
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using Igo.Web.Security;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Igo.Tests.Web.Security;
 
@@ -10,13 +11,15 @@ public sealed class FailedJoinLimiterTests
 {
     private static readonly IPAddress Address = IPAddress.Parse("203.0.113.30");
 
-    private static FailedJoinLimiter Limiter(int burst) =>
-        new(Options.Create(new SecurityOptions { FailedJoinBurst = burst, FailedJoinInterval = TimeSpan.FromMinutes(1) }));
+    private readonly FakeTimeProvider clock = new();
+
+    private FailedJoinLimiter Limiter(int burst) =>
+        new(Options.Create(new SecurityOptions { FailedJoinBurst = burst, FailedJoinInterval = TimeSpan.FromMinutes(1) }), clock);
 
     [Fact]
     public void Joins_under_way_at_once_cannot_all_pass_on_the_last_attempt()
     {
-        using var limiter = Limiter(burst: 1);
+        var limiter = Limiter(burst: 1);
 
         using var first = limiter.Begin(Address);
         using var second = limiter.Begin(Address);
@@ -29,7 +32,7 @@ public sealed class FailedJoinLimiterTests
     [Fact]
     public void An_attempt_that_did_not_fail_gives_its_reservation_back_and_costs_nothing()
     {
-        using var limiter = Limiter(burst: 1);
+        var limiter = Limiter(burst: 1);
         for (var i = 0; i < 5; i++)
         {
             using var joined = limiter.Begin(Address);
@@ -42,6 +45,53 @@ public sealed class FailedJoinLimiterTests
 
         using var refused = limiter.Begin(Address);
         Assert.StartsWith("Too many failed attempts to join from your address; try again in ", refused.Refusal, StringComparison.Ordinal);
+        Assert.NotNull(limiter.Wait(Address));
+    }
+
+    [Fact]
+    public void A_throttled_address_is_told_how_long_to_wait_and_earns_one_attempt_per_interval()
+    {
+        var limiter = Limiter(burst: 2);
+        for (var i = 0; i < 2; i++)
+        {
+            using var failed = limiter.Begin(Address);
+            failed.Failed();
+        }
+
+        clock.Advance(TimeSpan.FromSeconds(20));
+        Assert.Equal(TimeSpan.FromSeconds(40), limiter.Wait(Address));
+
+        clock.Advance(TimeSpan.FromSeconds(40));
+        using (var again = limiter.Begin(Address))
+        {
+            Assert.Null(again.Refusal);
+            Assert.True(again.Failed());
+        }
+
+        Assert.Equal(TimeSpan.FromMinutes(1), limiter.Wait(Address));
+        clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.Null(limiter.Wait(Address));
+    }
+
+    [Fact]
+    public void An_address_that_went_quiet_has_its_whole_burst_again()
+    {
+        var limiter = Limiter(burst: 2);
+        for (var i = 0; i < 2; i++)
+        {
+            using var failed = limiter.Begin(Address);
+            failed.Failed();
+        }
+
+        clock.Advance(TimeSpan.FromHours(1));
+
+        for (var i = 0; i < 2; i++)
+        {
+            using var attempt = limiter.Begin(Address);
+            Assert.Null(attempt.Refusal);
+            attempt.Failed();
+        }
+
         Assert.NotNull(limiter.Wait(Address));
     }
 

@@ -1,7 +1,7 @@
-using Igo.Web.Compat;
+using Igo.Web.Throttling;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Igo.Tests.Compat;
+namespace Igo.Tests.Web.Throttling;
 
 [Trait("Category", "Compat")]
 public sealed class TokenBucketTests
