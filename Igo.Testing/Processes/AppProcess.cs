@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using Igo.Testing.Waiting;
 
 namespace Igo.Testing.Processes;
 
@@ -130,35 +131,39 @@ public sealed class AppProcess : IAsyncDisposable
     private async Task WaitUntilReadyAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
         using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
-        var waited = Stopwatch.StartNew();
-        while (waited.Elapsed < timeout)
+        try
         {
-            if (process.HasExited)
-            {
-                throw new InvalidOperationException($"The app exited with {process.ExitCode} before it was ready:\n{RecentOutput}");
-            }
-
-            try
-            {
-                using var response = await http.GetAsync(new Uri("/websocket", UriKind.Relative), cancellationToken);
-                if (response.StatusCode == HttpStatusCode.BadRequest)
+            await Eventually.QueriesAsync(
+                async () =>
                 {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                // Slow first request while starting.
-            }
+                    if (process.HasExited)
+                    {
+                        throw new InvalidOperationException($"The app exited with {process.ExitCode} before it was ready:\n{RecentOutput}");
+                    }
 
-            await Task.Delay(200, cancellationToken);
+                    try
+                    {
+                        using var response = await http.GetAsync(new Uri("/websocket", UriKind.Relative), cancellationToken);
+                        return (HttpStatusCode?)response.StatusCode;
+                    }
+                    catch (HttpRequestException)
+                    {
+                        return null; // Not listening yet.
+                    }
+                    catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+                    {
+                        return null; // Slow first request while starting.
+                    }
+                },
+                status => status == HttpStatusCode.BadRequest, // /websocket refuses a plain GET: the app is serving
+                cancellationToken,
+                timeout,
+                "the app to answer a plain GET of /websocket with 400");
         }
-
-        throw new TimeoutException($"The app was not ready within {timeout}:\n{RecentOutput}");
+        catch (TimeoutException notReady)
+        {
+            throw new TimeoutException($"The app was not ready within {timeout}:\n{RecentOutput}", notReady);
+        }
     }
 
     private void Keep(string? line)

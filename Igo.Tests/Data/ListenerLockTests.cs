@@ -1,3 +1,4 @@
+using Igo.Testing.Waiting;
 using System.Diagnostics;
 using Igo.Data.Configuration;
 using Igo.Data.Events;
@@ -116,12 +117,13 @@ public sealed class ListenerLockTests(PostgresStore store) : IClassFixture<Postg
         var heartbeat = host.Get<IOptions<PresenceOptions>>().Value.Heartbeat;
         var settle = host.Get<IOptions<EventBusOptions>>().Value.ReconnectMaxDelay + (heartbeat * 3);
         var bus = host.Get<PostgresGameEventBus>();
-        var deadline = DateTime.UtcNow + EventRecorder.Deadline;
-        while (bus.ListeningSince is not { } since || DateTimeOffset.UtcNow - since <= settle)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the instance's listener did not settle");
-            await Task.Delay(50, Cancel);
-        }
+        var clock = host.Get<TimeProvider>();
+        await Eventually.ObservesAsync(
+            () => bus.ListeningSince,
+            since => since is { } listening && clock.GetUtcNow() - listening > settle,
+            Cancel,
+            EventRecorder.Deadline,
+            $"the instance's listener to have listened for {settle.TotalSeconds} s (listening since)");
     }
 
     /// <summary>Waits until a session holds the instance's lock (another than <paramref name="except"/>): its process id and application name.</summary>
@@ -129,25 +131,22 @@ public sealed class ListenerLockTests(PostgresStore store) : IClassFixture<Postg
     {
         await using var connection = new NpgsqlConnection(store.ConnectionString);
         await connection.OpenAsync(Cancel);
-        var deadline = DateTime.UtcNow + EventRecorder.Deadline;
-        while (true)
-        {
-            await using var query = new NpgsqlCommand(
-                "SELECT a.pid, a.application_name FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid " +
-                "WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1 AND ((l.classid::bigint << 32) | l.objid::bigint) = $1",
-                connection);
-            query.Parameters.Add(new NpgsqlParameter { Value = PresenceLock.Key(instance) });
-            await using (var reader = await query.ExecuteReaderAsync(Cancel))
+        var holder = await Eventually.QueriesAsync(
+            async () =>
             {
-                if (await reader.ReadAsync(Cancel) && reader.GetInt32(0) != except)
-                {
-                    return (reader.GetInt32(0), reader.GetString(1));
-                }
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, "no session took the instance's lock");
-            await Task.Delay(20, Cancel);
-        }
+                await using var query = new NpgsqlCommand(
+                    "SELECT a.pid, a.application_name FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid " +
+                    "WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1 AND ((l.classid::bigint << 32) | l.objid::bigint) = $1",
+                    connection);
+                query.Parameters.Add(new NpgsqlParameter { Value = PresenceLock.Key(instance) });
+                await using var reader = await query.ExecuteReaderAsync(Cancel);
+                return await reader.ReadAsync(Cancel) ? (ProcessId: reader.GetInt32(0), ApplicationName: reader.GetString(1)) : ((int ProcessId, string ApplicationName)?)null;
+            },
+            session => session is { } held && held.ProcessId != except,
+            Cancel,
+            EventRecorder.Deadline,
+            $"a session other than {except} to take the instance's lock");
+        return holder!.Value;
     }
 
     private async Task TerminateAsync(int processId)

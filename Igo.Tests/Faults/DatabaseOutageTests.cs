@@ -1,3 +1,4 @@
+using Igo.Testing.Waiting;
 namespace Igo.Tests.Faults;
 
 [Collection(SerialFaults.Name)]
@@ -30,17 +31,17 @@ public sealed class DatabaseOutageTests(ITestOutputHelper log) : IAsyncLifetime
             for (var outage = 1; outage <= 2; outage++)
             {
                 // Mid-game, with the games still playing: every pooled, listening and leasing connection dies at once.
+                var acknowledged = games.Sum(game => game.Acknowledged.Count);
                 var playing = Task.WhenAll(games.Select(game => game.PlayAsync(6, ReconnectTimeout)));
-                await Task.Delay(150, TestContext.Current.CancellationToken);
+                await Eventually.HoldsAsync(() => games.Sum(game => game.Acknowledged.Count) > acknowledged, TestContext.Current.CancellationToken);
                 // Both instances listen again (after the first outage: they reconnected by themselves).
-                var listening = System.Diagnostics.Stopwatch.StartNew();
-                while (await cluster.Store.ListenersAsync() < 2)
-                {
-                    Assert.True(listening.Elapsed < TimeSpan.FromSeconds(15), $"the instances did not listen again:\n{await cluster.Store.OtherBackendsAsync()}");
-                    await Task.Delay(100, TestContext.Current.CancellationToken);
-                }
-
-                log.WriteLine($"outage {outage}: both instances listening (waited {listening.Elapsed.TotalSeconds:F1} s)");
+                await Eventually.QueriesAsync(
+                    () => cluster.Store.ListenersAsync(),
+                    listeners => listeners >= 2,
+                    TestContext.Current.CancellationToken,
+                    TimeSpan.FromSeconds(15),
+                    "both instances to listen again (listeners)");
+                log.WriteLine($"outage {outage}: both instances listening");
                 var terminated = await cluster.Store.TerminateOtherBackendsAsync();
                 log.WriteLine($"outage {outage}: terminated {terminated} backends");
                 Assert.True(terminated >= 2, $"both instances should have had connections to kill\nA:\n{cluster.A.RecentOutput}\nB:\n{cluster.B.RecentOutput}");

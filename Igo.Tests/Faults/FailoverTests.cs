@@ -1,3 +1,4 @@
+using Igo.Testing.Waiting;
 using System.Diagnostics;
 using System.Globalization;
 
@@ -38,10 +39,12 @@ public sealed class FailoverTests(ITestOutputHelper log) : IAsyncLifetime
             await Task.WhenAll(games.Select(game => game.PlayAsync(4, Failover)));
             var stranded = games.SelectMany(game => new[] { game.Black, game.White }).Where(player => player.Instance == cluster.A.WebSocketUri).ToList();
             Assert.Equal(3, stranded.Count);
-            while (await cluster.Store.YoungestListenerAgeAsync() is not { } age || age < Settled)
-            {
-                await Task.Delay(100, TestContext.Current.CancellationToken);
-            }
+            await Eventually.QueriesAsync(
+                () => cluster.Store.YoungestListenerAgeAsync(),
+                age => age >= Settled,
+                TestContext.Current.CancellationToken,
+                Settled + Eventually.DefaultTimeout,
+                "both instances' listeners to have settled (youngest listener's age)");
 
             var killed = await cluster.Store.HolderInstanceAsync(stranded[0].Key);
             Assert.NotNull(killed);
@@ -50,10 +53,12 @@ public sealed class FailoverTests(ITestOutputHelper log) : IAsyncLifetime
 
             // As the frontend does: try again every 2 s, going to the other instance when one refuses.
             var rejoining = Task.WhenAll(stranded.Select(player => player.ReconnectAsync(Failover + Failover)));
-            while (await cluster.Store.KeysHeldByAsync(killed.Value) > 0 && sinceKill.Elapsed < Failover + Failover)
-            {
-                await Task.Delay(50, TestContext.Current.CancellationToken);
-            }
+            await Eventually.QueriesAsync(
+                () => cluster.Store.KeysHeldByAsync(killed.Value),
+                held => held == 0,
+                TestContext.Current.CancellationToken,
+                Failover + Failover,
+                "the killed instance's keys to be freed (keys it still held)");
 
             var freed = sinceKill.Elapsed;
             var rejoins = await rejoining;

@@ -1,6 +1,7 @@
 using Igo.Data;
 using Igo.Data.Stores;
 using Igo.Domain;
+using Igo.Testing.Waiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 
@@ -36,12 +37,12 @@ public sealed class TimeoutFailoverTests(ITestOutputHelper log) : IAsyncLifetime
         await cluster.A.KillAsync();
         var sinceKill = System.Diagnostics.Stopwatch.StartNew();
 
-        var deadline = MainTime + TimeSpan.FromSeconds(10);
-        while ((await cluster.Store.GameAsync(gameId)).Status != "complete")
-        {
-            Assert.True(sinceKill.Elapsed < deadline, $"no timeout {sinceKill.Elapsed.TotalSeconds:F1} s after the kill\nB:\n{cluster.B.RecentOutput}");
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
+        await Eventually.QueriesAsync(
+            () => cluster.Store.GameAsync(gameId),
+            game => game.Status == "complete",
+            TestContext.Current.CancellationToken,
+            MainTime + TimeSpan.FromSeconds(10),
+            $"the survivor to time black out (B:\n{cluster.B.RecentOutput})");
 
         log.WriteLine($"timed out {sinceKill.Elapsed.TotalSeconds:F1} s after the kill ({MainTime.TotalSeconds} s of main time)");
         Assert.Equal(("complete", "time", "white", 3), await cluster.Store.GameAsync(gameId));

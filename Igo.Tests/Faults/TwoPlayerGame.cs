@@ -1,3 +1,5 @@
+using Igo.Testing.Waiting;
+
 namespace Igo.Tests.Faults;
 
 /// <summary>One acknowledged placement: the server said success to its sender.</summary>
@@ -42,27 +44,21 @@ public sealed class TwoPlayerGame(FrontendLikeClient black, FrontendLikeClient w
         var move = Next;
         var (mover, opponent) = move.Color == "black" ? (Black, White) : (White, Black);
         var stone = move.Color[0];
-        for (var attempt = 1; ; attempt++)
-        {
-            var outcome = await mover.ActAsync("place_stone", move.Row, move.Col);
-            if (outcome.Success)
+        await Eventually.QueriesAsync(
+            async () =>
             {
-                break;
-            }
+                var outcome = await mover.ActAsync("place_stone", move.Row, move.Col);
+                if (outcome.ConnectionLost)
+                {
+                    await mover.ReconnectAsync(reconnectTimeout);
+                }
 
-            if (outcome.ConnectionLost)
-            {
-                await mover.ReconnectAsync(reconnectTimeout);
-            }
-
-            if (FrontendLikeClient.StoneAt(mover.LastStatus, move.Row, move.Col) == stone)
-            {
-                break;
-            }
-
-            Assert.True(attempt < 30, $"{move} refused {attempt} times, last: {outcome.Explanation}");
-            await Task.Delay(500, TestContext.Current.CancellationToken);
-        }
+                return outcome;
+            },
+            outcome => outcome.Success || FrontendLikeClient.StoneAt(mover.LastStatus, move.Row, move.Col) == stone,
+            TestContext.Current.CancellationToken,
+            reconnectTimeout + Eventually.DefaultTimeout,
+            $"{move} to be acknowledged, or shown to its mover");
 
         acknowledged.Add(move);
 

@@ -1,3 +1,4 @@
+using Igo.Testing.Waiting;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
@@ -53,18 +54,13 @@ internal static class OperationsHelpers
     /// <summary>Polls /readyz until it answers with this status (the listener connects just after start).</summary>
     public static async Task<JsonElement> WaitForReadinessAsync(HttpClient client, HttpStatusCode expected, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
-        while (true)
-        {
-            var (status, body, _) = await HealthAsync(client, "/readyz");
-            if (status == expected)
-            {
-                return body;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"/readyz stayed {status}: {body}");
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
+        var (_, body, _) = await Eventually.QueriesAsync(
+            () => HealthAsync(client, "/readyz"),
+            health => health.Status == expected,
+            TestContext.Current.CancellationToken,
+            timeout ?? TimeSpan.FromSeconds(15),
+            $"/readyz to answer {expected}");
+        return body;
     }
 
     public static string CheckStatus(this JsonElement body, string check) =>

@@ -31,6 +31,13 @@ public static class CircuitServices
         return services;
     }
 
+    // AddIgoCircuitsPerAddress and AddIgoCircuitKeepAlive extend IServerSideBlazorBuilder, unlike every other AddIgo…
+    // (IServiceCollection): they set the Blazor hub's own options, HubOptions<ComponentHub>, and ComponentHub is internal
+    // to ASP.NET Core, so IServerSideBlazorBuilder.AddHubOptions is the only way to them. From an IServiceCollection the
+    // alternatives are services.AddServerSideBlazor(), which would register Blazor Server a second time beside
+    // AddInteractiveServerComponents (it adds services with AddScoped, not TryAdd), or the global HubOptions, which
+    // would put the circuit cap and the keep-alive on every SignalR hub the app may ever have.
+
     /// <summary>
     /// Caps the circuits one client address may hold at once (<c>Security:MaxCircuitsPerAddress</c>, see
     /// <see cref="CircuitsPerAddress"/>), as <c>/websocket</c> caps its sockets.
