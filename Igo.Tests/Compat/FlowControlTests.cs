@@ -1,9 +1,9 @@
-using Igo.Testing.Waiting;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 using Igo.Testing.Games;
 using Igo.Testing.Sockets;
+using Igo.Testing.Waiting;
 using Igo.Tests.Infrastructure;
 using Igo.Tests.Operations;
 using Igo.Web.Games;

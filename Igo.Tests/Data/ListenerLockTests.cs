@@ -1,10 +1,10 @@
-using Igo.Testing.Waiting;
 using System.Diagnostics;
 using Igo.Data.Configuration;
 using Igo.Data.Events;
 using Igo.Data.Presence;
 using Igo.Data.Stores;
 using Igo.Domain;
+using Igo.Testing.Waiting;
 using Microsoft.Extensions.Options;
 using Npgsql;
 

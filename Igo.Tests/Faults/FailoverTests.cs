@@ -1,6 +1,6 @@
-using Igo.Testing.Waiting;
 using System.Diagnostics;
 using System.Globalization;
+using Igo.Testing.Waiting;
 
 namespace Igo.Tests.Faults;
 

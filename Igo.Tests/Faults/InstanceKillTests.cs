@@ -1,5 +1,5 @@
-using Igo.Testing.Waiting;
 using System.Diagnostics;
+using Igo.Testing.Waiting;
 
 namespace Igo.Tests.Faults;
 

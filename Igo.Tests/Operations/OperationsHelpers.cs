@@ -1,7 +1,7 @@
-using Igo.Testing.Waiting;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
+using Igo.Testing.Waiting;
 using Igo.Tests.Infrastructure;
 using Npgsql;
 
