@@ -52,11 +52,7 @@ public sealed class FailedJoinLimiterTests
     public void A_throttled_address_is_told_how_long_to_wait_and_earns_one_attempt_per_interval()
     {
         var limiter = Limiter(burst: 2);
-        for (var i = 0; i < 2; i++)
-        {
-            using var failed = limiter.Begin(Address);
-            failed.Failed();
-        }
+        FailTwice(limiter);
 
         clock.Advance(TimeSpan.FromSeconds(20));
         Assert.Equal(TimeSpan.FromSeconds(40), limiter.Wait(Address));
@@ -77,11 +73,7 @@ public sealed class FailedJoinLimiterTests
     public void An_address_that_went_quiet_has_its_whole_burst_again()
     {
         var limiter = Limiter(burst: 2);
-        for (var i = 0; i < 2; i++)
-        {
-            using var failed = limiter.Begin(Address);
-            failed.Failed();
-        }
+        FailTwice(limiter);
 
         clock.Advance(TimeSpan.FromHours(1));
 
@@ -104,5 +96,14 @@ public sealed class FailedJoinLimiterTests
         Assert.False(JoinAttempt.IsGuess(Igo.Web.Games.SeatFailure.InUse));
         Assert.False(JoinAttempt.IsGuess(Igo.Web.Games.SeatFailure.Unavailable));
         Assert.False(JoinAttempt.IsGuess(null));
+    }
+
+    private static void FailTwice(FailedJoinLimiter limiter)
+    {
+        for (var i = 0; i < 2; i++)
+        {
+            using var failed = limiter.Begin(Address);
+            failed.Failed();
+        }
     }
 }
