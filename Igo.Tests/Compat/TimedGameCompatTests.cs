@@ -2,6 +2,7 @@ using System.Text.Json;
 using Igo.Data.Stores;
 using Igo.Domain;
 using Igo.Testing.Sockets;
+using Igo.Testing.Waiting;
 using Igo.Tests.Games;
 using Igo.Tests.Infrastructure;
 using Igo.Web.Games;
@@ -95,7 +96,7 @@ public sealed class TimedGameCompatTests : IAsyncLifetime
     {
         var (blazor, frontend, _) = await OpeningAsync();
         await frontend.CloseAsync();
-        await WaitAsync(() => !blazor.Snapshot.Connected.White);
+        await Eventually.HoldsAsync(() => !blazor.Snapshot.Connected.White, Cancel);
         time.Advance(new ClockOptions().AwayGrace);
 
         var claim = await blazor.ActAsync(ActionType.ClaimWin, null, Cancel);
@@ -157,7 +158,7 @@ public sealed class TimedGameCompatTests : IAsyncLifetime
         await frontend.SendAsync(Wire.Place(whiteKey, 6, 6));
         Assert.True((await frontend.WaitForAsync("game_action_response")).Flag("success"));
         await frontend.ExpectAsync("game_status");
-        await WaitAsync(() => blazor.Snapshot.View.Clock.Running?.Player == Color.Black);
+        await Eventually.HoldsAsync(() => blazor.Snapshot.View.Clock.Running?.Player == Color.Black, Cancel);
         return (blazor, frontend, whiteKey);
     }
 
@@ -167,15 +168,5 @@ public sealed class TimedGameCompatTests : IAsyncLifetime
     {
         var reply = await seat.ActAsync(ActionType.PlaceStone, point, Cancel);
         Assert.True(reply.Success, reply.ToString());
-    }
-
-    private static async Task WaitAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + ProtocolClient.DefaultTimeout;
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the condition was not met in time");
-            await Task.Delay(20, Cancel);
-        }
     }
 }

@@ -3,6 +3,7 @@ using Igo.Computer.Gtp;
 using Igo.Computer.MonteCarlo;
 using Igo.Computer.Players;
 using Igo.Domain;
+using Igo.Testing.Waiting;
 using Igo.Tests.Components;
 using Igo.Web.Computer;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -84,7 +85,7 @@ public sealed class ComputerClockTests
         Assert.Empty(seat.Actions);
 
         time.Advance(TimeSpan.FromMilliseconds(1));
-        await Eventually(() => seat.Actions.Count > 0);
+        await Eventually.HoldsAsync(() => seat.Actions.Count > 0, TestContext.Current.CancellationToken);
         Assert.Equal([(ActionType.Pass, (Point?)null)], seat.Actions);
     }
 
@@ -126,16 +127,6 @@ public sealed class ComputerClockTests
 
         Assert.Equal(new RunningClock(player, Start, TimeSpan.Zero), game.Clock.Running);
         return game.View();
-    }
-
-    private static async Task Eventually(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the condition was not met in time");
-            await Task.Delay(10, TestContext.Current.CancellationToken);
-        }
     }
 
     /// <summary>A brain that thinks until it is stopped, and says what budget it was given.</summary>
