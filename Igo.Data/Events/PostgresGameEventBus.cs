@@ -14,7 +14,7 @@ namespace Igo.Data.Events;
 /// instance. Published events queue up and go out in coalesced batches (many events per payload, many payloads per
 /// round trip: docs/decisions/0002-event-bus-coalescing.md). The listener reconnects with back-off and then raises
 /// <see cref="ResyncNeeded"/> for every subscribed game, since it may have missed events while it was away. Its
-/// connection also holds this instance's presence lock (docs/decisions/0006-listener-lock.md): it listens only while
+/// connection also holds this instance's presence lock (docs/decisions/0007-listener-lock.md): it listens only while
 /// it holds the lock, so other instances can tell from the lock whether this one is still there.
 /// </summary>
 public sealed partial class PostgresGameEventBus : BackgroundService, IGameEventBus
@@ -202,97 +202,6 @@ public sealed partial class PostgresGameEventBus : BackgroundService, IGameEvent
         }
     }
 
-    private async Task SendAsync(CancellationToken stoppingToken)
-    {
-        var batch = new List<GameEvent>();
-        try
-        {
-            while (await outbox.Reader.WaitToReadAsync(stoppingToken))
-            {
-                // Whatever queued up while the previous batch was in flight goes out together: coalescing under load
-                // without delaying a lone event.
-                while (batch.Count < options.MaxEventsPerBatch && outbox.Reader.TryRead(out var gameEvent))
-                {
-                    batch.Add(gameEvent);
-                }
-
-                await NotifyWithRetryAsync(batch, stoppingToken);
-                batch.Clear();
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            await FlushAtStopAsync(batch);
-        }
-    }
-
-    private async Task NotifyWithRetryAsync(List<GameEvent> batch, CancellationToken cancellationToken)
-    {
-        var payloads = GameEventCodec.Encode(batch);
-        var delay = options.ReconnectMinDelay;
-        while (true)
-        {
-            try
-            {
-                await NotifyAsync(payloads, cancellationToken);
-                metrics.NotifyBatch(batch.Count);
-                Interlocked.Add(ref eventsSent, batch.Count);
-                Interlocked.Increment(ref notifyRoundTrips);
-                return;
-            }
-            catch (Exception exception) when (exception is NpgsqlException or TimeoutException or InvalidOperationException)
-            {
-                LogNotifyFailed(exception, batch.Count, delay.TotalMilliseconds);
-                await Task.Delay(delay, cancellationToken);
-                delay = Next(delay);
-            }
-        }
-    }
-
-    private async Task NotifyAsync(IReadOnlyList<string> payloads, CancellationToken cancellationToken)
-    {
-        if (payloads.Count == 0)
-        {
-            return;
-        }
-
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var notify = new NpgsqlBatch(connection);
-        foreach (var payload in payloads)
-        {
-            var command = new NpgsqlBatchCommand("SELECT pg_notify($1, $2)");
-            command.Parameters.Add(new NpgsqlParameter { Value = options.Channel });
-            command.Parameters.Add(new NpgsqlParameter { Value = payload });
-            notify.BatchCommands.Add(command);
-        }
-
-        // One batch is one implicit transaction: one notifying commit for all of it.
-        await notify.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private async Task FlushAtStopAsync(List<GameEvent> batch)
-    {
-        while (outbox.Reader.TryRead(out var gameEvent))
-        {
-            batch.Add(gameEvent);
-        }
-
-        if (batch.Count == 0)
-        {
-            return;
-        }
-
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-        try
-        {
-            await NotifyAsync(GameEventCodec.Encode(batch), timeout.Token);
-        }
-        catch (Exception exception) when (exception is NpgsqlException or OperationCanceledException or TimeoutException)
-        {
-            LogNotifyFailed(exception, batch.Count, 0);
-        }
-    }
-
     private TimeSpan Next(TimeSpan delay) => TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, options.ReconnectMaxDelay.Ticks));
 
     private static async Task<bool> DelayAsync(TimeSpan delay, CancellationToken cancellationToken)
@@ -318,9 +227,6 @@ public sealed partial class PostgresGameEventBus : BackgroundService, IGameEvent
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "This instance's presence lock is held by another session (its previous listener connection, which the server has not dropped yet, or another process with the same Igo:InstanceId); trying again in {DelayMs} ms")]
     private partial void LogPresenceLockHeldElsewhere(double delayMs);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Sending {EventCount} events failed; retrying in {DelayMs} ms")]
-    private partial void LogNotifyFailed(Exception exception, int eventCount, double delayMs);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Ignored a notification payload of {Length} characters that is not in the event format")]
     private partial void LogBadPayload(Exception exception, int length);

@@ -6,7 +6,7 @@ namespace Igo.Data.Presence;
 
 /// <summary>
 /// On PostgreSQL: finds instances whose listener lock is gone and whose lease stopped being renewed
-/// (<see cref="LockLossWatch"/>), one round trip per heartbeat (docs/decisions/0006-listener-lock.md).
+/// (<see cref="LockLossWatch"/>), one round trip per heartbeat (docs/decisions/0007-listener-lock.md).
 /// </summary>
 internal sealed class ListenerLockDetector(
     NpgsqlDataSource dataSource,

@@ -4,7 +4,7 @@ namespace Igo.Data.Presence;
 
 /// <summary>
 /// The session-level advisory lock an instance holds on its listener connection while it runs
-/// (docs/decisions/0006-listener-lock.md). PostgreSQL releases it the moment that connection's session ends, which
+/// (docs/decisions/0007-listener-lock.md). PostgreSQL releases it the moment that connection's session ends, which
 /// for a killed process is at once: the kernel closes its sockets.
 /// </summary>
 public static class PresenceLock

@@ -2,7 +2,7 @@ namespace Igo.Data.Presence;
 
 /// <summary>
 /// The presence lease under <c>Igo:Presence</c> (docs/decisions/0001-presence-lease.md) and the listener lock that
-/// lets a crashed instance be noticed before its lease runs out (docs/decisions/0006-listener-lock.md).
+/// lets a crashed instance be noticed before its lease runs out (docs/decisions/0007-listener-lock.md).
 /// </summary>
 public sealed class PresenceOptions
 {

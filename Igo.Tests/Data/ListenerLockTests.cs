@@ -13,7 +13,7 @@ namespace Igo.Tests.Data;
 /// <summary>
 /// Each instance holds a session-level advisory lock on its listener connection; another instance that sees the lock
 /// free while the lease row stands still releases the instance's keys long before its lease runs out
-/// (docs/decisions/0006-listener-lock.md).
+/// (docs/decisions/0007-listener-lock.md).
 /// </summary>
 [Trait("Category", "Data")]
 public sealed class ListenerLockTests(PostgresStore store) : IClassFixture<PostgresStore>

@@ -6,7 +6,7 @@ namespace Igo.Tests.Faults;
 
 /// <summary>
 /// A crashed instance's players rejoin on another within seconds with the app's own settings (a 15 s lease): the
-/// survivor sees the crashed instance's listener lock released and frees its keys (docs/decisions/0006-listener-lock.md).
+/// survivor sees the crashed instance's listener lock released and frees its keys (docs/decisions/0007-listener-lock.md).
 /// </summary>
 [Collection(SerialFaults.Name)]
 [Trait("Category", "Faults")]
