@@ -33,6 +33,16 @@ public sealed partial class BrowserSettings(BrowserStorage storage, IJSRuntime j
 
     public ValueTask SetDarkThemeAsync(bool dark) => storage.SetAsync(Preferences.DarkTheme, dark ? "true" : "false");
 
+    /// <summary>Whether the player's clock beeps in its last seconds: off unless chosen.</summary>
+    public async Task<bool> ClockSoundAsync() => await storage.GetAsync(Preferences.ClockSound) == "true";
+
+    public ValueTask SetClockSoundAsync(bool on) => storage.SetAsync(Preferences.ClockSound, on ? "true" : "false");
+
+    /// <summary>The new-game form's choices as last saved (JSON), or null.</summary>
+    public ValueTask<string?> NewGameChoicesAsync() => storage.GetAsync(Preferences.NewGame);
+
+    public ValueTask SetNewGameChoicesAsync(string json) => storage.SetAsync(Preferences.NewGame, json);
+
     /// <summary>The browser's offset from UTC, so that times read as the player's clock; UTC when the browser cannot say.</summary>
     public async Task<TimeSpan> TimeZoneOffsetAsync()
     {

@@ -6,4 +6,10 @@ public static class Preferences
     public const string ConfirmTaps = "igo.confirm-taps";
 
     public const string DarkTheme = "igo.dark-theme";
+
+    /// <summary>Whether the player's own clock beeps in its last seconds (read by wwwroot/js/clock.js as well).</summary>
+    public const string ClockSound = "igo.clock-sound";
+
+    /// <summary>The new-game form's last choices (<see cref="Igo.Web.Components.Lobby.NewGameOptions"/>, as JSON).</summary>
+    public const string NewGame = "igo.new-game";
 }

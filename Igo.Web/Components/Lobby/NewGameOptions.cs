@@ -16,7 +16,10 @@ public enum RulesChoice
     Chinese,
 }
 
-/// <summary>What the new-game form edits; turns into the coordinator's request.</summary>
+/// <summary>
+/// What the new-game form edits; turns into the coordinator's request. Plain properties, so that the last choices can
+/// be remembered in the browser as JSON (<see cref="Browser.Preferences.NewGame"/>) and restored (<see cref="Restore"/>).
+/// </summary>
 public sealed class NewGameOptions
 {
     public OpponentKind Opponent { get; set; } = OpponentKind.Human;
@@ -34,10 +37,36 @@ public sealed class NewGameOptions
     /// <summary>0 for an even game; otherwise 2 to 9 stones.</summary>
     public int Handicap { get; set; }
 
+    public TimeChoice Time { get; set; } = new();
+
     /// <summary>The komi players usually agree on for these rules and handicap.</summary>
     public static double UsualKomi(RulesChoice rules, int handicap) => handicap >= 2 ? 0.5 : rules == RulesChoice.Chinese ? 7.5 : Ruleset.DefaultKomi;
 
-    public NewGameRequest ToRequest(Random random)
+    /// <summary>Takes the remembered choices that are still possible (a computer player still offered, a size the form has).</summary>
+    public void Restore(NewGameOptions saved, IEnumerable<string> computerIds)
+    {
+        ArgumentNullException.ThrowIfNull(saved);
+        ArgumentNullException.ThrowIfNull(computerIds);
+        Opponent = Enum.IsDefined(saved.Opponent) ? saved.Opponent : Opponent;
+        ComputerId = saved.ComputerId is { } id && computerIds.Contains(id) ? id : ComputerId;
+        if (Opponent == OpponentKind.Computer && ComputerId is null)
+        {
+            Opponent = OpponentKind.Human;
+        }
+
+        Colour = Enum.IsDefined(saved.Colour) ? saved.Colour : Colour;
+        Size = saved.Size is 9 or 13 or 19 ? saved.Size : Size;
+        Rules = Enum.IsDefined(saved.Rules) ? saved.Rules : Rules;
+        Komi = double.IsFinite(saved.Komi) && Math.Abs(saved.Komi) <= 50 ? saved.Komi : UsualKomi(Rules, Handicap);
+        Handicap = saved.Handicap is 0 or (>= 2 and <= 9) ? saved.Handicap : Handicap;
+        if (saved.Time is { } time)
+        {
+            Time.Restore(time);
+        }
+    }
+
+    /// <summary>The request for these options, timed by <paramref name="timeControl"/> (from <see cref="TimeChoice.Resolve"/>).</summary>
+    public NewGameRequest ToRequest(Random random, TimeControl? timeControl = null)
     {
         ArgumentNullException.ThrowIfNull(random);
         var colour = Colour switch
@@ -47,6 +76,6 @@ public sealed class NewGameOptions
             _ => Color.Black,
         };
         var rules = (Rules == RulesChoice.Chinese ? Ruleset.Chinese(Komi) : Ruleset.Japanese(Komi)) with { Handicap = Handicap };
-        return new NewGameRequest(Size, rules, colour, Opponent, Opponent == OpponentKind.Computer ? ComputerId : null);
+        return new NewGameRequest(Size, rules, colour, Opponent, Opponent == OpponentKind.Computer ? ComputerId : null, timeControl is { IsTimed: true } ? timeControl : null);
     }
 }

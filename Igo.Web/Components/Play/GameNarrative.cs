@@ -47,6 +47,8 @@ public static class GameNarrative
             { Type: ResultType.StandardWin, Winner: { } winner } when score is { } s =>
                 $"{winner.ToTitle()} wins by {Points(Math.Abs(s.Black - s.White))} ({Scores(s)}).",
             { Type: ResultType.StandardWin, Winner: { } winner } => $"{winner.ToTitle()} wins.",
+            { Type: ResultType.Time, Winner: { } winner } => $"{winner.ToTitle()} wins on time: {winner.Opponent().ToTitle()} ran out of time.",
+            { Type: ResultType.Forfeit, Winner: { } winner } => $"{winner.ToTitle()} wins by forfeit: {winner.Opponent().ToTitle()} left the game.",
             { Type: ResultType.Draw } when score is { } s && s.Black == s.White => $"The game is a draw ({Scores(s)}).",
             _ => "The game is a draw by agreement.",
         };

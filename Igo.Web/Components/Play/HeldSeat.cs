@@ -26,6 +26,12 @@ public sealed record HeldSeat(IGameSeat Seat, GameSnapshot Snapshot)
     /// <summary>The opponent is a person who is not connected to a game still going on.</summary>
     public bool OpponentAway => !Seat.OpponentIsComputer && !Snapshot.Connected[Opponent] && View.Status != GameStatus.Complete;
 
+    /// <summary>
+    /// Since when each colour has been away, from the seat's newest snapshot: a presence change reaches the page's
+    /// state as a connected flag only, and the seat's copy has the time it comes with.
+    /// </summary>
+    public PerColor<DateTimeOffset?> AwaySince => Seat.Snapshot.AwaySince;
+
     /// <summary>Nobody has played yet and the opponent has never come: the invite matters most now.</summary>
     public bool WaitingForOpponent => OpponentAway && View.MoveNumber == 0;
 

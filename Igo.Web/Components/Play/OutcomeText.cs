@@ -25,6 +25,7 @@ public static class OutcomeText
             { Failure: ActionFailure.Preempted } => "Your opponent got there first. Look at the board and try again.",
             { Failure: ActionFailure.Unavailable } => "The game could not be saved just now. Try again in a moment.",
             { Failure: ActionFailure.SeatReleased } => "This page no longer holds your seat. Reload it to play on.",
+            { Failure: ActionFailure.OpponentNotGone } => "Your opponent is back, or has not been away long enough: the game goes on.",
             { ChatRefusal: { } chat } => Of(chat),
             _ => NotNow,
         };
@@ -53,6 +54,7 @@ public static class OutcomeText
             SettingsRefusal.BoardSize => string.Create(CultureInfo.InvariantCulture, $"A board has {Board.MinSize} to {Board.MaxSize} lines."),
             SettingsRefusal.Komi => "Komi must be a number.",
             SettingsRefusal.Handicap => "Handicap stones (2 to 9) go on 9×9, 13×13 or 19×19 boards only.",
+            _ when outcome.TimeControl is not null => "The time control can't be used. Check its values.",
             _ => OfAny(outcome),
         };
     }
@@ -83,6 +85,7 @@ public static class OutcomeText
         ActionRefusal.PointMissing => "Choose a point first.",
         ActionRefusal.NoRequestToAnswer => "There is no request to answer.",
         ActionRefusal.OwnRequest => "You can't answer your own request.",
+        ActionRefusal.FlagFell { Player: var player } => $"{player.ToTitle()}'s time ran out: the game is lost on time.",
         _ => NotNow,
     };
 
