@@ -86,9 +86,10 @@ public sealed class TimedGameBrowserTests(BrowserHost host)
                 $"After the flag: out of time shown {outAfterFlag[0]} ms (black page), {outAfterFlag[1]} ms (white page); result shown {shownAfterFlag[0]} ms, {shownAfterFlag[1]} ms. Clock shown vs server: {lags.Count} changes, min {lags[0]} ms, median {lags[lags.Count / 2]} ms, p99 {p99} ms, max {lags[^1]} ms late (negative: early)."));
 
             // Each page's countdown says "Out of time" within a second of the flag; the result follows once the server
-            // has timed the game out: one lag allowance (500 ms) after the flag, on its next sweep (every second).
+            // has timed the game out: one lag allowance (500 ms) after the flag, on its next sweep (every 250 ms), so
+            // 0.5 to 0.75 s plus a render; the bound leaves a loaded test machine a fifth of a second over the second.
             Assert.All(outAfterFlag, lag => Assert.InRange(lag, -1_000, 1_000));
-            Assert.All(shownAfterFlag, lag => Assert.InRange(lag, 500, 2_500));
+            Assert.All(shownAfterFlag, lag => Assert.InRange(lag, 500, 1_200));
             // A displayed clock is never a tick (1 s) away from the server's, either way (the page's estimate of the
             // server's clock, ServerClockSync, is good to half a round trip).
             Assert.True(lags.Count >= 20, $"only {lags.Count} clock changes seen");

@@ -15,8 +15,12 @@ public sealed class ClockOptions
     /// </summary>
     public TimeSpan LagAllowance { get; set; } = TimeSpan.FromMilliseconds(500);
 
-    /// <summary>How often every instance looks for games whose flag has fallen. 50 ms to 1 min.</summary>
-    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(1);
+    /// <summary>
+    /// How often every instance looks for games whose flag has fallen. 50 ms to 1 min. A quarter of a second puts the
+    /// result on both pages within a second of the flag (one lag allowance plus at most one interval), for one indexed
+    /// read per instance each time (docs/BENCHMARKS.md, "Timed games").
+    /// </summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
     /// <summary>The most games one sweep times out; the rest wait for the next sweep. 1 to 1000.</summary>
     public int SweepBatch { get; set; } = 50;
