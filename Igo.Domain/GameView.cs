@@ -1,6 +1,9 @@
 namespace Igo.Domain;
 
-/// <summary>One point as the players see it: the stone, whether it is proposed dead, and, once the score is tallied, its owner.</summary>
+/// <summary>
+/// One point as the players see it: the stone, whether it is marked or proposed dead, and, once the score is tallied, its
+/// owner (the live count of the scoring phase is <see cref="GameView.Scoring"/>).
+/// </summary>
 public readonly record struct PointState(Stone Stone, bool MarkedDead, bool Counted, Stone CountsFor)
 {
     public static readonly PointState Empty = new(Stone.Empty, false, false, Stone.Empty);
@@ -28,6 +31,12 @@ public sealed record GameView(
 {
     /// <summary>The time control, both clocks, whose clock runs since when, and its deadline (<see cref="ClockState.Untimed"/> for an untimed game).</summary>
     public ClockState Clock { get; init; } = ClockState.Untimed;
+
+    /// <summary>
+    /// From the two passes that end play: the shared dead-stone marking and its count, live; once the count is accepted,
+    /// the marking and count the game ended on. Null in play, and for a game that ended otherwise.
+    /// </summary>
+    public ScoringView? Scoring { get; init; }
 
     public PointState this[Point point] => Points[(point.Row * Size) + point.Col];
 

@@ -195,12 +195,14 @@ public sealed class Game
             ActionType.Resign => StonePlay.Resign(state, action.Player),
             ActionType.RequestDraw => DrawOffer.Request(state, action.Player),
             ActionType.MarkDead => DeadStoneMarking.Request(state, action.Player, action.Point),
-            ActionType.RequestTally => ScoreTallying.Request(state, action.Player),
+            ActionType.RequestTally => ScoreTallying.Request(state, action.Player, action.MarkingVersion),
             ActionType.RequestUndo => Takeback.Request(state, action.Player),
-            ActionType.Accept => RequestAnswers.Answer(state, action.Player, accept: true),
+            ActionType.Accept => RequestAnswers.Answer(state, action.Player, accept: true, action.MarkingVersion),
             ActionType.Reject => RequestAnswers.Answer(state, action.Player, accept: false),
             ActionType.Timeout => TimeRules.Timeout(state, action),
             ActionType.ClaimWin => TimeRules.ClaimWin(state, action.Player),
+            ActionType.MarkGroupDead => GroupMarking.Mark(state, action.Player, action.Point, dead: true),
+            ActionType.MarkGroupAlive => GroupMarking.Mark(state, action.Player, action.Point, dead: false),
             _ => new ActionRefusal.UnknownAction(action.Type),
         };
     }

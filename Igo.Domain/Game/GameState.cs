@@ -19,6 +19,9 @@ internal sealed class GameState(int size, Ruleset rules, TimeControl timeControl
     /// <summary>The stones of a pending mark-dead request.</summary>
     public IReadOnlyList<Point> MarkedDead { get; set; } = [];
 
+    /// <summary>The scoring phase's shared marking, from the two passes that end play until play resumes; null in play.</summary>
+    public DeadMarking? Marking { get; set; }
+
     public GameResult? Result { get; private set; }
 
     public ScoreTally? Tally { get; set; }
@@ -37,6 +40,11 @@ internal sealed class GameState(int size, Ruleset rules, TimeControl timeControl
         Pending = null;
         MarkedDead = [];
         Status = next;
+        if (next == GameStatus.Play)
+        {
+            // A scoring phase that play resumes from starts afresh after the next two passes.
+            Marking = null;
+        }
     }
 
     public void Finish(GameResult result)

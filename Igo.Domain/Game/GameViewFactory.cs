@@ -8,6 +8,7 @@ internal static class GameViewFactory
         var size = state.Size;
         var board = state.Position.Board;
         var marked = state.MarkedDead.ToHashSet();
+        marked.UnionWith(state.Marking?.Dead ?? []);
         var owners = state.Tally?.Territory.Owners;
         var points = new PointState[size * size];
         var legal = new bool[size * size];
@@ -21,7 +22,7 @@ internal static class GameViewFactory
                 var index = (row * size) + col;
                 var stone = board[point];
                 var counted = owners is not null && stone == Stone.Empty;
-                points[index] = new PointState(stone, marked.Contains(point), counted, counted ? owners![index] : Stone.Empty);
+                points[index] = new PointState(stone, stone != Stone.Empty && marked.Contains(point), counted, counted ? owners![index] : Stone.Empty);
                 legal[index] = inPlay && state.Position.IsLegal(point, turn);
             }
         }
@@ -43,6 +44,18 @@ internal static class GameViewFactory
             Array.AsReadOnly(legal))
         {
             Clock = state.Clock,
+            Scoring = Scoring(state),
         };
+    }
+
+    private static ScoringView? Scoring(GameState state)
+    {
+        if (state.Marking is not { } marking || (state.Status == GameStatus.Complete && state.Tally is null))
+        {
+            return null;
+        }
+
+        var accepted = state.Pending is { Type: RequestType.TallyScore } pending ? pending.Initiator : (Color?)null;
+        return new ScoringView(marking, state.Tally ?? ScoreTallying.Preview(state), accepted);
     }
 }

@@ -3,7 +3,7 @@ namespace Igo.Domain;
 /// <summary>Accepting or rejecting the pending request (§5.5): only its initiator's opponent may answer.</summary>
 internal static class RequestAnswers
 {
-    public static ActionOutcome Answer(GameState state, Color responder, bool accept)
+    public static ActionOutcome Answer(GameState state, Color responder, bool accept, int? markingVersion = null)
     {
         if (state.Status != GameStatus.RequestPending || state.Pending is not { } pending)
         {
@@ -13,6 +13,11 @@ internal static class RequestAnswers
         if (pending.Initiator == responder)
         {
             return new ActionRefusal.OwnRequest();
+        }
+
+        if (accept && pending.Type == RequestType.TallyScore && ScoreTallying.Stale(state, markingVersion) is { } stale)
+        {
+            return stale;
         }
 
         return (pending.Type, accept) switch

@@ -50,6 +50,7 @@ internal static class StonePlay
         if (state.LastAction?.Type == ActionType.Pass)
         {
             state.Status = GameStatus.Endgame;
+            state.Marking = DeadMarking.None;
         }
 
         return new ActionOutcome.Passed(player);

@@ -8,6 +8,12 @@ public sealed record TerritoryCount(IReadOnlyList<Stone> Owners, PerColor<int> T
 {
     /// <summary>The owner of an empty point (<see cref="Stone.Empty"/> when neutral), row-major like <see cref="GameView.Points"/>.</summary>
     public Stone OwnerOf(Point point, int size) => Owners[(point.Row * size) + point.Col];
+
+    /// <summary>Equal when every point has the same owner.</summary>
+    public bool Equals(TerritoryCount? other) =>
+        other is not null && Territory == other.Territory && Owners.SequenceEqual(other.Owners);
+
+    public override int GetHashCode() => HashCode.Combine(Territory, Owners.Count);
 }
 
 /// <summary>

@@ -47,6 +47,13 @@ public abstract record ActionOutcome
     {
         public Color Initiator => Responder.Opponent();
     }
+
+    /// <summary>
+    /// <paramref name="Player"/> marked <paramref name="Count"/> stones of <paramref name="Stones"/>' group dead (or alive)
+    /// on the scoring phase's shared board. <paramref name="Withdrawn"/> is the player whose acceptance of the count the
+    /// change withdrew, if one was pending.
+    /// </summary>
+    public sealed record GroupMarked(Color Player, Color Stones, int Count, bool Dead, Color? Withdrawn) : ActionOutcome;
 }
 
 /// <summary>The chain a mark-dead request is about: its stones' colour and how many there are.</summary>

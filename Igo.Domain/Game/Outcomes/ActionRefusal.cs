@@ -39,7 +39,16 @@ public abstract record ActionRefusal : ActionOutcome
     /// </summary>
     public sealed record FlagFell(Color Player) : ActionRefusal(Domain.Rejection.RuleViolation);
 
+    /// <summary>
+    /// The count was accepted for a marking that changed since (<paramref name="Seen"/>, now <paramref name="Current"/>):
+    /// the player must see the new one first.
+    /// </summary>
+    public sealed record StaleMarking(int Seen, int Current) : ActionRefusal(Domain.Rejection.RuleViolation);
+
     // Not permitted at all.
+
+    /// <summary>The group at <paramref name="Point"/> is already marked so (<paramref name="Dead"/>): nothing would change.</summary>
+    public sealed record MarkingUnchanged(Point Point, bool Dead) : ActionRefusal(Domain.Rejection.NotPermitted);
 
     /// <summary>
     /// The action's thinking time does not fit the clocks: missing for the player whose clock runs, given for anyone
