@@ -26,6 +26,8 @@ internal static class SqliteUpgrades
             "ALTER TABLE player_keys ADD COLUMN away_since TEXT NULL",
             "UPDATE player_keys SET away_since = (SELECT g.updated_at FROM games g WHERE g.id = player_keys.game_id) WHERE held_by_instance IS NULL",
         ],
+        // ScoringPhase: action type names up to 16 characters; SQLite's text has no length, so only the schema number moves.
+        2 => [],
         _ => null,
     };
 }

@@ -49,7 +49,7 @@ public sealed class SqliteUpgradeTests : IDisposable
         await (await TestHost.StartAsync(null, fresh)).DisposeAsync();
 
         Assert.Equal(await SchemaAsync(Database(fresh)), await SchemaAsync(Database(old)));
-        Assert.Equal(2, await UserVersionAsync(Database(old)));
+        Assert.Equal(await UserVersionAsync(Database(fresh)), await UserVersionAsync(Database(old)));
     }
 
     public void Dispose()
