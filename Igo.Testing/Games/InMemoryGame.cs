@@ -110,14 +110,22 @@ internal sealed class InMemoryGame(InMemoryCoordinator owner, long id, Game game
         });
     }
 
-    public Task<ActionReply> ActAsync(Color player, ActionType type, Point? point) => OneAtATimeAsync(async () =>
+    public Task<ActionReply> ActAsync(Color player, ActionType type, Point? point) => ActAsync(player, _ => type, point, null);
+
+    /// <summary>Accepts the count for <paramref name="markingVersion"/>, decided on the game as it stands (<see cref="CountAcceptance"/>).</summary>
+    public Task<ActionReply> AcceptCountAsync(Color player, int markingVersion) =>
+        ActAsync(player, current => CountAcceptance.ActionFor(current, player), null, markingVersion);
+
+    private Task<ActionReply> ActAsync(Color player, Func<Game, ActionType> typeOf, Point? point, int? markingVersion) => OneAtATimeAsync(async () =>
     {
         FailIfAsked();
         ActionOutcome outcome;
         GameSnapshot snapshot;
+        ActionType type;
         lock (gate)
         {
-            outcome = game.Apply(new GameAction(type, player, point, owner.Time.GetUtcNow()));
+            type = typeOf(game);
+            outcome = game.Apply(new GameAction(type, player, point, owner.Time.GetUtcNow()) { MarkingVersion = markingVersion });
             snapshot = Snapshot();
         }
 

@@ -28,6 +28,8 @@ internal sealed class InMemorySeat(InMemoryGame game, Color color) : IGameSeat
 
     public Task<ActionReply> ActAsync(ActionType type, Point? point, CancellationToken cancellationToken = default) => game.ActAsync(color, type, point);
 
+    public Task<ActionReply> AcceptCountAsync(int markingVersion, CancellationToken cancellationToken = default) => game.AcceptCountAsync(color, markingVersion);
+
     public Task<ActionReply> ChatAsync(string text, CancellationToken cancellationToken = default) => game.ChatAsync(color, text);
 
     public async ValueTask DisposeAsync()

@@ -157,6 +157,8 @@ public sealed class StatusOrderTests : IAsyncLifetime
                 return reply;
             }
 
+            public Task<ActionReply> AcceptCountAsync(int markingVersion, CancellationToken cancellationToken = default) => inner.AcceptCountAsync(markingVersion, cancellationToken);
+
             public Task<ActionReply> ChatAsync(string text, CancellationToken cancellationToken = default) => inner.ChatAsync(text, cancellationToken);
 
             public ValueTask DisposeAsync() => inner.DisposeAsync();

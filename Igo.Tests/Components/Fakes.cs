@@ -50,6 +50,15 @@ internal sealed class FakeGameSeat(string key, Color color, GameSnapshot snapsho
         return Task.FromResult(Reply(type, point));
     }
 
+    /// <summary>The marking versions the page accepted the count for, in order.</summary>
+    public List<int> CountAcceptances { get; } = [];
+
+    public Task<ActionReply> AcceptCountAsync(int markingVersion, CancellationToken cancellationToken = default)
+    {
+        CountAcceptances.Add(markingVersion);
+        return Task.FromResult(Reply(ActionType.RequestTally, null));
+    }
+
     public Task<ActionReply> ChatAsync(string text, CancellationToken cancellationToken = default)
     {
         Chats.Add(text);

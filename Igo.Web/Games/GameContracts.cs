@@ -88,6 +88,13 @@ public interface IGameSeat : IAsyncDisposable
 
     Task<ActionReply> ActAsync(ActionType type, Point? point, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Accepts the scoring phase's count as marked at <paramref name="markingVersion"/> (the version the player saw):
+    /// answers the opponent's pending acceptance, which ends the game, or else waits for theirs. Decided on the game's
+    /// queue; refused (<see cref="ActionRefusal.StaleMarking"/>) when the marking changed since.
+    /// </summary>
+    Task<ActionReply> AcceptCountAsync(int markingVersion, CancellationToken cancellationToken = default);
+
     Task<ActionReply> ChatAsync(string text, CancellationToken cancellationToken = default);
 }
 

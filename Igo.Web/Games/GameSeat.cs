@@ -72,6 +72,12 @@ internal sealed class GameSeat : IGameSeat
         return Volatile.Read(ref disposed) == 1 ? Released() : WhileRunningAsync(() => Live.ActAsync(this, type, point));
     }
 
+    public Task<ActionReply> AcceptCountAsync(int markingVersion, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Volatile.Read(ref disposed) == 1 ? Released() : WhileRunningAsync(() => Live.AcceptCountAsync(this, markingVersion));
+    }
+
     public Task<ActionReply> ChatAsync(string text, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();

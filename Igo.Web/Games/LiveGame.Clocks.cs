@@ -33,8 +33,12 @@ internal sealed partial class LiveGame
         return ThinkingTime.Overdue(copy.Game.Clock, now, allowance) is { } player && await CommitTimeoutAsync(player, now) == Timeout.Committed;
     });
 
-    private GameAction ActionFor(Color player, ActionType type, Point? point, DateTimeOffset receivedAt, DateTimeOffset now) =>
-        new(type, player, point, now, ThinkingTime.Of(copy.Game.Clock, player, receivedAt, services.Clocks.LagAllowance));
+    /// <summary>The action <paramref name="intent"/> means on the game as it stands (an acceptance of the count depends on it).</summary>
+    private GameAction ActionFor(Color player, SeatIntent intent, DateTimeOffset receivedAt, DateTimeOffset now) =>
+        new(intent.Type ?? CountAcceptance.ActionFor(copy.Game, player), player, intent.Point, now, ThinkingTime.Of(copy.Game.Clock, player, receivedAt, services.Clocks.LagAllowance))
+        {
+            MarkingVersion = intent.MarkingVersion,
+        };
 
     /// <summary>
     /// When a flag fell more than the lag allowance before <paramref name="receivedAt"/>, ends the game on time (judged

@@ -62,5 +62,5 @@ internal sealed partial class LiveGame
 
     /// <summary>Whether the store holds this very action as the one after <paramref name="version"/>.</summary>
     private static bool WasCommitted(StoredGame stored, int version, GameAction action) =>
-        stored.Actions.Count > version && stored.Actions[version] == action;
+        stored.Actions.Count > version && stored.Actions[version] == action with { MarkingVersion = null };
 }

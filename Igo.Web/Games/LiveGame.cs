@@ -87,14 +87,28 @@ internal sealed partial class LiveGame : IAsyncDisposable
 
     public IDisposable Subscribe(IGameObserver observer) => observers.Subscribe(observer);
 
-    public async Task<ActionReply> ActAsync(GameSeat seat, ActionType type, Point? point)
+    public Task<ActionReply> ActAsync(GameSeat seat, ActionType type, Point? point) =>
+        ActAsync(seat, SeatIntent.Act(type, point));
+
+    /// <summary>Accepts the scoring phase's count for <paramref name="markingVersion"/> (<see cref="CountAcceptance"/>).</summary>
+    public Task<ActionReply> AcceptCountAsync(GameSeat seat, int markingVersion) =>
+        ActAsync(seat, SeatIntent.AcceptCount(markingVersion));
+
+    private async Task<ActionReply> ActAsync(GameSeat seat, SeatIntent intent)
     {
         var started = Stopwatch.GetTimestamp();
 
         // The clock stops when the action reaches this game's queue, not when its turn on the queue comes.
         var receivedAt = StoreTime.Now(services.Time);
-        var reply = await queue.RunAsync(() => ActOnQueueAsync(seat, type, point, receivedAt));
-        services.Metrics.ActionHandled(type, MetricNames.Outcome(reply), Stopwatch.GetElapsedTime(started));
+        var reply = await queue.RunAsync(() => ActOnQueueAsync(seat, intent, receivedAt));
+        if (intent.Type is null && reply.Failure == ActionFailure.Preempted)
+        {
+            // An acceptance names the marking it accepts, so judging it again on the game that won is safe: it answers
+            // an acceptance that came first, or is refused as stale when the marking changed.
+            reply = await queue.RunAsync(() => ActOnQueueAsync(seat, intent, receivedAt));
+        }
+
+        services.Metrics.ActionHandled(intent.MetricType, MetricNames.Outcome(reply), Stopwatch.GetElapsedTime(started));
         return reply;
     }
 
@@ -158,7 +172,7 @@ internal sealed partial class LiveGame : IAsyncDisposable
         observers.Dispose();
     }
 
-    private async Task<ActionReply> ActOnQueueAsync(GameSeat seat, ActionType type, Point? point, DateTimeOffset receivedAt)
+    private async Task<ActionReply> ActOnQueueAsync(GameSeat seat, SeatIntent intent, DateTimeOffset receivedAt)
     {
         if (seat.IsReleased)
         {
@@ -176,19 +190,19 @@ internal sealed partial class LiveGame : IAsyncDisposable
             return ActionReply.Judged(lostOnTime);
         }
 
-        if (type == ActionType.ClaimWin && await OpponentNotGoneAsync(seat.Color, now) is { } notGone)
+        if (intent.Type == ActionType.ClaimWin && await OpponentNotGoneAsync(seat.Color, now) is { } notGone)
         {
             return ActionReply.Refused(notGone);
         }
 
         var version = copy.Game.Version;
-        var action = ActionFor(seat.Color, type, point, receivedAt, now);
+        var action = ActionFor(seat.Color, intent, receivedAt, now);
         var outcome = copy.Game.Apply(action);
         if (!outcome.Accepted && await resync.TryCatchUpAsync())
         {
             // The copy here was behind (the opponent's move still on its way): judge the action on the current game.
             version = copy.Game.Version;
-            action = ActionFor(seat.Color, type, point, receivedAt, now);
+            action = ActionFor(seat.Color, intent, receivedAt, now);
             outcome = copy.Game.Apply(action);
         }
 

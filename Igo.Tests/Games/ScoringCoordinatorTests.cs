@@ -1,0 +1,146 @@
+using Igo.Domain;
+using Igo.Tests.Data;
+using Igo.Web.Games;
+
+namespace Igo.Tests.Games;
+
+/// <summary>
+/// The scoring phase through the coordinator, black on one instance and white on another: the count accepted for a
+/// marking version, decided on the game's queue, and a stale acceptance refused whether it loses a race or arrives late.
+/// </summary>
+public abstract class ScoringCoordinatorTests<TStore>(TStore store) : IAsyncLifetime
+    where TStore : IStoreFixture
+{
+    private static readonly Point BlackStone = new(2, 2);
+
+    private TestHost A { get; set; } = null!;
+
+    private TestHost B { get; set; } = null!;
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        A = await store.StartInstanceAsync();
+        B = await store.StartInstanceAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await A.DisposeAsync();
+        await B.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    [Fact]
+    public async Task Both_players_accepting_the_count_end_the_game_on_the_marking_they_saw()
+    {
+        var (black, white) = await InScoringAsync();
+        Assert.True((await white.ActAsync(ActionType.MarkGroupDead, BlackStone, Cancel)).Success);
+        await UntilAsync(black, view => view.Scoring?.Marking.Version == 1);
+
+        var first = await black.AcceptCountAsync(1, Cancel);
+        Assert.True(first.Success, first.ToString());
+        Assert.Equal(Color.Black, first.Produced?.View.Scoring?.Accepted);
+        await UntilAsync(white, view => view.Scoring?.Accepted == Color.Black);
+        var second = await white.AcceptCountAsync(1, Cancel);
+
+        Assert.True(second.Success, second.ToString());
+        var ended = second.Produced!.View;
+        Assert.Equal(GameStatus.Complete, ended.Status);
+        Assert.Equal(new GameResult(ResultType.StandardWin, Color.White), ended.Result);
+        Assert.True(ended[BlackStone].MarkedDead);
+        Assert.Equal(1, ended.Scoring?.Count.Prisoners.White);
+    }
+
+    [Fact]
+    public async Task An_acceptance_of_a_marking_changed_since_is_refused_and_ends_nothing()
+    {
+        var (black, white) = await InScoringAsync();
+        Assert.True((await white.ActAsync(ActionType.MarkGroupDead, BlackStone, Cancel)).Success);
+
+        var stale = await black.AcceptCountAsync(0, Cancel);
+
+        Assert.Equal(new ActionRefusal.StaleMarking(0, 1), stale.Outcome);
+        var view = await UntilAsync(white, current => current.Version == 5);
+        Assert.Equal(GameStatus.Endgame, view.Status);
+        Assert.Null(view.Scoring?.Accepted);
+    }
+
+    [Fact]
+    public async Task An_acceptance_racing_a_change_of_the_marking_never_ends_the_game_on_the_marking_it_did_not_see()
+    {
+        var (black, white) = await InScoringAsync();
+        var accepting = black.AcceptCountAsync(0, Cancel);
+        var marking = white.ActAsync(ActionType.MarkGroupDead, BlackStone, Cancel);
+        var (accepted, marked) = (await accepting, await marking);
+
+        // Whichever came first, the other either follows it (the change withdraws the acceptance) or is refused.
+        var expectedVersion = 4 + (accepted.Success ? 1 : 0) + (marked.Success ? 1 : 0);
+        var view = await UntilAsync(white, current => current.Version == expectedVersion);
+        await UntilAsync(black, current => current.Version == expectedVersion);
+        Assert.NotEqual(GameStatus.Complete, view.Status);
+        Assert.True(accepted.Success || marked.Success);
+        if (marked.Success)
+        {
+            Assert.Equal(1, view.Scoring?.Marking.Version);
+            Assert.Null(view.Scoring?.Accepted);
+            Assert.Equal(accepted.Success ? Color.Black : null, (marked.Outcome as ActionOutcome.GroupMarked)?.Withdrawn);
+        }
+        else
+        {
+            Assert.Equal(Color.Black, view.Scoring?.Accepted);
+            Assert.Equal(0, view.Scoring?.Marking.Version);
+        }
+
+        var late = await white.AcceptCountAsync(0, Cancel);
+        Assert.Equal(marked.Success, late.Outcome is ActionRefusal.StaleMarking);
+    }
+
+    /// <summary>Black created on A, white joined on B; black at (2,2), white at (6,6), two passes.</summary>
+    private async Task<(IGameSeat Black, IGameSeat White)> InScoringAsync()
+    {
+        var created = await A.Get<IGameCoordinator>().CreateGameAsync(new NewGameRequest(9, Ruleset.Japanese(), Color.Black, OpponentKind.Human), NewConnection(), Cancel);
+        Assert.True(created.Success, created.ToString());
+        var joined = await B.Get<IGameCoordinator>().JoinGameAsync(created.Seat!.Keys.White, null, NewConnection(), Cancel);
+        Assert.True(joined.Success, joined.ToString());
+        var (black, white) = (created.Seat, joined.Seat!);
+        (IGameSeat Seat, ActionType Type, Point? Point)[] script =
+        [
+            (black, ActionType.PlaceStone, BlackStone),
+            (white, ActionType.PlaceStone, new Point(6, 6)),
+            (black, ActionType.Pass, null),
+            (white, ActionType.Pass, null),
+        ];
+        foreach (var (seat, type, point) in script)
+        {
+            await UntilAsync(seat, view => view.Turn == seat.Color);
+            var reply = await seat.ActAsync(type, point, Cancel);
+            Assert.True(reply.Success, $"{seat.Color} {type}: {reply}");
+        }
+
+        await UntilAsync(black, view => view.Scoring is not null);
+        await UntilAsync(white, view => view.Scoring is not null);
+        return (black, white);
+    }
+
+    private static SeatHolder NewConnection() => new(ConnectionKind.Socket, $"conn-{Guid.NewGuid():N}");
+
+    private static async Task<GameView> UntilAsync(IGameSeat seat, Func<GameView, bool> condition)
+    {
+        var deadline = DateTime.UtcNow + EventRecorder.Deadline;
+        while (!condition(seat.Snapshot.View))
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"{seat.Color} at v{seat.Snapshot.View.Version}");
+            await Task.Delay(5, Cancel);
+        }
+
+        return seat.Snapshot.View;
+    }
+}
+
+[Trait("Category", "Data")]
+public sealed class PostgresScoringCoordinatorTests(PostgresStore store) : ScoringCoordinatorTests<PostgresStore>(store), IClassFixture<PostgresStore>;
+
+[Trait("Category", "Data")]
+public sealed class SqliteScoringCoordinatorTests(SqliteStore store) : ScoringCoordinatorTests<SqliteStore>(store), IClassFixture<SqliteStore>;
