@@ -11,10 +11,10 @@ namespace Igo.Computer.Players;
 /// <see cref="MaxRefusedMoves"/> refusals in one position, or when the brain offers a refused move again, it passes.</item>
 /// <item>Resignation: late in the game, when the brain's estimate has it far behind on several turns in a row
 /// (<see cref="ResignationRule"/>).</item>
-/// <item>In the endgame: it asks to mark dead, one chain at a time (the opponent's first), every chain its judgement calls
-/// dead, except chains the opponent has already refused; then it asks for the count, once per position.</item>
+/// <item>In the scoring phase (the shared board): it marks dead every group its judgement calls dead and alive again
+/// every marked group it calls alive, each group once per phase (no tug of war with the opponent), then accepts the count
+/// of the marking as it stands: the opponent has the last word on a group it marked back.</item>
 /// <item>Mark-dead requests: accepted when the chain is the requester's own (conceded stones) or its judgement calls it dead.</item>
-/// <item>Count requests: accepted when no chain it judges dead is left on the board (apart from disputed ones).</item>
 /// <item>Draw offers: accepted when its judgement says it is behind. Undo requests: always accepted.</item>
 /// </list>
 /// Not thread-safe: one player's decisions are made one at a time.
@@ -26,10 +26,9 @@ public sealed class ComputerPlayerPolicy(IComputerBrain brain, Color color, bool
 
     private readonly HashSet<Point> refusedMoves = [];
     private readonly ResignationRule resignation = new();
-    private readonly HashSet<(Point Point, Color Color)> disputedMarks = [];
+    private readonly HashSet<(Point Point, bool Dead)> markedThisPhase = [];
     private int refusedAtVersion = -1;
     private int refusals;
-    private ulong? countRequestedAt;
     private (ulong Fingerprint, PositionJudgement Judgement)? lastJudgement;
 
     public Color Color => color;
@@ -52,10 +51,16 @@ public sealed class ComputerPlayerPolicy(IComputerBrain brain, Color color, bool
             refusals = 0;
         }
 
+        if (view.Scoring is null)
+        {
+            markedThisPhase.Clear();
+        }
+
         return view.Status switch
         {
             GameStatus.Play when view.Turn == color => await MoveAsync(view, thinkingBudget, cancellationToken),
-            GameStatus.Endgame => await FinishAsync(view, cancellationToken),
+            GameStatus.Endgame or GameStatus.RequestPending when view.Scoring is { } scoring && view.PendingRequest is null or { Type: RequestType.TallyScore } =>
+                await ScoreAsync(view, scoring, cancellationToken),
             GameStatus.RequestPending when view.PendingRequest is { } request && request.Initiator != color => await AnswerAsync(view, request, cancellationToken),
             _ => null,
         };
@@ -77,14 +82,6 @@ public sealed class ComputerPlayerPolicy(IComputerBrain brain, Color color, bool
 
             refusedMoves.Add(point);
             refusals++;
-        }
-        else if (intent is { Type: ActionType.MarkDead, Point: { } marked } && view[marked].Stone.ToColor() is { } stoneColor)
-        {
-            disputedMarks.Add((marked, stoneColor));
-        }
-        else if (intent.Type == ActionType.RequestTally)
-        {
-            countRequestedAt = Fingerprint(ComputerPosition.FromView(view));
         }
     }
 
@@ -111,32 +108,37 @@ public sealed class ComputerPlayerPolicy(IComputerBrain brain, Color color, bool
         return move is { } point && !refusedMoves.Contains(point) ? new ComputerIntent(ActionType.PlaceStone, point) : ComputerIntent.Pass;
     }
 
-    private async Task<ComputerIntent?> FinishAsync(GameView view, CancellationToken cancellationToken)
+    private async Task<ComputerIntent?> ScoreAsync(GameView view, ScoringView scoring, CancellationToken cancellationToken)
     {
-        var position = ComputerPosition.FromView(view);
-        var judgement = await JudgeAsync(position, cancellationToken);
-        var toMark = DeadChains(position, judgement)
-            .OrderBy(chain => chain.Color == color ? 1 : 0)
-            .FirstOrDefault();
-        if (toMark is not null)
-        {
-            // Asked once: a refusal sends the game back to play, and the same chain is not asked for again.
-            foreach (var stone in toMark.Stones)
-            {
-                disputedMarks.Add((stone, toMark.Color));
-            }
-
-            return new ComputerIntent(ActionType.MarkDead, toMark.Stones[0]);
-        }
-
-        var fingerprint = Fingerprint(position);
-        if (countRequestedAt == fingerprint)
+        if (scoring.Accepted == color)
         {
             return null;
         }
 
-        countRequestedAt = fingerprint;
-        return new ComputerIntent(ActionType.RequestTally);
+        var position = ComputerPosition.FromView(view);
+        var board = position.ToBoard();
+        var judgement = await JudgeAsync(position, cancellationToken);
+
+        // What marking its judgement's dead stones make, one click a group, as the shared board marks them.
+        var wanted = judgement.DeadStones.SelectMany(stone => DeadMarking.GroupAt(board, stone)).ToHashSet();
+        var marked = scoring.Marking.Dead;
+        var change = wanted.Where(stone => !marked.Contains(stone)).Select(stone => (Stone: stone, Dead: true))
+            .Concat(marked.Where(stone => !wanted.Contains(stone)).Select(stone => (Stone: stone, Dead: false)))
+            .Where(mark => !markedThisPhase.Contains(mark))
+            .OrderBy(mark => (mark.Stone.Row, mark.Stone.Col))
+            .Select(mark => ((Point Stone, bool Dead)?)mark)
+            .FirstOrDefault();
+        if (change is { } mark)
+        {
+            foreach (var stone in DeadMarking.GroupAt(board, mark.Stone))
+            {
+                markedThisPhase.Add((stone, mark.Dead));
+            }
+
+            return new ComputerIntent(mark.Dead ? ActionType.MarkGroupDead : ActionType.MarkGroupAlive, mark.Stone);
+        }
+
+        return ComputerIntent.AcceptCount(scoring.Marking.Version, answering: scoring.Accepted == color.Opponent());
     }
 
     private async Task<ComputerIntent> AnswerAsync(GameView view, PendingRequest request, CancellationToken cancellationToken)
@@ -145,7 +147,6 @@ public sealed class ComputerPlayerPolicy(IComputerBrain brain, Color color, bool
         {
             RequestType.Undo => true,
             RequestType.MarkDead => await AcceptMarkAsync(view, request, cancellationToken),
-            RequestType.TallyScore => DeadChains(ComputerPosition.FromView(view), await JudgeAsync(ComputerPosition.FromView(view), cancellationToken)).Count == 0,
             RequestType.Draw => (await JudgeAsync(ComputerPosition.FromView(view), cancellationToken)).LeadOf(color) < 0,
             _ => false,
         };
@@ -167,29 +168,6 @@ public sealed class ComputerPlayerPolicy(IComputerBrain brain, Color color, bool
 
         var judgement = await JudgeAsync(ComputerPosition.FromView(view), cancellationToken);
         return marked.All(judgement.IsDead);
-    }
-
-    // The chains the judgement calls dead, apart from those the opponent has disputed.
-    private List<Chain> DeadChains(ComputerPosition position, PositionJudgement judgement)
-    {
-        var board = position.ToBoard();
-        var seen = new HashSet<Point>();
-        var chains = new List<Chain>();
-        foreach (var point in judgement.DeadStones)
-        {
-            if (!seen.Add(point) || board.ChainAt(point) is not { } chain)
-            {
-                continue;
-            }
-
-            seen.UnionWith(chain.Stones);
-            if (!chain.Stones.Any(stone => disputedMarks.Contains((stone, chain.Color))))
-            {
-                chains.Add(chain);
-            }
-        }
-
-        return chains;
     }
 
     private async Task<PositionJudgement> JudgeAsync(ComputerPosition position, CancellationToken cancellationToken)

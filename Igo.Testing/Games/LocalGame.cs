@@ -85,7 +85,7 @@ public sealed class LocalGame(Game game, ILocalPlayer black, ILocalPlayer white)
                     continue;
                 }
 
-                var outcome = game.Apply(new GameAction(intent.Type, color, intent.Point, DateTimeOffset.UnixEpoch));
+                var outcome = game.Apply(new GameAction(intent.Type, color, intent.Point, DateTimeOffset.UnixEpoch) { MarkingVersion = intent.MarkingVersion });
                 Log.Add((color, intent, outcome));
                 if (!outcome.Accepted)
                 {

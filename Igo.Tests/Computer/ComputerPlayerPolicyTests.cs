@@ -78,46 +78,56 @@ public sealed class ComputerPlayerPolicyTests
     }
 
     [Fact]
-    public async Task In_the_endgame_it_marks_the_opponents_dead_chains_first_then_asks_for_the_count_once()
+    public async Task In_the_scoring_phase_it_marks_the_groups_it_judges_dead_then_accepts_the_count_it_saw()
     {
         var game = EndgameWithDeadStones(out var deadWhite, out var deadBlack);
         var policy = new ComputerPlayerPolicy(new ScriptedBrain([], dead: [deadWhite, deadBlack]), Color.Black);
 
         var first = await policy.DecideAsync(game.View(), Token);
-        Assert.Equal(new ComputerIntent(ActionType.MarkDead, deadWhite), first);
-        Assert.True(game.Apply(new GameAction(ActionType.MarkDead, Color.Black, deadWhite, DateTimeOffset.UnixEpoch)).Accepted);
-        Assert.True(game.Apply(new GameAction(ActionType.Accept, Color.White, null, DateTimeOffset.UnixEpoch)).Accepted);
+        Assert.Equal(new ComputerIntent(ActionType.MarkGroupDead, deadWhite), first);
+        Assert.True(game.Apply(new GameAction(ActionType.MarkGroupDead, Color.Black, deadWhite, DateTimeOffset.UnixEpoch)).Accepted);
 
         var second = await policy.DecideAsync(game.View(), Token);
-        Assert.Equal(new ComputerIntent(ActionType.MarkDead, deadBlack), second);
-        Assert.True(game.Apply(new GameAction(ActionType.MarkDead, Color.Black, deadBlack, DateTimeOffset.UnixEpoch)).Accepted);
-        Assert.True(game.Apply(new GameAction(ActionType.Accept, Color.White, null, DateTimeOffset.UnixEpoch)).Accepted);
+        Assert.Equal(new ComputerIntent(ActionType.MarkGroupDead, deadBlack), second);
+        Assert.True(game.Apply(new GameAction(ActionType.MarkGroupDead, Color.Black, deadBlack, DateTimeOffset.UnixEpoch)).Accepted);
 
         var third = await policy.DecideAsync(game.View(), Token);
-        Assert.Equal(new ComputerIntent(ActionType.RequestTally), third);
-        Assert.True(game.Apply(new GameAction(ActionType.RequestTally, Color.Black, null, DateTimeOffset.UnixEpoch)).Accepted);
-        Assert.True(game.Apply(new GameAction(ActionType.Reject, Color.White, null, DateTimeOffset.UnixEpoch)).Accepted);
+        Assert.Equal(ComputerIntent.AcceptCount(2, answering: false), third);
+        Assert.True(game.Apply(new GameAction(ActionType.RequestTally, Color.Black, null, DateTimeOffset.UnixEpoch) { MarkingVersion = 2 }).Accepted);
 
+        // Its acceptance waits for white's: nothing more to do.
         Assert.Null(await policy.DecideAsync(game.View(), Token));
     }
 
     [Fact]
-    public async Task A_disputed_mark_is_not_asked_for_again()
+    public async Task It_answers_the_opponents_acceptance_of_a_marking_it_agrees_with_and_corrects_one_it_does_not()
+    {
+        var game = EndgameWithDeadStones(out var deadWhite, out _);
+        Assert.True(game.Apply(new GameAction(ActionType.MarkGroupDead, Color.White, deadWhite, DateTimeOffset.UnixEpoch)).Accepted);
+        Assert.True(game.Apply(new GameAction(ActionType.RequestTally, Color.White, null, DateTimeOffset.UnixEpoch) { MarkingVersion = 1 }).Accepted);
+
+        var agrees = await new ComputerPlayerPolicy(new ScriptedBrain([], dead: [deadWhite]), Color.Black).DecideAsync(game.View(), Token);
+        Assert.Equal(ComputerIntent.AcceptCount(1, answering: true), agrees);
+
+        var disagrees = await new ComputerPlayerPolicy(new ScriptedBrain([]), Color.Black).DecideAsync(game.View(), Token);
+        Assert.Equal(new ComputerIntent(ActionType.MarkGroupAlive, deadWhite), disagrees);
+    }
+
+    [Fact]
+    public async Task A_group_the_opponent_marked_back_is_not_marked_again_and_the_count_is_accepted()
     {
         var game = EndgameWithDeadStones(out var deadWhite, out _);
         var policy = new ComputerPlayerPolicy(new ScriptedBrain([], dead: [deadWhite]), Color.Black);
 
-        Assert.Equal(new ComputerIntent(ActionType.MarkDead, deadWhite), await policy.DecideAsync(game.View(), Token));
-        Assert.True(game.Apply(new GameAction(ActionType.MarkDead, Color.Black, deadWhite, DateTimeOffset.UnixEpoch)).Accepted);
-        Assert.True(game.Apply(new GameAction(ActionType.Reject, Color.White, null, DateTimeOffset.UnixEpoch)).Accepted);
-        Assert.Equal(GameStatus.Play, game.Status);
-        PassBoth(game);
+        Assert.Equal(new ComputerIntent(ActionType.MarkGroupDead, deadWhite), await policy.DecideAsync(game.View(), Token));
+        Assert.True(game.Apply(new GameAction(ActionType.MarkGroupDead, Color.Black, deadWhite, DateTimeOffset.UnixEpoch)).Accepted);
+        Assert.True(game.Apply(new GameAction(ActionType.MarkGroupAlive, Color.White, deadWhite, DateTimeOffset.UnixEpoch)).Accepted);
 
-        Assert.Equal(new ComputerIntent(ActionType.RequestTally), await policy.DecideAsync(game.View(), Token));
+        Assert.Equal(ComputerIntent.AcceptCount(2, answering: false), await policy.DecideAsync(game.View(), Token));
     }
 
     [Fact]
-    public async Task Mark_requests_are_accepted_for_conceded_or_dead_chains_and_count_requests_only_when_settled()
+    public async Task Mark_requests_of_the_original_protocol_are_accepted_for_conceded_or_dead_chains()
     {
         var game = EndgameWithDeadStones(out var deadWhite, out var deadBlack);
         var judgesBothDead = new ScriptedBrain([], dead: [deadWhite, deadBlack]);
@@ -132,13 +142,6 @@ public sealed class ComputerPlayerPolicyTests
         Assert.True(game.Apply(new GameAction(ActionType.MarkDead, Color.White, deadBlack, DateTimeOffset.UnixEpoch)).Accepted);
         Assert.Equal(ActionType.Reject, (await new ComputerPlayerPolicy(judgesNoneDead, Color.Black).DecideAsync(game.View(), Token))!.Type);
         Assert.Equal(ActionType.Accept, (await new ComputerPlayerPolicy(judgesBothDead, Color.Black).DecideAsync(game.View(), Token))!.Type);
-        Assert.True(game.Apply(new GameAction(ActionType.Reject, Color.Black, null, DateTimeOffset.UnixEpoch)).Accepted);
-        PassBoth(game);
-
-        // A count request while a chain it judges dead is still on the board: rejected; once settled: accepted.
-        Assert.True(game.Apply(new GameAction(ActionType.RequestTally, Color.White, null, DateTimeOffset.UnixEpoch)).Accepted);
-        Assert.Equal(ActionType.Reject, (await new ComputerPlayerPolicy(judgesBothDead, Color.Black).DecideAsync(game.View(), Token))!.Type);
-        Assert.Equal(ActionType.Accept, (await new ComputerPlayerPolicy(judgesNoneDead, Color.Black).DecideAsync(game.View(), Token))!.Type);
     }
 
     /// <summary>

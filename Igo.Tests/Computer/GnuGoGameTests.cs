@@ -32,7 +32,7 @@ public sealed class GnuGoGameTests(ITestOutputHelper output)
         Assert.Equal(0, game.Refusals);
         Assert.All(game.Log.Where(entry => entry.Intent.Type == ActionType.PlaceStone), entry => Assert.True(entry.Outcome.Accepted));
 
-        // GNU Go's own dead-stone list decided the endgame: every chain the GNU Go side asked to mark dead was in the
+        // GNU Go's own dead-stone list decided the scoring phase: every group the GNU Go side marked dead was in the
         // judgement it had just made, and that judgement came from GNU Go itself.
         var judgements = timeline.OfType<PositionJudgement>().ToList();
         Assert.NotEmpty(judgements);
@@ -44,15 +44,17 @@ public sealed class GnuGoGameTests(ITestOutputHelper output)
             {
                 latest = judgement;
             }
-            else if (entry is ComputerIntent { Type: ActionType.MarkDead, Point: { } marked })
+            else if (entry is ComputerIntent { Type: ActionType.MarkGroupDead, Point: { } marked })
             {
                 Assert.NotNull(latest);
                 Assert.Contains(marked, latest.DeadStones);
             }
         }
 
-        // And its final count agrees with the game's: no dead stone left unmarked.
-        Assert.Empty(judgements[^1].DeadStones);
+        // And the game ended on a count both sides accepted, with every stone GNU Go last judged dead marked so.
+        var scoring = game.Game.View().Scoring;
+        Assert.NotNull(scoring);
+        Assert.All(judgements[^1].DeadStones, stone => Assert.Contains(stone, scoring.Marking.Dead));
     }
 
     private sealed class RecordingBrain(IComputerBrain inner, List<object> timeline) : IComputerBrain

@@ -194,7 +194,9 @@ public sealed partial class ComputerPlayer : IGameObserver, IAsyncDisposable
                 return false;
             }
 
-            var reply = await seat.ActAsync(intent.Type, intent.Point, token);
+            var reply = intent.MarkingVersion is { } version
+                ? await seat.AcceptCountAsync(version, token)
+                : await seat.ActAsync(intent.Type, intent.Point, token);
             if (reply.Success)
             {
                 return true;
