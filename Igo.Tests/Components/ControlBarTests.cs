@@ -57,16 +57,13 @@ public sealed class ControlBarTests : ComponentTestBase
     }
 
     [Fact]
-    public void The_endgame_offers_the_tally_and_explains_marking_dead_stones()
+    public void The_endgame_explains_marking_groups_and_leaves_the_count_to_the_scoring_panel()
     {
         var bar = RenderBar(TestViews.Empty(9, GameStatus.Endgame), Color.White);
 
-        Assert.False(Disabled(bar, "tally"));
         Assert.Empty(bar.FindAll("[data-action=pass]"));
-        Assert.Contains("Click a chain", bar.Markup, StringComparison.Ordinal);
-
-        bar.Find("[data-action=tally]").Click();
-        Assert.Equal([ActionType.RequestTally], actions);
+        Assert.Empty(bar.FindAll("[data-action=tally]"));
+        Assert.Contains("Click a group on the board to mark it dead or alive", bar.Markup, StringComparison.Ordinal);
     }
 
     [Fact]

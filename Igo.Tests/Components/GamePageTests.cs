@@ -159,7 +159,7 @@ public sealed class GamePageTests : GamePageTestBase
     }
 
     [Fact]
-    public void In_the_endgame_clicking_a_stone_marks_its_chain_dead()
+    public void In_the_endgame_clicking_a_stone_marks_its_group_dead()
     {
         var view = TestViews.Picture(["..O..", ".....", ".....", ".....", "....."], status: GameStatus.Endgame);
         var seat = SeatWith(view);
@@ -168,7 +168,7 @@ public sealed class GamePageTests : GamePageTestBase
 
         page.ClickPoint("C5");
 
-        Assert.Equal([(ActionType.MarkDead, (Point?)new Point(0, 2))], seat.Actions);
+        Assert.Equal([(ActionType.MarkGroupDead, (Point?)new Point(0, 2))], seat.Actions);
     }
 
     [Fact]
@@ -294,6 +294,6 @@ public sealed class GamePageTests : GamePageTestBase
 
         page.Find("[data-action=propose-suggested]").Click();
 
-        Assert.Equal([(ActionType.MarkDead, (Point?)new Point(2, 0))], seat.Actions);
+        Assert.Equal([(ActionType.MarkGroupDead, (Point?)new Point(2, 0))], seat.Actions);
     }
 }

@@ -36,17 +36,16 @@ public sealed class RequestDialogTests : ComponentTestBase
     }
 
     [Fact]
-    public void The_opponents_dead_stones_are_described_and_can_be_rejected()
+    public void The_scoring_phases_requests_open_no_dialog()
     {
         var view = TestViews.Picture(["xx...", ".....", ".....", ".....", "....."],
             status: GameStatus.RequestPending, request: new PendingRequest(RequestType.MarkDead, Color.White));
 
         var (dialogs, _) = RenderDialog(view, Color.Black);
+        var (counting, _) = RenderDialog(Asking(RequestType.TallyScore, Color.White), Color.Black);
 
-        dialogs.WaitForAssertion(() => Assert.Contains("White asks to mark 2 black stones as dead", dialogs.Markup, StringComparison.Ordinal));
-        dialogs.Find("[data-answer=reject]").Click();
-
-        Assert.Equal([false], answers);
+        Assert.Empty(dialogs.FindAll("[data-answer]"));
+        Assert.Empty(counting.FindAll("[data-answer]"));
     }
 
     [Fact]

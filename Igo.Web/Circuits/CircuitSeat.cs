@@ -69,7 +69,14 @@ internal sealed partial class CircuitSeat(SeatJoiner joiner, SeatNotices notices
     }
 
     /// <summary>Plays, asks or answers through the seat, one action at a time; a refusal is shown to the player.</summary>
-    public async Task ActAsync(ActionType type, Point? point)
+    public Task ActAsync(ActionType type, Point? point) =>
+        SendAsync(type, (held, ending) => held.ActAsync(type, point, ending));
+
+    /// <summary>Accepts the scoring phase's count as marked at <paramref name="markingVersion"/> (the version shown).</summary>
+    public Task AcceptCountAsync(int markingVersion) =>
+        SendAsync(ActionType.RequestTally, (held, ending) => held.AcceptCountAsync(markingVersion, ending));
+
+    private async Task SendAsync(ActionType type, Func<IGameSeat, CancellationToken, Task<ActionReply>> send)
     {
         SeatVisit? acting;
         lock (gate)
@@ -89,7 +96,7 @@ internal sealed partial class CircuitSeat(SeatJoiner joiner, SeatNotices notices
         try
         {
             await NotifyAsync();
-            var reply = await held.ActAsync(type, point, acting.Ending);
+            var reply = await send(held, acting.Ending);
             if (reply.Success)
             {
                 await ApplyAsync(acting, current => current.WithSnapshot(held.Snapshot));

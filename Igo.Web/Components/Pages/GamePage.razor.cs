@@ -80,8 +80,10 @@ public sealed partial class GamePage : IAsyncDisposable
     private string? InviteUrl(HeldSeat held) =>
         held.OpponentKey is { } key ? Navigation.ToAbsoluteUri($"game/{Uri.EscapeDataString(key)}").ToString() : null;
 
-    private Task PointChosenAsync(HeldSeat held, Point point) =>
-        Seat.ActAsync(held.Mode == BoardMode.MarkDead ? ActionType.MarkDead : ActionType.PlaceStone, point);
+    // In the scoring phase a click toggles the group under it on the shared board.
+    private Task PointChosenAsync(HeldSeat held, Point point) => held.Mode == BoardMode.MarkDead
+        ? Seat.ActAsync(held.View[point].MarkedDead ? ActionType.MarkGroupAlive : ActionType.MarkGroupDead, point)
+        : Seat.ActAsync(ActionType.PlaceStone, point);
 
     public async ValueTask DisposeAsync()
     {

@@ -13,11 +13,12 @@ public static class GameNarrative
         {
             GameStatus.Play when view.Turn == player => "Your move.",
             GameStatus.Play => $"Waiting for {view.Turn.ToTitle()} to move.",
-            GameStatus.Endgame => "Both players passed. Click a chain to propose it dead, or request the tally.",
+            GameStatus.Endgame => "Both players passed. Click a group to mark it dead or alive, then accept the count.",
             GameStatus.RequestPending when view.PendingRequest is { } request && request.Initiator == player =>
                 $"You asked to {Request(request, view)}. Waiting for {request.Initiator.Opponent().ToTitle()} to answer.",
             GameStatus.RequestPending when view.PendingRequest is { } request =>
                 $"{request.Initiator.ToTitle()} asks to {Request(request, view)}.",
+            GameStatus.Complete when view.Scoring is { } scoring => ScoreText.Line(scoring.Count, view.Rules, final: true) + ".",
             GameStatus.Complete when view.Result is { } result => Result(result, view.Score),
             _ => "The game is over.",
         };
@@ -31,6 +32,7 @@ public static class GameNarrative
         return request.Type switch
         {
             RequestType.Draw => "end the game as a draw",
+            RequestType.TallyScore when view.Scoring is not null => "end the game with the count as marked",
             RequestType.TallyScore => "tally the score and end the game",
             RequestType.Undo => "take back their last move",
             RequestType.MarkDead => MarkDead(view),

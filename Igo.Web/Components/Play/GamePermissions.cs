@@ -32,7 +32,7 @@ public sealed record GamePermissions(
             CanResign: playing,
             CanRequestDraw: myTurn,
             CanRequestUndo: playing && HasMoved(view, player),
-            CanMarkDead: endgame,
+            CanMarkDead: endgame || (view.Scoring is not null && pending?.Type == RequestType.TallyScore),
             CanRequestTally: endgame,
             MustAnswer: pending is not null && pending.Initiator != player,
             AwaitingAnswer: pending is not null && pending.Initiator == player);

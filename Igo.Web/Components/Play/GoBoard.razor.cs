@@ -54,7 +54,7 @@ public sealed partial class GoBoard
     private string AriaLabel => Mode switch
     {
         BoardMode.Place => $"Go board, {View.Size} by {View.Size}. Arrow keys move, Enter or Space plays a stone.",
-        BoardMode.MarkDead => $"Go board, {View.Size} by {View.Size}. Arrow keys move, Enter or Space proposes a chain as dead.",
+        BoardMode.MarkDead => $"Go board, {View.Size} by {View.Size}. Arrow keys move, Enter or Space marks a group dead or alive.",
         _ => $"Go board, {View.Size} by {View.Size}.",
     };
 

@@ -23,6 +23,11 @@ public static class MoveAnnouncer
             return Acceptance(previous) + ending;
         }
 
+        if (Scoring(previous, next) is { } scored)
+        {
+            return scored;
+        }
+
         if (next.PendingRequest is { } opened && previous.PendingRequest is null)
         {
             return $"{opened.Initiator.ToTitle()} asks to {GameNarrative.Request(opened, next)}.";
@@ -48,6 +53,24 @@ public static class MoveAnnouncer
         }
 
         return null;
+    }
+
+    // A change of the shared marking, or an acceptance of its count, with the count it gives now.
+    private static string? Scoring(GameView previous, GameView next)
+    {
+        if (previous.Scoring is not { } before || next.Scoring is not { } after || next.Status == GameStatus.Complete)
+        {
+            return null;
+        }
+
+        var count = ScoreText.Margin(after.Count, final: false);
+        if (after.Marking.Version != before.Marking.Version)
+        {
+            var withdrawn = before.Accepted is { } accepted ? $" {accepted.ToTitle()}'s acceptance is withdrawn." : string.Empty;
+            return $"The marking changed: {after.Marking.Dead.Count} stones marked dead. {count}.{withdrawn}";
+        }
+
+        return after.Accepted is { } now && before.Accepted is null ? $"{now.ToTitle()} accepted the count. {count}." : null;
     }
 
     private static Point? Placement(GameView previous, GameView next) =>

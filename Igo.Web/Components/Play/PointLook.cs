@@ -36,7 +36,7 @@ public readonly record struct PointLook(
             state.Stone,
             !empty && view.LastMove == point,
             state.MarkedDead,
-            state.Counted ? state.CountsFor : Stone.Empty,
+            TerritoryOf(view, point, state),
             !empty && suggestedDead?.Contains(point) == true,
             blocked,
             mode == BoardMode.MarkDead && !empty,
@@ -44,4 +44,10 @@ public readonly record struct PointLook(
             point == focused,
             awaitingConfirm == point && mode == BoardMode.Place && empty && !blocked);
     }
+
+    // The scoring phase's live count owns the empty points and those of the stones marked dead; a count the game ended
+    // on without one (the original's tally) owns the empty points.
+    private static Stone TerritoryOf(GameView view, Point point, PointState state) => view.Scoring is { } scoring
+        ? state.Stone == Stone.Empty || state.MarkedDead ? scoring.Count.Territory.OwnerOf(point, view.Size) : Stone.Empty
+        : state.Counted ? state.CountsFor : Stone.Empty;
 }
