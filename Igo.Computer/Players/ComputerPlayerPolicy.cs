@@ -4,7 +4,7 @@ namespace Igo.Computer.Players;
 
 /// <summary>
 /// What one computer player does next in one game, from the game as it stands. Keeps the little it must remember
-/// between actions (moves just refused, dead-stone marks the opponent disputed, where it last asked for a count) so that
+/// between actions (moves just refused, the groups it marked in this scoring phase) so that
 /// it never repeats an action that cannot succeed. The policy, in full:
 /// <list type="bullet">
 /// <item>In play, on its turn: the brain's move; a move the game refuses is excluded and the brain asked again; after
