@@ -34,9 +34,9 @@ public sealed class AdviceBrowserTests(BrowserHost host)
 
             await black.ClickActionAsync("propose-suggested");
 
-            await Expect(white.Page.Locator(".mud-dialog")).ToContainTextAsync("Black asks to mark 2 white stones as dead");
-            await white.AnswerAsync(accept: true);
-            await black.ExpectEmptyAsync("D6");
+            // The suggestion is marked on the shared board at once: no request for white to answer.
+            await Expect(white.Cell("D6")).ToHaveAttributeAsync("aria-label", "D6, white stone, marked dead, black territory");
+            await Expect(white.Page.Locator(".mud-dialog")).ToHaveCountAsync(0);
             await Expect(black.Page.Locator("[data-no-suggestions]")).ToBeVisibleAsync();
         }
         finally

@@ -60,13 +60,11 @@ public sealed class ScreenshotTests(BrowserHost host)
             await white.OpenAsync($"/game/{keys.White}");
 
             await black.Cell("D5").ClickAsync();
-            await Expect(white.Page.Locator(".mud-dialog")).ToContainTextAsync("Black asks to mark 2 white stones as dead");
-            await Expect(white.Cell("D6")).ToHaveAttributeAsync("aria-label", "D6, white stone, marked dead");
+            await Expect(white.Cell("D6")).ToHaveAttributeAsync("aria-label", "D6, white stone, marked dead, black territory");
             await white.ScreenshotAsync(Screenshots.PathOf("endgame-request-dark.png"));
-            await white.AnswerAsync(accept: true);
-            await black.ExpectEmptyAsync("D6");
-            await black.ClickActionAsync("tally");
-            await white.AnswerAsync(accept: true);
+            await white.ClickActionAsync("accept-count");
+            await Expect(black.Page.Locator("[data-acceptance]")).ToContainTextAsync("White accepted");
+            await black.ClickActionAsync("accept-count");
 
             await Expect(black.Result).ToBeVisibleAsync();
             var blackResult = await black.Result.InnerTextAsync();

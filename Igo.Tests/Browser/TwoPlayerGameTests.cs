@@ -53,20 +53,22 @@ public sealed class TwoPlayerGameTests(BrowserHost host)
             await black.ClickActionAsync("pass");
             await Expect(white.LiveRegion).ToContainTextAsync("the endgame begins");
 
+            // One shared scoring board: black's click marks the white group dead on both pages, with the live count.
             await black.Cell("J9").ClickAsync();
-            await Expect(white.Page.Locator(".mud-dialog")).ToContainTextAsync("Black asks to mark 2 white stones as dead");
-            await Expect(black.Cell("J8")).ToHaveAttributeAsync("aria-label", "J8, white stone, marked dead");
-            await white.AnswerAsync(accept: true);
-            await black.ExpectEmptyAsync("J9");
-            await white.ExpectEmptyAsync("J8");
+            await Expect(white.Cell("J8")).ToHaveAttributeAsync("aria-label", "J8, white stone, marked dead, black territory");
+            await Expect(white.Page.Locator(".mud-dialog")).ToHaveCountAsync(0);
+            await Expect(white.Page.Locator("[data-total=black]")).ToHaveTextAsync("Black 80 (77 territory + 3 captures)");
+            await Expect(white.LiveRegion).ToContainTextAsync("The marking changed: 2 stones marked dead. Black leads by 73.5.");
 
-            await black.ClickActionAsync("tally");
-            await Expect(white.Page.Locator(".mud-dialog")).ToContainTextAsync("Black asks to tally the score");
-            await white.AnswerAsync(accept: true);
+            await white.ClickActionAsync("accept-count");
+            await Expect(black.Page.Locator("[data-acceptance]")).ToContainTextAsync("White accepted this count — waiting for you");
+            await Expect(white.Page.Locator("[data-action=accept-count]")).ToBeDisabledAsync();
+            await black.ClickActionAsync("accept-count");
 
-            const string Expected = "Black wins by 73.5 points (Black 80, White 6.5).";
+            const string Expected = "Black 80 (77 territory + 3 captures) · White 6.5 (0 territory + 0 captures + 6.5 komi) · Black wins by 73.5.";
             await Expect(black.Result).ToContainTextAsync(Expected);
             await Expect(white.Result).ToContainTextAsync(Expected);
+            await Expect(black.Cell("J9")).ToHaveAttributeAsync("aria-label", "J9, white stone, marked dead, black territory");
             await Expect(black.Page.Locator("[data-stat=territory]").First).ToHaveTextAsync("77");
             await Expect(white.Cell("E5")).ToHaveAttributeAsync("aria-label", "E5, empty, black territory");
 

@@ -64,7 +64,7 @@ public sealed record PositionAdvice(int MoveNumber, bool DeadStones, IReadOnlyLi
     public IReadOnlyList<SuggestedChain> Remaining(GameView view)
     {
         ArgumentNullException.ThrowIfNull(view);
-        return Chains.Where(chain => view[chain.Anchor].Stone == chain.Color.ToStone()).ToList();
+        return Chains.Where(chain => view[chain.Anchor] is { MarkedDead: false } point && point.Stone == chain.Color.ToStone()).ToList();
     }
 
     /// <summary>Every stone of the remaining suggested chains, for the board's markers.</summary>
