@@ -68,14 +68,7 @@ internal sealed partial class CircuitSeat(SeatJoiner joiner, SeatNotices notices
         }
     }
 
-    /// <summary>Plays, asks or answers through the seat, one action at a time; a refusal is shown to the player.</summary>
-    public Task ActAsync(ActionType type, Point? point) =>
-        SendAsync(type, (held, ending) => held.ActAsync(type, point, ending));
-
-    /// <summary>Accepts the scoring phase's count as marked at <paramref name="markingVersion"/> (the version shown).</summary>
-    public Task AcceptCountAsync(int markingVersion) =>
-        SendAsync(ActionType.RequestTally, (held, ending) => held.AcceptCountAsync(markingVersion, ending));
-
+    /// <summary>Sends one action through the seat, one at a time; a refusal is shown to the player.</summary>
     private async Task SendAsync(ActionType type, Func<IGameSeat, CancellationToken, Task<ActionReply>> send)
     {
         SeatVisit? acting;
