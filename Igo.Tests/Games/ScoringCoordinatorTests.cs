@@ -19,10 +19,11 @@ public abstract class ScoringCoordinatorTests<TStore>(TStore store) : IAsyncLife
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
+    /// <summary>Long leases, as in CoordinatorTests: under load a 1.5 s test lease can lapse and release a key mid-test.</summary>
     public async ValueTask InitializeAsync()
     {
-        A = await store.StartInstanceAsync();
-        B = await store.StartInstanceAsync();
+        A = await store.StartInstanceAsync(null, TestHost.LongLease);
+        B = await store.StartInstanceAsync(null, TestHost.LongLease);
     }
 
     public async ValueTask DisposeAsync()
