@@ -25,11 +25,17 @@ public abstract class SetupRoundTripTests<TStore>(TStore store) : IAsyncLifetime
 
     protected TStore Store => store;
 
+    /// <summary>
+    /// Long leases, and the timeout sweep once a minute: its read (four a second by default) is not part of setup and
+    /// would land among the calls counted.
+    /// </summary>
+    private static Dictionary<string, string?> QuietSettings => new(TestHost.LongLease) { ["Igo:Clocks:SweepInterval"] = "00:01:00" };
+
     public async ValueTask InitializeAsync()
     {
         calls = Record();
-        a = await store.StartInstanceAsync(settings: TestHost.LongLease);
-        b = await store.StartInstanceAsync(settings: TestHost.LongLease);
+        a = await store.StartInstanceAsync(settings: QuietSettings);
+        b = await store.StartInstanceAsync(settings: QuietSettings);
         await WhenReadyAsync(a);
         await WhenReadyAsync(b);
     }
