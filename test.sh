@@ -31,7 +31,10 @@ if [ -f "$results/igo.trx" ]; then
   skipped=$(results_of NotExecuted | wc -l)
   # Skips and failures again at the end, where a reader of a long log looks first: each skip with its reason.
   results_of NotExecuted | sed -E -e 's/^/SKIPPED: /' -e 's/\t$//' -e 's/\t/: /'
-  results_of Failed | cut -f1 | sed 's/^/FAILED: /'
+  # Each failure with the start of its message, so that a CI log that shows only its tail still says why.
+  tr '\n' ' ' < "$results/igo.trx" | sed 's#<UnitTestResult #\n&#g' | grep '^<UnitTestResult [^>]*outcome="Failed"' \
+    | sed -E -e 's#^<UnitTestResult testName="([^"]*)"[^>]*>(.*<Message>([^<]{0,1500}))?.*$#FAILED: \1\n  why: \3#' \
+             -e 's/&quot;/"/g' -e "s/&apos;/'/g" -e 's/&lt;/</g' -e 's/&gt;/>/g' -e 's/&amp;/\&/g'
 fi
 if [ "$status" != 0 ] && [ "$failed" = 0 ]; then failed=1; fi
 # CI reads "N passed, M failed" at the start of this line: keep that prefix.
