@@ -41,6 +41,42 @@ public sealed class PostgresCoordinatorFaultTests(PostgresStore store) : IClassF
     }
 
     [Fact]
+    public async Task When_every_connection_of_a_subscriber_dies_the_move_it_missed_still_reaches_its_player()
+    {
+        await using var a = await store.StartInstanceAsync();
+
+        // b touches its pool only for the game: its catch-up after the listener comes back is the first use of a pooled
+        // connection that died, and fails, so only a retry can bring the missed move.
+        await using var b = await store.StartInstanceAsync(settings: new Dictionary<string, string?>
+        {
+            ["Igo:Events:ReconnectMinDelay"] = "00:00:01",
+            ["Igo:Events:ReconnectMaxDelay"] = "00:00:01",
+            ["Igo:Presence:Lease"] = "00:10:00",
+            ["Igo:Presence:Heartbeat"] = "00:05:00",
+            ["Igo:Clocks:SweepInterval"] = "00:01:00",
+        });
+        await PostgresEventBusTests.WaitUntilListeningAsync(b);
+        await using var black = (await a.Get<IGameCoordinator>().CreateGameAsync(new NewGameRequest(9, Ruleset.Japanese(), Color.Black, OpponentKind.Human), Connection("a"), Cancel)).Seat!;
+        await using var white = (await b.Get<IGameCoordinator>().JoinGameAsync(black.Keys.White, null, Connection("b"), Cancel)).Seat!;
+        var observer = new RecordingObserver();
+        using var subscription = white.Subscribe(observer);
+        Assert.True((await black.ActAsync(ActionType.PlaceStone, new Point(4, 4), Cancel)).Success);
+        await observer.WaitForVersionAsync(1);
+        var blackObserver = new RecordingObserver();
+        using var blackSubscription = black.Subscribe(blackObserver);
+        Assert.True((await white.ActAsync(ActionType.PlaceStone, new Point(2, 2), Cancel)).Success);
+
+        // Once a has heard of White's move, b's NOTIFY went out and every connection of b's pool is idle.
+        await blackObserver.WaitForVersionAsync(2);
+        Assert.InRange(await TerminateAllOfAsync(b), 2, 100);
+        Assert.True((await black.ActAsync(ActionType.PlaceStone, new Point(6, 6), Cancel)).Success);
+
+        var seen = await observer.WaitForVersionAsync(3);
+        Assert.Equal((Stone.Black, Color.White), (seen.View[new Point(6, 6)].Stone, seen.View.Turn));
+        Assert.True((await white.ActAsync(ActionType.PlaceStone, new Point(3, 3), Cancel)).Success);
+    }
+
+    [Fact]
     public async Task A_dead_instance_s_player_is_released_within_the_lease_and_the_opponent_told()
     {
         await using var a = await store.StartInstanceAsync();
@@ -64,6 +100,17 @@ public sealed class PostgresCoordinatorFaultTests(PostgresStore store) : IClassF
         var rejoined = await a.Get<IGameCoordinator>().JoinGameAsync(black.Keys.White, null, Connection("a2"), Cancel);
         Assert.True(rejoined.Success, rejoined.ToString());
         await rejoined.Seat!.DisposeAsync();
+    }
+
+    /// <summary>Ends every session of <paramref name="host"/>: its listener and its pooled connections.</summary>
+    private async Task<int> TerminateAllOfAsync(TestHost host)
+    {
+        await using var connection = new NpgsqlConnection(store.ConnectionString);
+        await connection.OpenAsync(Cancel);
+        await using var kill = new NpgsqlCommand("SELECT count(pg_terminate_backend(pid))::int FROM pg_stat_activity WHERE application_name IN ($1, $2)", connection);
+        kill.Parameters.AddWithValue($"igo-listener-{host.InstanceId:N}");
+        kill.Parameters.AddWithValue($"igo-{host.InstanceId:N}");
+        return (int)(await kill.ExecuteScalarAsync(Cancel))!;
     }
 
     private async Task TerminateListenerAsync(TestHost host)

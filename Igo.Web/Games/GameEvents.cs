@@ -6,9 +6,25 @@ namespace Igo.Web.Games;
 /// Applies the event bus's events to a live game's copy, on the game's queue: an action committed elsewhere is applied
 /// without re-reading the game, a version gap or the listener's resync makes it catch up, and a chat line or a key
 /// change makes it re-read just that. Events this instance published itself are already in the copy.
+/// When the store fails while an event is applied, the copy is stale and a re-read is retried until it succeeds: after
+/// a database outage the listener's resync may be the last event the game gets, and a player must not be left looking
+/// at a board without the opponent's move.
 /// </summary>
-internal sealed class GameEvents(long id, Guid me, GameCopy copy, GameObservers observers, GameResync resync, ILogger logger)
+internal sealed class GameEvents(long id, Guid me, GameCopy copy, GameObservers observers, GameResync resync, Action<TimeSpan> retryAfter, ILogger logger)
 {
+    private static readonly TimeSpan FirstRetry = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan LongestRetry = TimeSpan.FromSeconds(5);
+
+    private TimeSpan nextRetry = FirstRetry;
+    private bool retryQueued;
+
+    /// <summary>The retry <see cref="OnEventAsync"/> asked for, now on the game's queue.</summary>
+    public Task RetryAsync()
+    {
+        retryQueued = false;
+        return OnEventAsync(new ResyncNeeded(id));
+    }
+
     public async Task OnEventAsync(GameEvent gameEvent)
     {
         if (!copy.Loaded || (gameEvent.Origin == me && gameEvent is not ResyncNeeded))
@@ -18,38 +34,53 @@ internal sealed class GameEvents(long id, Guid me, GameCopy copy, GameObservers 
 
         try
         {
-            if (copy.Stale)
-            {
-                await resync.ReloadAsync();
-                return;
-            }
-
-            var version = copy.Game.Version;
-            switch (gameEvent)
-            {
-                case ActionCommitted committed when committed.Version == version + 1:
-                    await ApplyNotifiedAsync(committed);
-                    break;
-                case ActionCommitted committed when committed.Version <= version:
-                    break;
-                case ChatPosted chat when chat.Version <= version:
-                    await resync.DeliverNewChatAsync();
-                    break;
-                case PresenceChanged presence when presence.Version <= version:
-                    await resync.RefreshPresenceAsync();
-                    break;
-                default:
-                    // A version gap, or a resync after the listener was away: catch up from the store.
-                    await resync.CatchUpAsync();
-                    break;
-            }
+            await ApplyAsync(gameEvent);
+            nextRetry = FirstRetry;
         }
-#pragma warning disable CA1031 // The store is unreachable: re-read before the next action, and on the listener's resync.
+#pragma warning disable CA1031 // The store is unreachable: re-read later (and before the next action).
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            LiveGameLog.EventFailed(logger, exception, id, gameEvent.GetType().Name);
             copy.Stale = true;
+            if (retryQueued)
+            {
+                LiveGameLog.EventFailed(logger, exception, id, gameEvent.GetType().Name);
+                return;
+            }
+
+            LiveGameLog.EventFailedRetrying(logger, exception, id, gameEvent.GetType().Name, nextRetry.TotalMilliseconds);
+            retryQueued = true;
+            retryAfter(nextRetry);
+            nextRetry = TimeSpan.FromTicks(Math.Min(nextRetry.Ticks * 2, LongestRetry.Ticks));
+        }
+    }
+
+    private async Task ApplyAsync(GameEvent gameEvent)
+    {
+        if (copy.Stale)
+        {
+            await resync.ReloadAsync();
+            return;
+        }
+
+        var version = copy.Game.Version;
+        switch (gameEvent)
+        {
+            case ActionCommitted committed when committed.Version == version + 1:
+                await ApplyNotifiedAsync(committed);
+                break;
+            case ActionCommitted committed when committed.Version <= version:
+                break;
+            case ChatPosted chat when chat.Version <= version:
+                await resync.DeliverNewChatAsync();
+                break;
+            case PresenceChanged presence when presence.Version <= version:
+                await resync.RefreshPresenceAsync();
+                break;
+            default:
+                // A version gap, or a resync after the listener was away: catch up from the store.
+                await resync.CatchUpAsync();
+                break;
         }
     }
 

@@ -36,7 +36,7 @@ internal sealed partial class LiveGame : IAsyncDisposable
         copy = new GameCopy(id);
         observers = new GameObservers(id, logger);
         resync = new GameResync(id, copy, observers, services.Store, logger);
-        events = new GameEvents(id, services.Instance.Id, copy, observers, resync, logger);
+        events = new GameEvents(id, services.Instance.Id, copy, observers, resync, RetryEventsAfter, logger);
     }
 
     public long Id { get; }
@@ -86,6 +86,10 @@ internal sealed partial class LiveGame : IAsyncDisposable
     }
 
     public IDisposable Subscribe(IGameObserver observer) => observers.Subscribe(observer);
+
+    /// <summary>Queues <see cref="GameEvents.RetryAsync"/> after <paramref name="delay"/>; nothing once the game has left memory.</summary>
+    private void RetryEventsAfter(TimeSpan delay) =>
+        _ = Task.Delay(delay, services.Time).ContinueWith(_ => queue.Post(events.RetryAsync), TaskScheduler.Default);
 
     public Task<ActionReply> ActAsync(GameSeat seat, ActionType type, Point? point) =>
         ActAsync(seat, SeatIntent.Act(type, point));

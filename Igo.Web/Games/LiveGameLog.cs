@@ -15,6 +15,9 @@ internal static partial class LiveGameLog
     [LoggerMessage(Level = LogLevel.Warning, Message = "Handling {EventKind} for game {GameId} failed; the game is re-read before its next action")]
     public static partial void EventFailed(ILogger logger, Exception exception, long gameId, string eventKind);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Handling {EventKind} for game {GameId} failed; the game is re-read in {RetryMilliseconds} ms, and before its next action")]
+    public static partial void EventFailedRetrying(ILogger logger, Exception exception, long gameId, string eventKind, double retryMilliseconds);
+
     [LoggerMessage(Level = LogLevel.Error, Message = "Game {GameId}: the notified action of version {Version} is rejected here ({Reason}); re-reading the game")]
     public static partial void NotifiedActionRejected(ILogger logger, long gameId, int version, string reason);
 
