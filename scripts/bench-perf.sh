@@ -8,6 +8,8 @@
 # With two instances black plays on the first and white on the second: every push crosses PostgreSQL NOTIFY.
 # Prints one markdown table of all runs (a cold and a warm window each) to paste into docs/BENCHMARKS.md.
 # Usage: IGO_BENCH_PG_PORT=55433 scripts/bench-perf.sh [instances=1|2] [slots=1,50,200,1000] [seconds=20] [warmup=30] [moves=60]
+# IGO_BENCH_PG_STATEMENTS=1 also loads pg_stat_statements (not a stock setting: a profile, not a headline) and prints,
+# after each slot count, PostgreSQL's statements by total time over the whole run, per action the generator counted.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/bench-services.sh
@@ -21,7 +23,12 @@ bench_build
 rows=()
 totals=()
 for slots in ${slot_counts//,/ }; do
-  bench_start_postgres "${IGO_BENCH_PG_PORT:-55433}"
+  if [ "${IGO_BENCH_PG_STATEMENTS:-0}" = 1 ]; then
+    bench_start_postgres "${IGO_BENCH_PG_PORT:-55433}" -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all
+    bench_psql "CREATE EXTENSION pg_stat_statements"
+  else
+    bench_start_postgres "${IGO_BENCH_PG_PORT:-55433}"
+  fi
   trap bench_cleanup EXIT
   bench_start_instances "$instances" "$BENCH_PG"
   echo "== $slots slots, $instances instance(s): $(uptime)"
@@ -31,6 +38,7 @@ for slots in ${slot_counts//,/ }; do
   while IFS= read -r row; do rows+=("$row"); done < <(echo "$output" | grep '^| [0-9]')
   while IFS= read -r total; do totals+=("$slots slots: $total"); done < <(echo "$output" | grep '^Whole phase')
   header=$(echo "$output" | grep -m 2 '^| [a-z-]')
+  if [ "${IGO_BENCH_PG_STATEMENTS:-0}" = 1 ]; then bench_statements; fi
   bench_cleanup
   trap - EXIT
 done

@@ -19,6 +19,14 @@ bench_start_postgres() {
 
 bench_psql() { "${BENCH_RUN[@]}" "$BENCH_PG_BIN/psql" -h "$BENCH_DIR" -p "$BENCH_PORT" -U postgres -qc "$1"; }
 
+# PostgreSQL's statements by total execution time (needs pg_stat_statements loaded): calls, rows, time and buffers.
+bench_statements() {
+  "${BENCH_RUN[@]}" "$BENCH_PG_BIN/psql" -h "$BENCH_DIR" -p "$BENCH_PORT" -U postgres -P pager=off -c "
+    SELECT calls, rows, round(total_exec_time::numeric, 0) AS total_ms, round(mean_exec_time::numeric, 3) AS mean_ms,
+           shared_blks_hit + shared_blks_read AS blocks, wal_records, left(regexp_replace(query, '\s+', ' ', 'g'), 110) AS query
+    FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 25"
+}
+
 bench_postmaster_pid() { head -n 1 "$BENCH_DIR/data/postmaster.pid"; }
 
 bench_cleanup() {
