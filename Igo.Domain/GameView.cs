@@ -38,7 +38,39 @@ public sealed record GameView(
     /// </summary>
     public ScoringView? Scoring { get; init; }
 
+    /// <summary>
+    /// The last move of the line of play, a stone or a pass, whatever happened since (a request, an accepted undo,
+    /// the marking of dead stones); null before the first. Unlike <see cref="LastMove"/>, which is the protocol's
+    /// "the last action placed a stone here".
+    /// </summary>
+    public Move? LastPlay { get; init; }
+
+    /// <summary>Each colour's last move of the line of play: the one an undo request of theirs would take back.</summary>
+    public PerColor<Move?> LastMoveBy { get; init; }
+
+    /// <summary>The point the player to move may not take now because it would retake a ko at once; null when there is none.</summary>
+    public Point? KoPoint { get; init; }
+
+    /// <summary>Why the rules refuse a stone of the player to move on each empty point they refuse (suicide, ko), in play.</summary>
+    public IReadOnlyDictionary<Point, ActionRefusal> Refusals { get; init; } = EmptyRefusals;
+
+    private static readonly IReadOnlyDictionary<Point, ActionRefusal> EmptyRefusals = new Dictionary<Point, ActionRefusal>();
+
     public PointState this[Point point] => Points[(point.Row * Size) + point.Col];
+
+    /// <summary>
+    /// Why the player to move may not place a stone on <paramref name="point"/> (occupied, suicide, ko), as the rules
+    /// word it when the stone is sent; null when they may, or when the game is not in play.
+    /// </summary>
+    public ActionRefusal? PlacementRefusal(Point point)
+    {
+        if (Status != GameStatus.Play || !point.IsOnBoard(Size))
+        {
+            return null;
+        }
+
+        return this[point].Stone != Stone.Empty ? new ActionRefusal.Occupied(point) : Refusals.GetValueOrDefault(point);
+    }
 
     /// <summary>Whether the player to move may place a stone here now (occupied, suicide and ko checked).</summary>
     public bool IsLegalPlacement(Point point) =>

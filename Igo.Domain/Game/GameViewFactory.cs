@@ -14,6 +14,7 @@ internal static class GameViewFactory
         var legal = new bool[size * size];
         var inPlay = state.Status == GameStatus.Play;
         var turn = state.Position.Turn;
+        var refusals = new Dictionary<Point, ActionRefusal>();
         for (var row = 0; row < size; row++)
         {
             for (var col = 0; col < size; col++)
@@ -24,6 +25,10 @@ internal static class GameViewFactory
                 var counted = owners is not null && stone == Stone.Empty;
                 points[index] = new PointState(stone, stone != Stone.Empty && marked.Contains(point), counted, counted ? owners![index] : Stone.Empty);
                 legal[index] = inPlay && state.Position.IsLegal(point, turn);
+                if (inPlay && !legal[index] && stone == Stone.Empty && state.Position.PlacementRefusal(point, turn) is { } refusal)
+                {
+                    refusals[point] = refusal;
+                }
             }
         }
 
@@ -45,7 +50,24 @@ internal static class GameViewFactory
         {
             Clock = state.Clock,
             Scoring = Scoring(state),
+            LastPlay = state.Position.Moves.Count > 0 ? state.Position.Moves[^1] : null,
+            LastMoveBy = new PerColor<Move?>(LastMoveOf(state.Position.Moves, Color.Black), LastMoveOf(state.Position.Moves, Color.White)),
+            KoPoint = refusals.Values.OfType<ActionRefusal.Ko>().FirstOrDefault(ko => ko.Rule == KoRule.Simple)?.Point,
+            Refusals = refusals,
         };
+    }
+
+    private static Move? LastMoveOf(IReadOnlyList<Move> moves, Color player)
+    {
+        for (var i = moves.Count - 1; i >= 0; i--)
+        {
+            if (moves[i].Player == player)
+            {
+                return moves[i];
+            }
+        }
+
+        return null;
     }
 
     private static ScoringView? Scoring(GameState state)

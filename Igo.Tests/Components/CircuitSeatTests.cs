@@ -267,4 +267,92 @@ public sealed class CircuitSeatTests : GamePageTestBase
         Assert.Equal("White left the game.", opponentLeft.Announcement);
         Assert.Same(state, state.WithPresence(Color.White, true));
     }
+
+    [Fact]
+    public async Task A_reload_within_the_grace_says_and_shows_nothing()
+    {
+        var held = NewSeat();
+        AnswerJoins(Joined(held));
+        await Seat.OpenAsync(Key);
+
+        await held.PushPresenceAsync(Color.White, false);
+        Clock.Advance(TimeSpan.FromSeconds(4));
+        await held.PushPresenceAsync(Color.White, true);
+        Clock.Advance(TimeSpan.FromSeconds(10));
+
+        Assert.Null(Seat.State.Announcement);
+        Assert.True(Seat.State.Shown?.Connected[Color.White]);
+        Assert.True(Seat.State.Snapshot?.Connected[Color.White]);
+    }
+
+    [Fact]
+    public async Task Leaving_is_told_once_the_grace_is_over_and_a_later_return_is_news()
+    {
+        var held = NewSeat();
+        AnswerJoins(Joined(held));
+        await Seat.OpenAsync(Key);
+
+        await held.PushPresenceAsync(Color.White, false);
+        Clock.Advance(TimeSpan.FromSeconds(4.9));
+        Assert.Null(Seat.State.Announcement);
+        Assert.True(Seat.State.Shown?.Connected[Color.White]);
+
+        Clock.Advance(TimeSpan.FromSeconds(0.1));
+        await WaitForAsync(() => Seat.State.Announcement == "White left the game.");
+        Assert.False(Seat.State.Shown?.Connected[Color.White]);
+
+        await held.PushPresenceAsync(Color.White, true);
+        Assert.Equal("White connected.", Seat.State.Announcement);
+    }
+
+    [Fact]
+    public async Task A_second_leaving_counts_its_own_grace_not_the_first_ones()
+    {
+        var held = NewSeat();
+        AnswerJoins(Joined(held));
+        await Seat.OpenAsync(Key);
+
+        await held.PushPresenceAsync(Color.White, false);
+        Clock.Advance(TimeSpan.FromSeconds(3));
+        await held.PushPresenceAsync(Color.White, true);
+        await held.PushPresenceAsync(Color.White, false);
+
+        // The first leaving's grace ends now: the second one's has 3 s to go.
+        Clock.Advance(TimeSpan.FromSeconds(2));
+        Assert.Null(Seat.State.Announcement);
+        Clock.Advance(TimeSpan.FromSeconds(3));
+        await WaitForAsync(() => Seat.State.Announcement == "White left the game.");
+    }
+
+    [Fact]
+    public async Task With_no_grace_leaving_is_told_at_once()
+    {
+        Context.Services.AddSingleton(Options.Create(new SeatNoticeOptions { LeftNoticeDelay = TimeSpan.Zero }));
+        var held = NewSeat();
+        AnswerJoins(Joined(held));
+        await Seat.OpenAsync(Key);
+
+        await held.PushPresenceAsync(Color.White, false);
+
+        Assert.Equal("White left the game.", Seat.State.Announcement);
+    }
+
+    // The grace's timer may finish on another thread once the fake clock fires it: the seat's own change notice says when.
+    private async Task WaitForAsync(Func<bool> condition)
+    {
+        var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var subscription = Seat.Subscribe(() =>
+        {
+            if (condition())
+            {
+                reached.TrySetResult();
+            }
+
+            return Task.CompletedTask;
+        });
+        if (!condition())
+        {
+            await reached.Task.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+        }
+    }
 }

@@ -296,4 +296,67 @@ public sealed class GamePageTests : GamePageTestBase
 
         Assert.Equal([(ActionType.MarkGroupDead, (Point?)new Point(2, 0))], seat.Actions);
     }
+
+    [Fact]
+    public void Until_the_opponent_first_comes_the_invite_leads_the_side_even_after_the_first_move()
+    {
+        var seat = SeatWith(TestViews.Place(TestViews.Empty(9), new Point(4, 4), Color.Black), whiteConnected: false);
+        var (_, page) = Open(Joined(seat));
+        page.WaitForAssertion(() => page.Find("[data-opponent-away]"));
+
+        var away = page.Find("[data-opponent-away]").TextContent;
+        Assert.Contains("They have not opened the game yet: send them the invite link.", away, StringComparison.Ordinal);
+        Assert.DoesNotContain("come back", away, StringComparison.Ordinal);
+        var panels = page.FindAll(".side-column > .panel");
+        Assert.Equal("Invite your opponent", panels[0].QuerySelector("h2")?.TextContent);
+    }
+
+    [Fact]
+    public void An_opponent_who_came_and_left_can_come_back_and_the_invite_moves_down()
+    {
+        var snapshot = Snapshots.Of(TestViews.Empty(9), whiteConnected: false) with
+        {
+            AwaySince = new PerColor<DateTimeOffset?>(null, DateTimeOffset.UnixEpoch),
+        };
+        var (_, page) = Open(Joined(new FakeGameSeat(Key, Color.Black, snapshot)));
+        page.WaitForAssertion(() => page.Find("[data-opponent-away]"));
+
+        Assert.Contains("They can come back with their link", page.Find("[data-opponent-away]").TextContent, StringComparison.Ordinal);
+        Assert.Equal("Links to this game", page.Find("#invite-title").TextContent);
+        Assert.NotEqual("Links to this game", page.FindAll(".side-column > .panel")[0].QuerySelector("h2")?.TextContent);
+    }
+
+    [Fact]
+    public void A_refused_point_is_explained_beside_the_board_and_in_the_live_region_until_the_game_moves_on()
+    {
+        var game = PlayedViews.Play(9, PlayedViews.KoAtE5);
+        var seat = SeatWith(game.View());
+        var (_, page) = Open(Joined(seat));
+        page.WaitForAssertion(() => page.Find(Cell("E5")));
+
+        page.ClickPoint("E5");
+
+        page.WaitForAssertion(() => Assert.Equal("Ko: you can't retake at once. Play elsewhere first.", page.Find("[data-board-refusal]").TextContent));
+        Assert.Equal("Ko: you can't retake at once. Play elsewhere first.", page.Find("[data-live-region]").TextContent);
+        Assert.Empty(seat.Actions);
+
+        page.ClickPoint("A1");
+        page.WaitForAssertion(() => Assert.Equal("Suicide: that stone would have no liberties.", page.Find("[data-board-refusal]").TextContent));
+    }
+
+    [Fact]
+    public async Task The_refusal_goes_once_the_game_moves_on()
+    {
+        var game = PlayedViews.Play(9, PlayedViews.KoAtE5);
+        var seat = SeatWith(game.View());
+        var (_, page) = Open(Joined(seat));
+        page.WaitForAssertion(() => page.Find(Cell("D5")));
+        page.ClickPoint("D5");
+        page.WaitForAssertion(() => page.Find("[data-board-refusal]"));
+
+        await seat.PushAsync(Snapshots.Of(PlayedViews.Then(game, ActionType.PlaceStone, Color.Black, Point.FromLabel("H2", 9))));
+
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-board-refusal]")));
+        Assert.Equal("Black H2", page.Find("[data-live-region]").TextContent);
+    }
 }

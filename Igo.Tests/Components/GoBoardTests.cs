@@ -104,26 +104,59 @@ public sealed class GoBoardTests : ComponentTestBase
     }
 
     [Fact]
-    public void Clicking_an_illegal_or_occupied_point_does_nothing()
+    public void Clicking_an_illegal_or_occupied_point_plays_nothing_and_says_why()
     {
-        var ko = new Point(0, 0);
-        var view = TestViews.Picture(
-        [
-            ".O...",
-            "O....",
-            ".....",
-            ".....",
-            "....X",
-        ], illegal: [ko]);
+        var refused = new List<ActionRefusal>();
+        var view = PlayedViews.After(9, PlayedViews.KoAtE5);
+        var board = Context.Render<GoBoard>(p => p
+            .Add(b => b.View, view)
+            .Add(b => b.Mode, BoardMode.Place)
+            .Add(b => b.OnPointChosen, point => chosen.Add(point))
+            .Add(b => b.OnPointRefused, refusal => refused.Add(refusal)));
 
-        var board = RenderBoard(view);
-        board.ClickPoint("A5");
-        board.ClickPoint("B5");
-        board.ClickPoint("E1");
+        board.ClickPoint("A1");
+        board.ClickPoint("D5");
+        board.ClickPoint("E5");
 
         Assert.Empty(chosen);
-        Assert.Equal("true", board.Find(Cell("A5")).GetAttribute("aria-disabled"));
+        Assert.Equal(
+            [new ActionRefusal.Suicide(At("A1")), new ActionRefusal.Occupied(At("D5")), new ActionRefusal.Ko(At("E5"), KoRule.Simple)],
+            refused);
+        Assert.Equal("false", board.Find(Cell("A1")).GetAttribute("aria-disabled"));
     }
+
+    [Fact]
+    public void The_ko_point_is_marked_and_described_until_it_may_be_retaken()
+    {
+        var game = PlayedViews.Play(9, PlayedViews.KoAtE5);
+        var board = RenderBoard(game.View());
+
+        Assert.Single(board.FindAll(".ko-mark"));
+        Assert.NotNull(board.Find($"{Cell("E5")} .ko-mark"));
+        Assert.Equal("E5, empty, ko, can't be retaken at once", board.Find(Cell("E5")).GetAttribute("aria-label"));
+
+        board.Render(p => p.Add(b => b.View, PlayedViews.Then(game, ActionType.PlaceStone, Color.Black, At("H2"))));
+
+        Assert.Empty(board.FindAll(".ko-mark"));
+        Assert.Equal("E5, empty", board.Find(Cell("E5")).GetAttribute("aria-label"));
+    }
+
+    [Fact]
+    public void After_an_accepted_undo_the_last_move_marker_is_on_the_new_last_move()
+    {
+        var game = PlayedViews.Play(9, "C3 D4");
+        PlayedViews.Then(game, ActionType.RequestUndo, Color.White);
+        var board = RenderBoard(game.View(), BoardMode.Watch);
+        Assert.NotNull(board.Find($"{Cell("D4")} .last-move"));
+
+        board.Render(p => p.Add(b => b.View, PlayedViews.Then(game, ActionType.Accept, Color.Black)));
+
+        Assert.Single(board.FindAll(".last-move"));
+        Assert.NotNull(board.Find($"{Cell("C3")} .last-move"));
+        Assert.Equal("C3, black stone, last move", board.Find(Cell("C3")).GetAttribute("aria-label"));
+    }
+
+    private static Point At(string label) => Point.FromLabel(label, 9)!.Value;
 
     [Fact]
     public void A_preview_stone_of_the_player_to_move_exists_only_on_legal_points()

@@ -36,6 +36,20 @@ public sealed class RequestDialogTests : ComponentTestBase
     }
 
     [Fact]
+    public void An_undo_request_names_the_move_it_would_take_back()
+    {
+        var game = PlayedViews.Play(9, "C3 D4 E5");
+        var before = game.View();
+        var view = PlayedViews.Then(game, ActionType.RequestUndo, Color.Black);
+
+        var (dialogs, _) = RenderDialog(view, Color.White);
+
+        dialogs.WaitForAssertion(() => Assert.Contains("Black asks to take back their move at E5", dialogs.Markup, StringComparison.Ordinal));
+        Assert.Equal("If you accept, their move at E5 is taken back (with any reply to it), and they play again.", dialogs.Find("[data-request-consequence]").TextContent);
+        Assert.Equal("Black asks to take back their move at E5.", MoveAnnouncer.Announce(before, view));
+    }
+
+    [Fact]
     public void The_scoring_phases_requests_open_no_dialog()
     {
         var view = TestViews.Picture(["xx...", ".....", ".....", ".....", "....."],

@@ -55,8 +55,10 @@ internal static class TestViews
             legal[i] = points[i].Stone == Stone.Empty && !banned.Contains(new Point(i / size, i % size));
         }
 
+        // The last move is the stone on it, played by its colour.
+        var lastPlay = lastMove is { } last && points[(last.Row * size) + last.Col].Stone.ToColor() is { } mover ? new Move(mover, last) : (Move?)null;
         return new GameView(size, Ruleset.Japanese(), status, turn, points, prisoners, territory, request, result, lastMove,
-            moveNumber, version, score, legal);
+            moveNumber, version, score, legal) { LastPlay = lastPlay };
     }
 
     /// <summary>The same view one version later with a stone added (for announcements and re-renders).</summary>
@@ -77,6 +79,8 @@ internal static class TestViews
             LegalForTurn = legal,
             Turn = color.Opponent(),
             LastMove = point,
+            LastPlay = new Move(color, point),
+            LastMoveBy = view.LastMoveBy.With(color, new Move(color, point)),
             Prisoners = prisoners ?? view.Prisoners,
             Version = view.Version + 1,
             MoveNumber = view.MoveNumber + 1,

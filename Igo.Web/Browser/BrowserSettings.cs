@@ -33,10 +33,10 @@ public sealed partial class BrowserSettings(BrowserStorage storage, IJSRuntime j
 
     public ValueTask SetDarkThemeAsync(bool dark) => storage.SetAsync(Preferences.DarkTheme, dark ? "true" : "false");
 
-    /// <summary>Whether the player's clock beeps in its last seconds: off unless chosen.</summary>
-    public async Task<bool> ClockSoundAsync() => await storage.GetAsync(Preferences.ClockSound) == "true";
+    /// <summary>Whether a sound (<see cref="Preferences.ClockSound"/>, <see cref="Preferences.ChatSound"/>) plays: off unless chosen.</summary>
+    public async Task<bool> SoundAsync(string preference) => await storage.GetAsync(preference) == "true";
 
-    public ValueTask SetClockSoundAsync(bool on) => storage.SetAsync(Preferences.ClockSound, on ? "true" : "false");
+    public ValueTask SetSoundAsync(string preference, bool on) => storage.SetAsync(preference, on ? "true" : "false");
 
     /// <summary>The new-game form's choices as last saved (JSON), or null.</summary>
     public ValueTask<string?> NewGameChoicesAsync() => storage.GetAsync(Preferences.NewGame);

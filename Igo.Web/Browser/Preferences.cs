@@ -10,6 +10,9 @@ public static class Preferences
     /// <summary>Whether the player's own clock beeps in its last seconds (read by wwwroot/js/clock.js as well).</summary>
     public const string ClockSound = "igo.clock-sound";
 
+    /// <summary>Whether a chat line from the opponent chimes (read by wwwroot/js/chat.js as well).</summary>
+    public const string ChatSound = "igo.chat-sound";
+
     /// <summary>The new-game form's last choices (<see cref="Igo.Web.Components.Lobby.NewGameOptions"/>, as JSON).</summary>
     public const string NewGame = "igo.new-game";
 }

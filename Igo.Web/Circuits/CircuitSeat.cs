@@ -1,5 +1,6 @@
 using Igo.Domain;
 using Igo.Web.Games;
+using Microsoft.Extensions.Options;
 
 namespace Igo.Web.Circuits;
 
@@ -10,7 +11,7 @@ namespace Igo.Web.Circuits;
 /// One per circuit (scoped). Its <see cref="State"/> is one immutable value, and
 /// subscribers hear of every change, from whichever thread made it, to render it on their own.
 /// </summary>
-internal sealed partial class CircuitSeat(SeatJoiner joiner, SeatNotices notices) : IAsyncDisposable
+internal sealed partial class CircuitSeat(SeatJoiner joiner, SeatNotices notices, TimeProvider time, IOptions<SeatNoticeOptions> noticeOptions) : IAsyncDisposable
 {
     private readonly Lock gate = new();
     private readonly ChangeNotifier changes = new();
@@ -44,7 +45,7 @@ internal sealed partial class CircuitSeat(SeatJoiner joiner, SeatNotices notices
         }
 
         await LeaveAsync();
-        var opening = new SeatVisit(key, ApplyAsync);
+        var opening = new SeatVisit(key, ApplyAsync, PresenceAsync);
         lock (gate)
         {
             visit = opening;

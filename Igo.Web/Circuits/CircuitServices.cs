@@ -15,6 +15,11 @@ public static class CircuitServices
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(SeatRetryPolicy.Default);
+
+        services.AddOptions<SeatNoticeOptions>()
+            .BindConfiguration(SeatNoticeOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddScoped<CircuitIdentity>();
 
         // Failed joins count per client address in one allowance shared with /websocket (FailedJoinLimiter, from

@@ -36,6 +36,17 @@ public sealed record SeatState
     /// <summary>The latest sentence for the live region: a move, a request, a result, the opponent coming or going.</summary>
     public string? Announcement { get; private init; }
 
+    /// <summary>
+    /// Since when each colour has been gone without it being said yet (the grace of
+    /// <see cref="SeatNoticeOptions.LeftNoticeDelay"/>); null for a colour connected, or whose leaving was told.
+    /// </summary>
+    public PerColor<DateTimeOffset?> LeftAt { get; private init; }
+
+    /// <summary>The snapshot as the page shows it: a colour that left within the grace still shows as connected.</summary>
+    public GameSnapshot? Shown => Snapshot is { } current && (LeftAt.Black is not null || LeftAt.White is not null)
+        ? current with { Connected = new PerColor<bool>(current.Connected.Black || LeftAt.Black is not null, current.Connected.White || LeftAt.White is not null) }
+        : Snapshot;
+
     /// <summary>An action of the player is on its way; another waits until it is answered.</summary>
     public bool Busy { get; init; }
 
@@ -58,7 +69,12 @@ public sealed record SeatState
             return this;
         }
 
-        return this with { Snapshot = next, Announcement = MoveAnnouncer.Announce(Snapshot?.View, next.View) ?? Announcement };
+        return this with
+        {
+            Snapshot = next,
+            Announcement = MoveAnnouncer.Announce(Snapshot?.View, next.View) ?? Announcement,
+            LeftAt = new PerColor<DateTimeOffset?>(next.Connected.Black ? null : LeftAt.Black, next.Connected.White ? null : LeftAt.White),
+        };
     }
 
     /// <summary>Adds a line said in the game, in its place by id; a line already there is not added again.</summary>
@@ -81,7 +97,10 @@ public sealed record SeatState
         return thread.Aggregate(this, (state, message) => state.WithChat(message)) with { ChatLoaded = true };
     }
 
-    /// <summary>A player connected or left; the opponent's coming and going is announced.</summary>
+    /// <summary>
+    /// A player connected or left; the opponent's coming and going is announced, but not a return within the grace
+    /// (<see cref="WithLeaving"/>): for the page they never left.
+    /// </summary>
     public SeatState WithPresence(Color color, bool connected)
     {
         if (Seat is null || Snapshot is not { } current || current.Connected[color] == connected)
@@ -89,10 +108,34 @@ public sealed record SeatState
             return this;
         }
 
+        var unnoticed = connected && LeftAt[color] is not null;
         return this with
         {
             Snapshot = current with { Connected = current.Connected.With(color, connected) },
-            Announcement = color == Seat.Color ? Announcement : connected ? $"{color.ToTitle()} connected." : $"{color.ToTitle()} left the game.",
+            LeftAt = LeftAt.With(color, null),
+            Announcement = color == Seat.Color || unnoticed ? Announcement : connected ? $"{color.ToTitle()} connected." : $"{color.ToTitle()} left the game.",
         };
+    }
+
+    /// <summary>A player left at <paramref name="at"/>; nothing is said or shown until <see cref="WithLeftFor"/> (unless they come back first).</summary>
+    public SeatState WithLeaving(Color color, DateTimeOffset at)
+    {
+        if (Seat is null || Snapshot is not { } current || !current.Connected[color])
+        {
+            return this;
+        }
+
+        return this with { Snapshot = current with { Connected = current.Connected.With(color, false) }, LeftAt = LeftAt.With(color, at) };
+    }
+
+    /// <summary>The grace of the leaving at <paramref name="at"/> is over: said now, if the player is still away since then.</summary>
+    public SeatState WithLeftFor(Color color, DateTimeOffset at)
+    {
+        if (Seat is null || LeftAt[color] != at)
+        {
+            return this;
+        }
+
+        return this with { LeftAt = LeftAt.With(color, null), Announcement = $"{color.ToTitle()} left the game." };
     }
 }

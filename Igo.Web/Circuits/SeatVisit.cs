@@ -13,12 +13,14 @@ internal sealed class SeatVisit : IGameObserver, IAsyncDisposable
 {
     private readonly CancellationTokenSource lifetime = new();
     private readonly Func<SeatVisit, Func<SeatState, SeatState>, Task> apply;
+    private readonly Func<SeatVisit, Color, bool, Task> presence;
 
-    public SeatVisit(string key, Func<SeatVisit, Func<SeatState, SeatState>, Task> apply)
+    public SeatVisit(string key, Func<SeatVisit, Func<SeatState, SeatState>, Task> apply, Func<SeatVisit, Color, bool, Task> presence)
     {
         Key = key;
         Ending = lifetime.Token;
         this.apply = apply;
+        this.presence = presence;
     }
 
     public string Key { get; }
@@ -43,7 +45,7 @@ internal sealed class SeatVisit : IGameObserver, IAsyncDisposable
 
     public Task OnChatAsync(ChatMessage message) => apply(this, state => state.WithChat(message));
 
-    public Task OnPresenceAsync(Color color, bool connected) => apply(this, state => state.WithPresence(color, connected));
+    public Task OnPresenceAsync(Color color, bool connected) => presence(this, color, connected);
 
     /// <summary>Ends the stay: what is under way gives up and no more events come. Releasing the seat is the owner's.</summary>
     public async ValueTask DisposeAsync()

@@ -16,6 +16,7 @@ public sealed partial class GamePage : IAsyncDisposable
     private PositionAdvice? advice;
     private bool confirmTaps;
     private TimeSpan offset;
+    private BoardRefusal? refusal;
 
     [Parameter]
     public string Key { get; set; } = string.Empty;
@@ -71,7 +72,7 @@ public sealed partial class GamePage : IAsyncDisposable
         }
     }
 
-    private static HeldSeat? Held(SeatState state) => state is { Seat: { } seat, Snapshot: { } snapshot } ? new HeldSeat(seat, snapshot) : null;
+    private static HeldSeat? Held(SeatState state) => state is { Seat: { } seat, Shown: { } snapshot } ? new HeldSeat(seat, snapshot) : null;
 
     // Only dead-stone advice marks the board, and only while it still describes the game (no move played since).
     private IReadOnlySet<Point>? SuggestedDead(GameView view) =>
@@ -84,6 +85,11 @@ public sealed partial class GamePage : IAsyncDisposable
     private Task PointChosenAsync(HeldSeat held, Point point) => held.Mode == BoardMode.MarkDead
         ? Seat.ActAsync(held.View[point].MarkedDead ? ActionType.MarkGroupAlive : ActionType.MarkGroupDead, point)
         : Seat.ActAsync(ActionType.PlaceStone, point);
+
+    // A point the rules refuse: said beside the board and in the live region until the game moves on.
+    private void Refused(HeldSeat held, ActionRefusal reason) => refusal = new BoardRefusal(held.View.Version, OutcomeText.OfRefusal(reason));
+
+    private string? RefusalShown(HeldSeat held) => refusal is { } shown && shown.Version == held.View.Version ? shown.Text : null;
 
     public async ValueTask DisposeAsync()
     {

@@ -11,7 +11,10 @@ public static class GameNarrative
         ArgumentNullException.ThrowIfNull(view);
         return view.Status switch
         {
+            // A pass is as visible as a move: the turn comes back with it, and the banner says so.
+            GameStatus.Play when view.Turn == player && view.LastPlay is { IsPass: true } pass => $"{pass.Player.ToTitle()} passed. Your move.",
             GameStatus.Play when view.Turn == player => "Your move.",
+            GameStatus.Play when view.LastPlay is { IsPass: true } pass && pass.Player == player => $"You passed. Waiting for {view.Turn.ToTitle()} to move.",
             GameStatus.Play => $"Waiting for {view.Turn.ToTitle()} to move.",
             GameStatus.Endgame => "Both players passed. Click a group to mark it dead or alive, then accept the count.",
             GameStatus.RequestPending when view.PendingRequest is { } request && request.Initiator == player =>
@@ -34,7 +37,7 @@ public static class GameNarrative
             RequestType.Draw => "end the game as a draw",
             RequestType.TallyScore when view.Scoring is not null => "end the game with the count as marked",
             RequestType.TallyScore => "tally the score and end the game",
-            RequestType.Undo => "take back their last move",
+            RequestType.Undo => $"take back {TakenBack(view.LastMoveBy[request.Initiator], view.Size)}",
             RequestType.MarkDead => MarkDead(view),
             _ => "do something",
         };
@@ -55,6 +58,14 @@ public static class GameNarrative
             _ => "The game is a draw by agreement.",
         };
     }
+
+    /// <summary>The move an undo takes back, as the end of "take back ...": "their move at D4", "their pass".</summary>
+    public static string TakenBack(Move? move, int size) => move switch
+    {
+        { Point: { } point } => $"their move at {point.ToLabel(size)}",
+        { IsPass: true } => "their pass",
+        _ => "their last move",
+    };
 
     public static string Points(double value) => value == 1 ? "1 point" : $"{Number(value)} points";
 

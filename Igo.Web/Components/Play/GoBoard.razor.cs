@@ -36,6 +36,10 @@ public sealed partial class GoBoard
     [Parameter]
     public EventCallback<Point> OnPointChosen { get; set; }
 
+    /// <summary>The player chose a point the rules refuse them now (occupied, suicide, ko): the rules' reason, to be said.</summary>
+    [Parameter]
+    public EventCallback<ActionRefusal> OnPointRefused { get; set; }
+
     [Inject]
     private IJSRuntime JS { get; set; } = default!;
 
@@ -63,14 +67,14 @@ public sealed partial class GoBoard
         if (size != View.Size)
         {
             size = View.Size;
-            focused = View.LastMove is { } last && last.IsOnBoard(View.Size) ? last : new Point(View.Size / 2, View.Size / 2);
+            focused = View.LastPlay?.Point is { } last && last.IsOnBoard(View.Size) ? last : new Point(View.Size / 2, View.Size / 2);
         }
 
         if (View.Version != renderedVersion)
         {
             renderedVersion = View.Version;
             awaitingConfirm = null;
-            if (!playerPlacedFocus && View.LastMove is { } last && last.IsOnBoard(View.Size))
+            if (!playerPlacedFocus && View.LastPlay?.Point is { } last && last.IsOnBoard(View.Size))
             {
                 focused = last;
             }
@@ -169,6 +173,12 @@ public sealed partial class GoBoard
         };
         if (!allowed)
         {
+            // Nothing happening would leave the player guessing: the board says why, from the rules' own reason.
+            if (Mode == BoardMode.Place && View.PlacementRefusal(point) is { } refusal)
+            {
+                await OnPointRefused.InvokeAsync(refusal);
+            }
+
             return;
         }
 

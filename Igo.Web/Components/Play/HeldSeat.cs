@@ -32,8 +32,11 @@ public sealed record HeldSeat(IGameSeat Seat, GameSnapshot Snapshot)
     /// </summary>
     public PerColor<DateTimeOffset?> AwaySince => Seat.Snapshot.AwaySince;
 
-    /// <summary>Nobody has played yet and the opponent has never come: the invite matters most now.</summary>
-    public bool WaitingForOpponent => OpponentAway && View.MoveNumber == 0;
+    /// <summary>
+    /// The opponent, a person, has never held their key (a key once let go has an away time): the invite matters most
+    /// until they first come, however many moves were played meanwhile.
+    /// </summary>
+    public bool WaitingForOpponent => OpponentAway && AwaySince[Opponent] is null;
 
     /// <summary>The key to send a person to play the other side; none against the computer.</summary>
     public string? OpponentKey => Seat.OpponentIsComputer ? null : Seat.Keys.For(Opponent);

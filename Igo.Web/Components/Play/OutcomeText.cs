@@ -21,7 +21,7 @@ public static class OutcomeText
         ArgumentNullException.ThrowIfNull(reply);
         return reply switch
         {
-            { Outcome: ActionRefusal refusal } => Of(refusal),
+            { Outcome: ActionRefusal refusal } => OfRefusal(refusal),
             { Failure: ActionFailure.Preempted } => "Your opponent got there first. Look at the board and try again.",
             { Failure: ActionFailure.Unavailable } => "The game could not be saved just now. Try again in a moment.",
             { Failure: ActionFailure.SeatReleased } => "This page no longer holds your seat. Reload it to play on.",
@@ -67,10 +67,11 @@ public static class OutcomeText
         _ => NotNow,
     };
 
-    private static string Of(ActionRefusal refusal) => refusal switch
+    /// <summary>Why the rules refuse an action: also what the board says when a point can't be played.</summary>
+    public static string OfRefusal(ActionRefusal refusal) => refusal switch
     {
         ActionRefusal.NotYourTurn => "It's not your turn.",
-        ActionRefusal.Occupied => "There is already a stone there.",
+        ActionRefusal.Occupied => "Occupied: there is already a stone there.",
         ActionRefusal.Suicide => "Suicide: that stone would have no liberties.",
         ActionRefusal.Ko { Rule: KoRule.Simple } => "Ko: you can't retake at once. Play elsewhere first.",
         ActionRefusal.Ko => "Superko: that move would repeat an earlier position.",

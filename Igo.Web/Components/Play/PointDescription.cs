@@ -4,7 +4,7 @@ namespace Igo.Web.Components.Play;
 
 /// <summary>
 /// What a screen reader says for one point of the board: "D4, empty", "Q16, black stone, last move",
-/// "C3, white stone, suggested dead by the engine".
+/// "C3, white stone, suggested dead by the engine", "E5, empty, ko, can't be retaken at once".
 /// </summary>
 public static class PointDescription
 {
@@ -31,6 +31,10 @@ public static class PointDescription
         else
         {
             parts.Add("empty");
+            if (look.Ko)
+            {
+                parts.Add("ko, can't be retaken at once");
+            }
         }
 
         if (look.Territory.ToColor() is { } owner)

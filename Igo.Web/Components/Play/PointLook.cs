@@ -8,9 +8,10 @@ namespace Igo.Web.Components.Play;
 /// </summary>
 /// <param name="Blocked">An empty point where the player to move may not place a stone (ko, suicide); only known while placing.</param>
 /// <param name="Selectable">A stone that can be proposed dead (endgame).</param>
-/// <param name="Disabled">Nothing happens when the point is chosen in the board's mode.</param>
+/// <param name="Disabled">Nothing happens when the point is chosen in the board's mode (while placing, a refused point says why).</param>
 /// <param name="Focused">The board's single tab stop.</param>
 /// <param name="AwaitingConfirm">The first tap of tap-twice-to-play landed here.</param>
+/// <param name="Ko">The empty point the player to move may not retake at once (ko); marked with a small square.</param>
 public readonly record struct PointLook(
     Stone Stone,
     bool LastMove,
@@ -21,7 +22,8 @@ public readonly record struct PointLook(
     bool Selectable,
     bool Disabled,
     bool Focused,
-    bool AwaitingConfirm)
+    bool AwaitingConfirm,
+    bool Ko = false)
 {
     /// <summary>Only one or two points of a board are focused or awaiting a tap; every other look recurs on many boards.</summary>
     public bool Recurs => !Focused && !AwaitingConfirm;
@@ -34,15 +36,17 @@ public readonly record struct PointLook(
         var blocked = empty && mode == BoardMode.Place && !view.IsLegalPlacement(point);
         return new PointLook(
             state.Stone,
-            !empty && view.LastMove == point,
+            !empty && view.LastPlay?.Point == point,
             state.MarkedDead,
             TerritoryOf(view, point, state),
             !empty && suggestedDead?.Contains(point) == true,
             blocked,
             mode == BoardMode.MarkDead && !empty,
-            mode == BoardMode.MarkDead ? empty : !empty || blocked,
+            // While placing, every point answers: a stone, or the reason it can't go there (GoBoard.OnPointRefused).
+            mode switch { BoardMode.MarkDead => empty, BoardMode.Place => false, _ => !empty },
             point == focused,
-            awaitingConfirm == point && mode == BoardMode.Place && empty && !blocked);
+            awaitingConfirm == point && mode == BoardMode.Place && empty && !blocked,
+            empty && view.Status == GameStatus.Play && view.KoPoint == point);
     }
 
     // The scoring phase's live count owns the empty points and those of the stones marked dead; a count the game ended

@@ -73,6 +73,11 @@ public static class PointMarkup
             html.Append(culture, $"""<rect class="territory {StoneClass(look.Territory)}" x="-14" y="-14" width="28" height="28" rx="3"/>""");
         }
 
+        if (look.Ko)
+        {
+            html.Append("""<rect class="ko-mark" x="-22" y="-22" width="44" height="44"/>""");
+        }
+
         if (look.Stone == Stone.Empty && !look.Blocked)
         {
             // Shown only while the board is in place mode, in the colour of the board's player (GoBoard.razor.css).

@@ -42,6 +42,19 @@ window.igo = {
     focusPoint: (grid, label) => {
         grid?.querySelector(`[data-point="${label}"]`)?.focus({ preventScroll: true });
     },
+    // The zoomed board's window scrolls so that the board's focus (its tab stop: the last move, or where the player
+    // was) is in the middle.
+    centreOnFocus: (frame) => {
+        const point = frame?.querySelector("[role=gridcell][tabindex='0']") ?? frame?.querySelector("[role=gridcell]");
+        if (!frame || !point) {
+            return;
+        }
+
+        const box = frame.getBoundingClientRect();
+        const at = point.getBoundingClientRect();
+        frame.scrollLeft += at.left + at.width / 2 - (box.left + box.width / 2);
+        frame.scrollTop += at.top + at.height / 2 - (box.top + box.height / 2);
+    },
     storage: {
         get: (name) => {
             try {
