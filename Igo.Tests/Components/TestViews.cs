@@ -58,7 +58,10 @@ internal static class TestViews
         // The last move is the stone on it, played by its colour.
         var lastPlay = lastMove is { } last && points[(last.Row * size) + last.Col].Stone.ToColor() is { } mover ? new Move(mover, last) : (Move?)null;
         return new GameView(size, Ruleset.Japanese(), status, turn, points, prisoners, territory, request, result, lastMove,
-            moveNumber, version, score, legal) { LastPlay = lastPlay };
+            moveNumber, version, score, legal)
+        {
+            LastPlay = lastPlay,
+        };
     }
 
     /// <summary>The same view one version later with a stone added (for announcements and re-renders).</summary>

@@ -27,41 +27,7 @@
         }
     });
 
-    let audio = null;
-    const soundOn = () => {
-        try {
-            return window.localStorage.getItem("igo.chat-sound") === "true";
-        } catch {
-            return false;
-        }
-    };
-    const chime = () => {
-        try {
-            audio ??= new AudioContext();
-            [660, 990].forEach((frequency, i) => {
-                const oscillator = audio.createOscillator();
-                const gain = audio.createGain();
-                const at = audio.currentTime + i * 0.12;
-                oscillator.frequency.value = frequency;
-                gain.gain.setValueAtTime(0.12, at);
-                gain.gain.exponentialRampToValueAtTime(0.001, at + 0.12);
-                oscillator.connect(gain).connect(audio.destination);
-                oscillator.start(at);
-                oscillator.stop(at + 0.13);
-            });
-        } catch {
-            // No audio here: the notice and the title still show.
-        }
-    };
-    // Browsers start audio only after a gesture: the page's first click or key lets the chime play later.
-    const unlock = () => {
-        if (soundOn()) {
-            audio ??= new AudioContext();
-            audio.resume?.();
-        }
-    };
-    document.addEventListener("pointerdown", unlock, { capture: true });
-    document.addEventListener("keydown", unlock, { capture: true });
+    const chime = () => window.igoSound.play([660, 990], 0.12, 0.12);
 
     const chatOf = () => document.querySelector("section.chat");
 
@@ -92,7 +58,7 @@
                 }
             }
 
-            if (soundOn()) {
+            if (window.igoSound.on("igo.chat-sound")) {
                 chime();
             }
         },

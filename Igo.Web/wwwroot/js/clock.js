@@ -68,38 +68,8 @@
         }
     };
 
-    let audio = null;
-    const soundOn = () => {
-        try {
-            return window.localStorage.getItem("igo.clock-sound") === "true";
-        } catch {
-            return false;
-        }
-    };
-    const beep = (high) => {
-        try {
-            audio ??= new AudioContext();
-            const oscillator = audio.createOscillator();
-            const gain = audio.createGain();
-            oscillator.frequency.value = high ? 1320 : 880;
-            gain.gain.setValueAtTime(0.15, audio.currentTime);
-            gain.gain.exponentialRampToValueAtTime(0.001, audio.currentTime + 0.15);
-            oscillator.connect(gain).connect(audio.destination);
-            oscillator.start();
-            oscillator.stop(audio.currentTime + 0.16);
-        } catch {
-            // No audio here: the warning is still seen and announced.
-        }
-    };
-    // Browsers start audio only after a gesture: the page's first click or key lets the beeps play later.
-    const unlock = () => {
-        if (soundOn()) {
-            audio ??= new AudioContext();
-            audio.resume?.();
-        }
-    };
-    document.addEventListener("pointerdown", unlock, { capture: true });
-    document.addEventListener("keydown", unlock, { capture: true });
+    const soundOn = () => window.igoSound.on("igo.clock-sound");
+    const beep = (high) => window.igoSound.play([high ? 1320 : 880], 0.15, 0.15);
 
     const crossed = (before, after, mark) => before >= mark && after < mark;
     const seconds = (ms) => Math.ceil(ms / 1000);
