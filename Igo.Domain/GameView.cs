@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace Igo.Domain;
 
 /// <summary>
@@ -52,9 +54,7 @@ public sealed record GameView(
     public Point? KoPoint { get; init; }
 
     /// <summary>Why the rules refuse a stone of the player to move on each empty point they refuse (suicide, ko), in play.</summary>
-    public IReadOnlyDictionary<Point, ActionRefusal> Refusals { get; init; } = EmptyRefusals;
-
-    private static readonly IReadOnlyDictionary<Point, ActionRefusal> EmptyRefusals = new Dictionary<Point, ActionRefusal>();
+    public IReadOnlyDictionary<Point, ActionRefusal> Refusals { get; init; } = FrozenDictionary<Point, ActionRefusal>.Empty;
 
     public PointState this[Point point] => Points[(point.Row * Size) + point.Col];
 

@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace Igo.Domain;
 
 /// <summary>Builds the immutable <see cref="GameView"/> of a game state.</summary>
@@ -14,7 +16,8 @@ internal static class GameViewFactory
         var legal = new bool[size * size];
         var inPlay = state.Status == GameStatus.Play;
         var turn = state.Position.Turn;
-        var refusals = new Dictionary<Point, ActionRefusal>();
+        // Only the few empty points the rules refuse (suicide, ko) have a reason; most views have none to keep.
+        Dictionary<Point, ActionRefusal>? refusals = null;
         for (var row = 0; row < size; row++)
         {
             for (var col = 0; col < size; col++)
@@ -27,7 +30,7 @@ internal static class GameViewFactory
                 legal[index] = inPlay && state.Position.IsLegal(point, turn);
                 if (inPlay && !legal[index] && stone == Stone.Empty && state.Position.PlacementRefusal(point, turn) is { } refusal)
                 {
-                    refusals[point] = refusal;
+                    (refusals ??= [])[point] = refusal;
                 }
             }
         }
@@ -52,8 +55,8 @@ internal static class GameViewFactory
             Scoring = Scoring(state),
             LastPlay = state.Position.Moves.Count > 0 ? state.Position.Moves[^1] : null,
             LastMoveBy = new PerColor<Move?>(LastMoveOf(state.Position.Moves, Color.Black), LastMoveOf(state.Position.Moves, Color.White)),
-            KoPoint = refusals.Values.OfType<ActionRefusal.Ko>().FirstOrDefault(ko => ko.Rule == KoRule.Simple)?.Point,
-            Refusals = refusals,
+            KoPoint = refusals?.Values.OfType<ActionRefusal.Ko>().FirstOrDefault(ko => ko.Rule == KoRule.Simple)?.Point,
+            Refusals = refusals ?? (IReadOnlyDictionary<Point, ActionRefusal>)FrozenDictionary<Point, ActionRefusal>.Empty,
         };
     }
 

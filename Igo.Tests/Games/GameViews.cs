@@ -8,10 +8,17 @@ internal static class GameViews
     private static readonly PointState[] NoPoints = [];
     private static readonly bool[] NoFlags = [];
 
+    private static readonly Dictionary<Point, ActionRefusal> NoRefusals = [];
+
     public static void AssertSame(GameView expected, GameView actual)
     {
-        Assert.Equal(expected with { Points = NoPoints, LegalForTurn = NoFlags }, actual with { Points = NoPoints, LegalForTurn = NoFlags });
+        ArgumentNullException.ThrowIfNull(expected);
+        ArgumentNullException.ThrowIfNull(actual);
+        Assert.Equal(Bare(expected), Bare(actual));
         Assert.Equal(expected.Points, actual.Points);
         Assert.Equal(expected.LegalForTurn, actual.LegalForTurn);
+        Assert.Equal(expected.Refusals, actual.Refusals);
     }
+
+    private static GameView Bare(GameView view) => view with { Points = NoPoints, LegalForTurn = NoFlags, Refusals = NoRefusals };
 }
