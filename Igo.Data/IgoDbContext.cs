@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Igo.Data;
 
 /// <summary>
-/// The store: games, player keys, the append-only action log, chat, and the instances' presence leases.
+/// The store: games, player keys, the append-only action log, chat, the instances' presence leases and the engine reviews of finished games.
 /// Tables and columns are snake_case and values are plain (enums as words, times as timestamptz), so the data reads well in psql.
 /// </summary>
 public sealed class IgoDbContext(DbContextOptions<IgoDbContext> options) : DbContext(options)
@@ -20,6 +20,8 @@ public sealed class IgoDbContext(DbContextOptions<IgoDbContext> options) : DbCon
     public DbSet<ChatMessageRecord> ChatMessages => Set<ChatMessageRecord>();
 
     public DbSet<InstanceRecord> Instances => Set<InstanceRecord>();
+
+    public DbSet<GameAnalysisRecord> GameAnalyses => Set<GameAnalysisRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -45,6 +47,7 @@ public sealed class IgoDbContext(DbContextOptions<IgoDbContext> options) : DbCon
         ConfigureActions(modelBuilder.Entity<ActionRecord>());
         ConfigureChat(modelBuilder.Entity<ChatMessageRecord>());
         ConfigureInstances(modelBuilder.Entity<InstanceRecord>());
+        ConfigureAnalyses(modelBuilder.Entity<GameAnalysisRecord>());
         UseSnakeCaseColumns(modelBuilder);
     }
 
@@ -96,6 +99,15 @@ public sealed class IgoDbContext(DbContextOptions<IgoDbContext> options) : DbCon
         instance.Property(i => i.Id).ValueGeneratedNever();
         instance.Property(i => i.HostName).HasMaxLength(255);
         instance.HasIndex(i => i.LeaseExpiresAt);
+    }
+
+    private static void ConfigureAnalyses(EntityTypeBuilder<GameAnalysisRecord> analysis)
+    {
+        analysis.ToTable("game_analyses");
+        analysis.HasKey(a => a.GameId);
+        analysis.Property(a => a.GameId).ValueGeneratedNever();
+        analysis.Property(a => a.Engine).HasMaxLength(32);
+        analysis.HasOne<GameRecord>().WithOne().HasForeignKey<GameAnalysisRecord>(a => a.GameId).OnDelete(DeleteBehavior.Cascade);
     }
 
     private static void UseSnakeCaseColumns(ModelBuilder modelBuilder)

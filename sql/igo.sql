@@ -246,3 +246,30 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261203182458_EngineReview') THEN
+    CREATE TABLE game_analyses (
+        game_id bigint NOT NULL,
+        claimed_by uuid NOT NULL,
+        claimed_at timestamp with time zone NOT NULL,
+        completed_at timestamp with time zone,
+        engine character varying(32),
+        leads text,
+        CONSTRAINT pk_game_analyses PRIMARY KEY (game_id),
+        CONSTRAINT fk_game_analyses_games FOREIGN KEY (game_id) REFERENCES games (id) ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261203182458_EngineReview') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261203182458_EngineReview', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

@@ -72,6 +72,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<GameStore>();
         services.AddSingleton<IActionCommits>(provider => provider.GetRequiredService<GameStore>());
         services.AddSingleton<InstanceStore>();
+        services.AddSingleton<AnalysisStore>();
         services.AddSingleton<ActionWriter>();
         services.AddHostedService<InstanceLeaseService>();
         return services;

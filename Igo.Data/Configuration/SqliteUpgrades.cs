@@ -28,6 +28,13 @@ internal static class SqliteUpgrades
         ],
         // ScoringPhase: action type names up to 16 characters; SQLite's text has no length, so only the schema number moves.
         2 => [],
+        // EngineReview: the engine reviews of finished games, claimed by one instance at a time.
+        3 =>
+        [
+            "CREATE TABLE game_analyses (game_id INTEGER NOT NULL CONSTRAINT pk_game_analyses PRIMARY KEY, claimed_by TEXT NOT NULL, claimed_at TEXT NOT NULL, "
+                + "completed_at TEXT NULL, engine TEXT NULL, leads TEXT NULL, "
+                + "CONSTRAINT fk_game_analyses_games FOREIGN KEY (game_id) REFERENCES games (id) ON DELETE CASCADE)",
+        ],
         _ => null,
     };
 }

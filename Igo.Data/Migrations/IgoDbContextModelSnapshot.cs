@@ -107,6 +107,39 @@ namespace Igo.Data.Migrations
                     b.ToTable("chat_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Igo.Data.Model.GameAnalysisRecord", b =>
+                {
+                    b.Property<long>("GameId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("game_id");
+
+                    b.Property<DateTimeOffset>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("claimed_at");
+
+                    b.Property<Guid>("ClaimedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("claimed_by");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<string>("Engine")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("engine");
+
+                    b.Property<string>("Leads")
+                        .HasColumnType("text")
+                        .HasColumnName("leads");
+
+                    b.HasKey("GameId")
+                        .HasName("pk_game_analyses");
+
+                    b.ToTable("game_analyses", (string)null);
+                });
+
             modelBuilder.Entity("Igo.Data.Model.GameRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -340,6 +373,16 @@ namespace Igo.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_chat_messages_games");
+                });
+
+            modelBuilder.Entity("Igo.Data.Model.GameAnalysisRecord", b =>
+                {
+                    b.HasOne("Igo.Data.Model.GameRecord", null)
+                        .WithOne()
+                        .HasForeignKey("Igo.Data.Model.GameAnalysisRecord", "GameId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_game_analyses_games");
                 });
 
             modelBuilder.Entity("Igo.Data.Model.PlayerKeyRecord", b =>

@@ -72,10 +72,11 @@ public sealed class SqliteUpgradeTests : IDisposable
         return gameId;
     }
 
-    /// <summary>Takes the file back to the first schema: the timed-games columns and index go, and the file says schema 1.</summary>
+    /// <summary>Takes the file back to the first schema: the engine reviews' table, the timed-games columns and index go, and the file says schema 1.</summary>
     private static async Task MakeFirstSchemaAsync(string path)
     {
         await using var connection = await OpenAsync(path);
+        await ExecuteAsync(connection, "DROP TABLE game_analyses");
         await ExecuteAsync(connection, "DROP INDEX ix_games_deadline");
         foreach (var (table, column) in TimedGamesColumns)
         {
@@ -90,7 +91,7 @@ public sealed class SqliteUpgradeTests : IDisposable
     {
         await using var connection = await OpenAsync(path);
         var schema = new List<string>();
-        foreach (var table in new[] { "games", "actions", "player_keys", "chat_messages", "instances" })
+        foreach (var table in new[] { "games", "actions", "player_keys", "chat_messages", "instances", "game_analyses" })
         {
             await using var command = new SqliteCommand($"SELECT name, type, \"notnull\" FROM pragma_table_info('{table}') ORDER BY name", connection);
             await using var reader = await command.ExecuteReaderAsync(Cancel);
