@@ -6,6 +6,7 @@ using Igo.Web.Components;
 using Igo.Web.Computer;
 using Igo.Web.Games;
 using Igo.Web.Operations;
+using Igo.Web.Review;
 using Igo.Web.Security;
 using MudBlazor.Services;
 
@@ -19,6 +20,7 @@ builder.Services.AddRazorComponents().AddInteractiveServerComponents().AddIgoCir
 builder.Services.AddMudServices();
 builder.Services.AddIgoGames(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddIgoComputer();
+builder.Services.AddIgoReview();
 builder.Services.AddIgoSecurity();
 builder.Services.AddIgoCompatibility();
 builder.Services.AddIgoCircuits();

@@ -113,6 +113,23 @@ public sealed partial class GtpEngineProcess : IAsyncDisposable
     public bool Knows(string command) => KnownCommands.Contains(command);
 
     /// <summary>
+    /// Runs the engine at the lowest scheduling priority (nice 19 on Linux), for background work that must not slow the
+    /// games; false when the system does not allow it.
+    /// </summary>
+    public bool RunAtIdlePriority()
+    {
+        try
+        {
+            process.PriorityClass = ProcessPriorityClass.Idle;
+            return true;
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or System.ComponentModel.Win32Exception or PlatformNotSupportedException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
     /// Sends one command and returns the engine's answer (a <c>?</c> answer is returned, not thrown).
     /// Throws <see cref="GtpEngineException"/> when the engine is gone or does not answer within <paramref name="timeout"/>.
     /// </summary>
