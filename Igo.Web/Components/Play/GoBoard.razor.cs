@@ -32,6 +32,10 @@ public sealed partial class GoBoard
     [Parameter]
     public IReadOnlySet<Point>? SuggestedDead { get; set; }
 
+    /// <summary>The number of the move that placed each stone (row-major, 0 for none), drawn on the stones when given (a review).</summary>
+    [Parameter]
+    public IReadOnlyList<int>? StoneNumbers { get; set; }
+
     /// <summary>A point the player chose: a stone to place (Place mode) or a chain to mark dead (MarkDead mode).</summary>
     [Parameter]
     public EventCallback<Point> OnPointChosen { get; set; }
@@ -84,7 +88,7 @@ public sealed partial class GoBoard
     // The page re-renders for many reasons (chat, presence, a new callback each time): the board only when what it draws changed.
     protected override bool ShouldRender()
     {
-        var now = new RenderedBoard(View, Mode, ConfirmTaps, SuggestedDead, focused, awaitingConfirm, focusMoves);
+        var now = new RenderedBoard(View, Mode, ConfirmTaps, SuggestedDead, StoneNumbers, focused, awaitingConfirm, focusMoves);
         var changed = now != rendered;
         rendered = now;
         return changed;
@@ -100,7 +104,7 @@ public sealed partial class GoBoard
     }
 
     private MarkupString PointMarkupOf(Point point) =>
-        PointMarkup.For(View.Size, point, PointLook.Of(View, point, Mode, SuggestedDead, focused, awaitingConfirm));
+        PointMarkup.For(View.Size, point, PointLook.Of(View, point, Mode, SuggestedDead, focused, awaitingConfirm, StoneNumbers));
 
     /// <summary>The point a delegated event names, when it is one of this board's.</summary>
     private Point? PointOf(BoardInputEventArgs input) =>
@@ -188,5 +192,5 @@ public sealed partial class GoBoard
     }
 
     private readonly record struct RenderedBoard(
-        GameView? View, BoardMode Mode, bool ConfirmTaps, IReadOnlySet<Point>? SuggestedDead, Point Focused, Point? AwaitingConfirm, int FocusMoves);
+        GameView? View, BoardMode Mode, bool ConfirmTaps, IReadOnlySet<Point>? SuggestedDead, IReadOnlyList<int>? StoneNumbers, Point Focused, Point? AwaitingConfirm, int FocusMoves);
 }

@@ -13,7 +13,7 @@ public static class PointDescription
         var parts = new List<string>(4) { label };
         if (look.Stone.ToColor() is { } color)
         {
-            parts.Add($"{color.ToWord()} stone");
+            parts.Add(look.Number > 0 ? $"{color.ToWord()} stone, move {look.Number}" : $"{color.ToWord()} stone");
             if (look.MarkedDead)
             {
                 parts.Add("marked dead");

@@ -12,6 +12,7 @@ namespace Igo.Web.Components.Play;
 /// <param name="Focused">The board's single tab stop.</param>
 /// <param name="AwaitingConfirm">The first tap of tap-twice-to-play landed here.</param>
 /// <param name="Ko">The empty point the player to move may not retake at once (ko); marked with a small square.</param>
+/// <param name="Number">The number of the move that placed the stone, drawn on it (a review on request); 0 for none.</param>
 public readonly record struct PointLook(
     Stone Stone,
     bool LastMove,
@@ -23,12 +24,13 @@ public readonly record struct PointLook(
     bool Disabled,
     bool Focused,
     bool AwaitingConfirm,
-    bool Ko = false)
+    bool Ko = false,
+    int Number = 0)
 {
-    /// <summary>Only one or two points of a board are focused or awaiting a tap; every other look recurs on many boards.</summary>
-    public bool Recurs => !Focused && !AwaitingConfirm;
+    /// <summary>Only one or two points of a board are focused or awaiting a tap, and numbered stones are a review's: every other look recurs on many boards.</summary>
+    public bool Recurs => !Focused && !AwaitingConfirm && Number == 0;
 
-    public static PointLook Of(GameView view, Point point, BoardMode mode, IReadOnlySet<Point>? suggestedDead, Point focused, Point? awaitingConfirm)
+    public static PointLook Of(GameView view, Point point, BoardMode mode, IReadOnlySet<Point>? suggestedDead, Point focused, Point? awaitingConfirm, IReadOnlyList<int>? numbers = null)
     {
         ArgumentNullException.ThrowIfNull(view);
         var state = view[point];
@@ -46,7 +48,8 @@ public readonly record struct PointLook(
             mode switch { BoardMode.MarkDead => empty, BoardMode.Place => false, _ => !empty },
             point == focused,
             awaitingConfirm == point && mode == BoardMode.Place && empty && !blocked,
-            empty && view.Status == GameStatus.Play && view.KoPoint == point);
+            empty && view.Status == GameStatus.Play && view.KoPoint == point,
+            empty || numbers is null ? 0 : numbers[(point.Row * view.Size) + point.Col]);
     }
 
     // The scoring phase's live count owns the empty points and those of the stones marked dead; a count the game ended

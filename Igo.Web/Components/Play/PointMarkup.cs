@@ -62,7 +62,11 @@ public static class PointMarkup
                 html.Append(culture, $"""<path class="dead-mark {OppositeClass(look.Stone)}" d="M -20 -20 L 20 20 M 20 -20 L -20 20"/>""");
             }
 
-            if (look.LastMove)
+            if (look.Number > 0)
+            {
+                html.Append(culture, $"""<text class="move-number {OppositeClass(look.Stone)}{(look.LastMove ? " last" : string.Empty)}" text-anchor="middle" dominant-baseline="central">{look.Number}</text>""");
+            }
+            else if (look.LastMove)
             {
                 html.Append(culture, $"""<circle class="last-move {OppositeClass(look.Stone)}" r="21"/>""");
             }

@@ -105,6 +105,16 @@ window.addEventListener("unhandledrejection", (event) => {
     document.body.append(banner);
 });
 
+// A review's keys step through the moves (ReviewBoard): they must not scroll the page too. The board and the slider
+// keep their own use of them.
+const reviewKeys = new Set(["ArrowLeft", "ArrowRight", "PageUp", "PageDown", "Home", "End"]);
+document.addEventListener("keydown", (event) => {
+    const target = event.target instanceof Element ? event.target : null;
+    if (reviewKeys.has(event.key) && target?.closest("[data-review-keys]") && !target.closest(".igo-board-grid, input, textarea, select")) {
+        event.preventDefault();
+    }
+});
+
 // The board listens once for all its points (GoBoard's @onpointclick and @onpointkeydown): the point is named by the
 // data-point of the element the event came from.
 const pointOf = (event) => event.target instanceof Element ? event.target.closest("[data-point]")?.getAttribute("data-point") ?? null : null;
