@@ -13,6 +13,7 @@ public static class BenchProgram
     // or the computer players' strength matches: dotnet run -c Release --project Igo.Bench -- strength [games] [playouts]
     // or what an idle Blazor page costs the server: dotnet run -c Release --project Igo.Bench -- blazor-idle [--kinds home,9,19] [--pages 50,100]
     // or how many Blazor players one instance holds: dotnet run -c Release --project Igo.Bench -- blazor-load [--players 20,50,100,150,200]
+    // or how long an engine review takes: dotnet run -c Release --project Igo.Bench -- engine-review [file.sgf] [--engine gnugo|playouts|both] [--playouts 400] [--budget 5]
     public static async Task<int> Main(string[] args)
     {
         if (args is ["perf-load", .. var perfOptions])
@@ -46,6 +47,11 @@ public static class BenchProgram
         {
             await TimeoutLoad.RunAsync(timeoutsConnection, TimeoutLoad.Number(args, 2, 1000), TimeoutLoad.Number(args, 3, 50));
             return 0;
+        }
+
+        if (args is ["engine-review", .. var reviewOptions])
+        {
+            return await EngineReviewTiming.RunAsync(reviewOptions);
         }
 
         if (args is ["strength", .. var options])
