@@ -4,8 +4,11 @@ using Igo.Domain;
 namespace Igo.Computer.Review;
 
 /// <summary>
-/// The built-in estimate: random playouts from each position on one thread, their ownership counted under the game's
-/// rules (as the endgame advice does). <paramref name="playoutsPerPosition"/> bounds the work of each position.
+/// The built-in estimate: random playouts from each position on one thread, and Black's expected area in them less
+/// komi (each point's ownership, +1 Black to -1 White, added up). Not the endgame advice's count, which gives a whole
+/// open region to the only colour touching it and so calls an opening won by hundreds of points; an area estimate also
+/// stands in for territory rules, where the two counts differ by a point or two. <paramref name="playoutsPerPosition"/>
+/// bounds the work of each position.
 /// </summary>
 public sealed class PlayoutLeadEstimator(int playoutsPerPosition, int? seed = null) : IScoreLeadEstimator
 {
@@ -27,7 +30,7 @@ public sealed class PlayoutLeadEstimator(int playoutsPerPosition, int? seed = nu
         {
             line.GoTo(move);
             var judgement = await brain.JudgeAsync(ComputerPosition.FromView(line.Frame().View), cancellationToken);
-            leads.Add(judgement.BlackLead);
+            leads.Add((judgement.Ownership ?? throw new InvalidOperationException("Playouts always measure ownership.")).Sum() - record.Rules.Komi);
             await progress(leads.Count);
         }
 

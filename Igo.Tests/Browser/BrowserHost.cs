@@ -25,6 +25,12 @@ public sealed class BrowserHost : IAsyncLifetime
             ["ConnectionStrings:Igo"] = string.Empty,
             ["Igo:Data:SqlitePath"] = Path.Combine(directory, "igo.db"),
             ["Logging:LogLevel:Default"] = "Warning",
+
+            // Every game these tests finish gets an engine review: quick, cheap ones, so that the review's graph comes
+            // within a second or two and costs the other tests little CPU.
+            ["Igo:Review:Engine"] = "playouts",
+            ["Igo:Review:Playouts"] = "40",
+            ["Igo:Review:PollInterval"] = "00:00:01",
         });
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new()

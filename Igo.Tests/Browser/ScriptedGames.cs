@@ -17,7 +17,11 @@ internal static class ScriptedGames
     /// <summary>A whole 9×9 game ending in two passes; white's D6-D5 chain is dead.</summary>
     public const string Whole9 = "F5 D5 E7 E3 C6 G4 G7 C3 C5 D6 D7 G5 D4 D3 E4 B4 B5 H6 H7 F4 G6 C4 E5 H5 J6 J5 J7 A5 A6 A4 PASS PASS";
 
-    public static async Task<GameKeys> PlayAsync(IGameCoordinator coordinator, int size, string moves, params string[] chat)
+    public static Task<GameKeys> PlayAsync(IGameCoordinator coordinator, int size, string moves, params string[] chat) =>
+        PlayAsync(coordinator, size, moves, resign: false, chat);
+
+    /// <summary>Plays the moves; then, with <paramref name="resign"/>, the player to move resigns and the game is over.</summary>
+    public static async Task<GameKeys> PlayAsync(IGameCoordinator coordinator, int size, string moves, bool resign, params string[] chat)
     {
         var black = await Seat(coordinator.CreateGameAsync(new NewGameRequest(size, Ruleset.Japanese(), Color.Black, OpponentKind.Human), Holder()));
         var white = await Seat(coordinator.JoinGameAsync(black.Keys.White, null, Holder()));
@@ -31,6 +35,11 @@ internal static class ScriptedGames
                     : await turn.ActAsync(ActionType.PlaceStone, Point.FromLabel(move, size) ?? throw new ArgumentException(move));
                 Assert.True(reply.Success, $"{move}: {reply}");
                 turn = turn == black ? white : black;
+            }
+
+            if (resign)
+            {
+                Assert.True((await turn.ActAsync(ActionType.Resign, null)).Success);
             }
 
             for (var i = 0; i < chat.Length; i++)

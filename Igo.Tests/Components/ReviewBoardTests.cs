@@ -19,12 +19,15 @@ public sealed class ReviewBoardTests : ComponentTestBase
         return ReviewRecord.Of(game);
     }
 
-    private IRenderedComponent<ReviewBoard> Render(ReviewRecord record, IReadOnlyList<double>? leads = null, bool pending = false) =>
-        Context.Render<ReviewBoard>(p => p
+    private IRenderedComponent<ReviewBoard> Render(ReviewRecord record, IReadOnlyList<double>? leads = null, bool pending = false)
+    {
+        RenderInteractively();
+        return Context.Render<ReviewBoard>(p => p
             .Add(b => b.Record, record)
             .Add(b => b.Leads, leads)
             .Add(b => b.LeadsPending, pending)
             .Add(b => b.Engine, "gnugo"));
+    }
 
     private static string Position(IRenderedComponent<ReviewBoard> review) => review.Find("[data-review-position] strong").TextContent;
 
@@ -53,6 +56,7 @@ public sealed class ReviewBoardTests : ComponentTestBase
         review.Find("[data-action=previous]").Click();
         Assert.Equal("Start of the game", Position(review));
 
+        Assert.Empty(review.FindAll("[data-review-result]"));
         review.Find("[data-action=last]").Click();
         Assert.Equal("Move 8, White B3, captures 1", Announced(review));
         Assert.Equal("Captures: Black 0, White 1", review.Find(".review-prisoners").TextContent);
