@@ -71,7 +71,7 @@ public sealed partial class ReviewBoard
         Announce();
     }
 
-    private void KeyAsync(KeyboardEventArgs key)
+    private void OnKey(KeyboardEventArgs key)
     {
         Action? step = key.Key switch
         {
