@@ -192,11 +192,16 @@ public sealed class ReviewLine
         var final = !InVariation && AtEnd ? Record.FinalPoints : null;
         var points = new PointState[size * size];
         var legal = new bool[size * size];
+        var refusals = new Dictionary<Point, ActionRefusal>();
         for (var index = 0; index < points.Length; index++)
         {
             var point = new Point(index / size, index % size);
             points[index] = final?[index] ?? new PointState(board[point], false, false, Stone.Empty);
             legal[index] = position.IsLegal(point, position.Turn);
+            if (!legal[index] && board[point] == Stone.Empty && position.PlacementRefusal(point, position.Turn) is { } refusal)
+            {
+                refusals[point] = refusal;
+            }
         }
 
         return new GameView(
@@ -213,6 +218,11 @@ public sealed class ReviewLine
             Cursor,
             changes,
             null,
-            Array.AsReadOnly(legal));
+            Array.AsReadOnly(legal))
+        {
+            LastPlay = last,
+            KoPoint = refusals.Values.OfType<ActionRefusal.Ko>().FirstOrDefault(ko => ko.Rule == KoRule.Simple)?.Point,
+            Refusals = refusals,
+        };
     }
 }

@@ -127,14 +127,14 @@ public sealed class ReviewBoardTests : ComponentTestBase
     }
 
     [Fact]
-    public void A_ko_retake_cannot_be_tried()
+    public void A_ko_retake_is_refused_with_its_reason()
     {
         var review = Render(KoRecord());
-        Assert.Equal("true", review.Find(Cell("B2")).GetAttribute("aria-disabled"));
 
         review.ClickPoint("B2");
-        review.PressOnPoint("B2", "Enter");
 
+        Assert.Contains("Ko", review.Find("[role=alert]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Ko", Announced(review), StringComparison.Ordinal);
         Assert.Empty(review.FindAll("[data-review-variation]"));
         Assert.Equal("Move 8, White B3, captures 1", Position(review));
     }

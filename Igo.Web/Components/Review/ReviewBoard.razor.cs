@@ -95,6 +95,12 @@ public sealed partial class ReviewBoard
         }
     }
 
+    private void Refused(ActionRefusal refused)
+    {
+        refusal = OutcomeText.OfRefusal(refused);
+        announcement = refusal;
+    }
+
     private void BackToGame()
     {
         refusal = null;
