@@ -23,6 +23,10 @@ public sealed class IgoDbContext(DbContextOptions<IgoDbContext> options) : DbCon
 
     public DbSet<GameAnalysisRecord> GameAnalyses => Set<GameAnalysisRecord>();
 
+    public DbSet<SpectatorMessageRecord> SpectatorMessages => Set<SpectatorMessageRecord>();
+
+    public DbSet<GameSpectatorsRecord> GameSpectators => Set<GameSpectatorsRecord>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);
@@ -48,6 +52,7 @@ public sealed class IgoDbContext(DbContextOptions<IgoDbContext> options) : DbCon
         ConfigureChat(modelBuilder.Entity<ChatMessageRecord>());
         ConfigureInstances(modelBuilder.Entity<InstanceRecord>());
         ConfigureAnalyses(modelBuilder.Entity<GameAnalysisRecord>());
+        ConfigureSpectators(modelBuilder.Entity<SpectatorMessageRecord>(), modelBuilder.Entity<GameSpectatorsRecord>());
         UseSnakeCaseColumns(modelBuilder);
     }
 
@@ -60,6 +65,8 @@ public sealed class IgoDbContext(DbContextOptions<IgoDbContext> options) : DbCon
 
         // The timeout sweep reads the earliest deadlines; only games whose clock runs have one.
         game.HasIndex(g => g.Deadline).HasFilter("deadline IS NOT NULL");
+        game.Property(g => g.WatchId).HasMaxLength(WatchIds.Length).IsFixedLength();
+        game.HasIndex(g => g.WatchId).IsUnique();
     }
 
     private static void ConfigurePlayerKeys(EntityTypeBuilder<PlayerKeyRecord> key)
@@ -108,6 +115,20 @@ public sealed class IgoDbContext(DbContextOptions<IgoDbContext> options) : DbCon
         analysis.Property(a => a.GameId).ValueGeneratedNever();
         analysis.Property(a => a.Engine).HasMaxLength(32);
         analysis.HasOne<GameRecord>().WithOne().HasForeignKey<GameAnalysisRecord>(a => a.GameId).OnDelete(DeleteBehavior.Cascade);
+    }
+
+    private static void ConfigureSpectators(EntityTypeBuilder<SpectatorMessageRecord> message, EntityTypeBuilder<GameSpectatorsRecord> count)
+    {
+        message.ToTable("spectator_messages");
+        message.HasKey(m => m.Id);
+        message.Property(m => m.Name).HasMaxLength(SpectatorNames.MaxLength);
+        message.Property(m => m.Text).HasMaxLength(ChatRules.MaxLength);
+        message.HasOne<GameRecord>().WithMany().HasForeignKey(m => m.GameId).OnDelete(DeleteBehavior.Cascade);
+        message.HasIndex(m => new { m.GameId, m.Id });
+
+        count.ToTable("game_spectators", table => table.HasCheckConstraint("ck_game_spectators_count", "count >= 0"));
+        count.HasKey(c => new { c.GameId, c.InstanceId });
+        count.HasOne<GameRecord>().WithMany().HasForeignKey(c => c.GameId).OnDelete(DeleteBehavior.Cascade);
     }
 
     private static void UseSnakeCaseColumns(ModelBuilder modelBuilder)

@@ -35,6 +35,18 @@ internal static class SqliteUpgrades
                 + "completed_at TEXT NULL, engine TEXT NULL, leads TEXT NULL, "
                 + "CONSTRAINT fk_game_analyses_games FOREIGN KEY (game_id) REFERENCES games (id) ON DELETE CASCADE)",
         ],
+
+        // Watching: a watch id for every game (existing ones get theirs here), listed or not, the spectators' chat and count.
+        4 =>
+        [
+            "ALTER TABLE games ADD COLUMN watch_id TEXT NOT NULL DEFAULT ''",
+            "ALTER TABLE games ADD COLUMN listed INTEGER NOT NULL DEFAULT 0",
+            "UPDATE games SET watch_id = lower(hex(randomblob(16)))",
+            "CREATE UNIQUE INDEX ix_games_watch_id ON games (watch_id)",
+            "CREATE TABLE spectator_messages (id INTEGER NOT NULL CONSTRAINT pk_spectator_messages PRIMARY KEY AUTOINCREMENT, game_id INTEGER NOT NULL, at TEXT NOT NULL, name TEXT NOT NULL, text TEXT NOT NULL, CONSTRAINT fk_spectator_messages_games FOREIGN KEY (game_id) REFERENCES games (id) ON DELETE CASCADE)",
+            "CREATE INDEX ix_spectator_messages_game_id_id ON spectator_messages (game_id, id)",
+            "CREATE TABLE game_spectators (game_id INTEGER NOT NULL, instance_id TEXT NOT NULL, count INTEGER NOT NULL, CONSTRAINT pk_game_spectators PRIMARY KEY (game_id, instance_id), CONSTRAINT ck_game_spectators_count CHECK (count >= 0), CONSTRAINT fk_game_spectators_games FOREIGN KEY (game_id) REFERENCES games (id) ON DELETE CASCADE)",
+        ],
         _ => null,
     };
 }

@@ -24,6 +24,12 @@ public sealed record ChatPosted(long GameId, int Version, Guid Origin, long Chat
 /// <summary>A key was taken or released. Receivers re-read who holds the game's keys, which orders concurrent changes.</summary>
 public sealed record PresenceChanged(long GameId, int Version, Guid Origin, Color Color, bool Connected) : GameEvent(GameId, Version, Origin);
 
+/// <summary>A spectators' chat line was stored; receivers read it (and any before it they have not seen) by id. Not versioned.</summary>
+public sealed record SpectatorChatPosted(long GameId, Guid Origin, long MessageId) : GameEvent(GameId, 0, Origin);
+
+/// <summary>An instance's spectator count of the game changed; receivers re-read the sum. Not versioned.</summary>
+public sealed record SpectatorsChanged(long GameId, Guid Origin) : GameEvent(GameId, 0, Origin);
+
 /// <summary>
 /// Raised by the bus itself for every subscribed game when it may have missed events (after its listener reconnected):
 /// the receiver re-reads the game from the store.

@@ -7,7 +7,7 @@ namespace Igo.Data.Events;
 /// <summary>
 /// The NOTIFY payload format: one event per line, many events per payload, each payload under PostgreSQL's 8000-byte
 /// limit. Lines: <c>o origin</c> (applies to the lines after it), <c>a game version type colour row col atTicks
-/// timePlayed sinceTicks</c>, <c>c game version chatId</c>, <c>p game version colour 1|0</c>; "-" for none.
+/// timePlayed sinceTicks</c>, <c>c game version chatId</c>, <c>p game version colour 1|0</c>, <c>s game messageId</c> (spectators' chat), <c>n game</c> (spectator count); "-" for none.
 /// </summary>
 public static class GameEventCodec
 {
@@ -79,6 +79,12 @@ public static class GameEventCodec
                 case "p" when fields.Length == 5:
                     events.Add(new PresenceChanged(Long(fields[1]), Int(fields[2]), origin, ColorOf(fields[3]), fields[4] == "1"));
                     break;
+                case "s" when fields.Length == 3:
+                    events.Add(new SpectatorChatPosted(Long(fields[1]), origin, Long(fields[2])));
+                    break;
+                case "n" when fields.Length == 2:
+                    events.Add(new SpectatorsChanged(Long(fields[1]), origin));
+                    break;
                 default:
                     throw new FormatException($"Unknown event line kind '{fields[0]}' with {fields.Length} fields");
             }
@@ -92,6 +98,8 @@ public static class GameEventCodec
         ActionCommitted a => string.Create(Invariant, $"a {a.GameId} {a.Version} {a.Action.Type} {Letter(a.Action.Player)} {Optional(a.Action.Point?.Row)} {Optional(a.Action.Point?.Col)} {a.Action.At.UtcTicks} {a.TimePlayedSeconds:R} {Optional(a.ClockRunningSince?.UtcTicks)}\n"),
         ChatPosted c => string.Create(Invariant, $"c {c.GameId} {c.Version} {c.ChatId}\n"),
         PresenceChanged p => string.Create(Invariant, $"p {p.GameId} {p.Version} {Letter(p.Color)} {(p.Connected ? 1 : 0)}\n"),
+        SpectatorChatPosted s => string.Create(Invariant, $"s {s.GameId} {s.MessageId}\n"),
+        SpectatorsChanged n => string.Create(Invariant, $"n {n.GameId}\n"),
         _ => throw new ArgumentException($"Cannot encode {gameEvent.GetType().Name}", nameof(gameEvent)),
     };
 

@@ -183,6 +183,10 @@ namespace Igo.Data.Migrations
                         .HasColumnType("double precision")
                         .HasColumnName("komi");
 
+                    b.Property<bool>("Listed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("listed");
+
                     b.Property<long>("MainTimeMs")
                         .HasColumnType("bigint")
                         .HasColumnName("main_time_ms");
@@ -238,6 +242,13 @@ namespace Igo.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("version");
 
+                    b.Property<string>("WatchId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character(32)")
+                        .HasColumnName("watch_id")
+                        .IsFixedLength();
+
                     b.Property<string>("Winner")
                         .HasMaxLength(5)
                         .HasColumnType("character varying(5)")
@@ -250,9 +261,36 @@ namespace Igo.Data.Migrations
                         .HasDatabaseName("ix_games_deadline")
                         .HasFilter("deadline IS NOT NULL");
 
+                    b.HasIndex("WatchId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_games_watch_id");
+
                     b.ToTable("games", null, t =>
                         {
                             t.HasCheckConstraint("ck_games_version", "version >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Igo.Data.Model.GameSpectatorsRecord", b =>
+                {
+                    b.Property<long>("GameId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("game_id");
+
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("instance_id");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer")
+                        .HasColumnName("count");
+
+                    b.HasKey("GameId", "InstanceId")
+                        .HasName("pk_game_spectators");
+
+                    b.ToTable("game_spectators", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_game_spectators_count", "count >= 0");
                         });
                 });
 
@@ -355,6 +393,44 @@ namespace Igo.Data.Migrations
                     b.ToTable("player_keys", (string)null);
                 });
 
+            modelBuilder.Entity("Igo.Data.Model.SpectatorMessageRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<long>("GameId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("game_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_spectator_messages");
+
+                    b.HasIndex("GameId", "Id")
+                        .HasDatabaseName("ix_spectator_messages_game_id_id");
+
+                    b.ToTable("spectator_messages", (string)null);
+                });
+
             modelBuilder.Entity("Igo.Data.Model.ActionRecord", b =>
                 {
                     b.HasOne("Igo.Data.Model.GameRecord", null)
@@ -385,6 +461,16 @@ namespace Igo.Data.Migrations
                         .HasConstraintName("fk_game_analyses_games");
                 });
 
+            modelBuilder.Entity("Igo.Data.Model.GameSpectatorsRecord", b =>
+                {
+                    b.HasOne("Igo.Data.Model.GameRecord", null)
+                        .WithMany()
+                        .HasForeignKey("GameId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_game_spectators_games");
+                });
+
             modelBuilder.Entity("Igo.Data.Model.PlayerKeyRecord", b =>
                 {
                     b.HasOne("Igo.Data.Model.GameRecord", null)
@@ -393,6 +479,16 @@ namespace Igo.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_player_keys_games");
+                });
+
+            modelBuilder.Entity("Igo.Data.Model.SpectatorMessageRecord", b =>
+                {
+                    b.HasOne("Igo.Data.Model.GameRecord", null)
+                        .WithMany()
+                        .HasForeignKey("GameId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_spectator_messages_games");
                 });
 #pragma warning restore 612, 618
         }

@@ -57,6 +57,12 @@ public sealed class GameRecord
     /// </summary>
     public DateTimeOffset? Deadline { get; set; }
 
+    /// <summary>The id of the game's watch link (<see cref="WatchIds"/>): unique, and unrelated to the player keys.</summary>
+    public string WatchId { get; set; } = string.Empty;
+
+    /// <summary>Public (listed in the lobby) or unlisted (watchable by its link only).</summary>
+    public bool Listed { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }

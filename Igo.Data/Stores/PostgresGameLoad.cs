@@ -15,6 +15,7 @@ internal static class PostgresGameLoad
         SELECT g.id, g.size, g.ko_rule, g.scoring, g.komi, g.handicap, g.status, g.result_type, g.winner, g.version,
                g.time_played_seconds, g.clock_running_since, g.created_at, g.updated_at,
                g.time_system, g.main_time_ms, g.period_time_ms, g.periods, g.stones, g.increment_ms, g.cap_ms, g.deadline,
+               g.watch_id, g.listed,
                k.key, k.game_id, k.color, k.opponent_key, k.computer_secret, k.computer_level,
                k.held_by_instance, k.held_by_connection, k.held_since, k.away_since
         FROM games g JOIN player_keys k ON k.game_id = g.id
@@ -41,7 +42,7 @@ internal static class PostgresGameLoad
         while (await reader.ReadAsync(cancellationToken))
         {
             game ??= ReadGame(reader);
-            keys.Add(PostgresGameSetup.ReadKey(reader, first: 22));
+            keys.Add(PostgresGameSetup.ReadKey(reader, first: 24));
         }
 
         await reader.NextResultAsync(cancellationToken);
@@ -88,6 +89,8 @@ internal static class PostgresGameLoad
         IncrementMs = reader.GetInt64(19),
         CapMs = reader.IsDBNull(20) ? null : reader.GetInt64(20),
         Deadline = PostgresValues.OptionalTime(reader, 21),
+        WatchId = reader.GetString(22),
+        Listed = reader.GetBoolean(23),
     };
 
     private static GameAction ReadAction(NpgsqlDataReader reader) => new ActionRecord

@@ -16,8 +16,8 @@ internal static class PostgresGameSetup
         WITH game AS (
             INSERT INTO games (size, ko_rule, scoring, komi, handicap, status, version, time_played_seconds,
                                clock_running_since, created_at, updated_at, time_system, main_time_ms, period_time_ms,
-                               periods, stones, increment_ms, cap_ms)
-            VALUES ($1, $2, $3, $4, $5, $6, 0, 0, $7, $7, $7, $20, $21, $22, $23, $24, $25, $26)
+                               periods, stones, increment_ms, cap_ms, watch_id, listed)
+            VALUES ($1, $2, $3, $4, $5, $6, 0, 0, $7, $7, $7, $20, $21, $22, $23, $24, $25, $26, $27, $28)
             RETURNING id)
         INSERT INTO player_keys (key, game_id, color, opponent_key, computer_secret, computer_level,
                                  held_by_instance, held_by_connection, held_since)
@@ -106,6 +106,8 @@ internal static class PostgresGameSetup
         parameters.Add(new NpgsqlParameter<int> { TypedValue = row.Stones });
         parameters.Add(new NpgsqlParameter<long> { TypedValue = row.IncrementMs });
         parameters.Add(PostgresValues.OptionalLong(row.CapMs));
+        parameters.Add(PostgresValues.Text(row.WatchId));
+        parameters.Add(new NpgsqlParameter<bool> { TypedValue = row.Listed });
         return command;
     }
 

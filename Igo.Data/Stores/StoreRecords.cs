@@ -35,6 +35,12 @@ public sealed record NewGame(
 {
     public override long LockOrder => 0;
 
+    /// <summary>The watch link's id; a fresh one unless the caller chose it.</summary>
+    public string WatchId { get; init; } = WatchIds.New();
+
+    /// <summary>Public (listed in the lobby), or watchable by its link only.</summary>
+    public bool Listed { get; init; } = true;
+
     /// <summary>The game exactly as storing it under <paramref name="id"/> leaves it, so that it need not be read back.</summary>
     public StoredGame AsStored(long id)
     {
@@ -51,6 +57,8 @@ public sealed record NewGame(
             Version = 0,
             TimePlayedSeconds = 0,
             ClockRunningSince = Now,
+            WatchId = WatchId,
+            Listed = Listed,
             CreatedAt = Now,
             UpdatedAt = Now,
         };
@@ -111,6 +119,9 @@ public abstract record WriteResult
 
 /// <summary>A game as a copy of it starts following it: the stored game and its newest chat line's id (0 for none).</summary>
 public sealed record LoadedGame(StoredGame Stored, long LastChatId);
+
+/// <summary>Where a game's spectators stand: how many watch it on live instances, and its newest spectators' chat line (0 for none).</summary>
+public sealed record SpectatorState(int Count, long LastMessageId);
 
 /// <summary>A game as stored: its row, its two keys and its whole action log in order.</summary>
 public sealed record StoredGame(GameRecord Game, PlayerKeyRecord Black, PlayerKeyRecord White, IReadOnlyList<GameAction> Actions)

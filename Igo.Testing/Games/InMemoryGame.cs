@@ -27,6 +27,9 @@ internal sealed class InMemoryGame(InMemoryCoordinator owner, long id, Game game
 
     public string? Level => level;
 
+    /// <summary>The game's watch link id (an in-memory game has no spectators: it is only shown).</summary>
+    public string WatchId { get; } = Igo.Data.WatchIds.New();
+
     public GameView View
     {
         get

@@ -22,6 +22,11 @@ internal sealed class InMemorySeat(InMemoryGame game, Color color) : IGameSeat
 
     public GameSnapshot Snapshot => game.Snapshot();
 
+    public string WatchId => game.WatchId;
+
+    public Task<IReadOnlyList<SpectatorMessage>?> SpectatorChatAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<SpectatorMessage>?>(game.View.Status == GameStatus.Complete ? [] : null);
+
     public Task<IReadOnlyList<ChatMessage>> ChatThreadAsync(CancellationToken cancellationToken = default) => Task.FromResult(game.Thread());
 
     public IDisposable Subscribe(IGameObserver observer) => game.Subscribe(this, observer);

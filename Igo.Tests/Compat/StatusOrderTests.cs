@@ -142,6 +142,10 @@ public sealed class StatusOrderTests : IAsyncLifetime
 
             public GameSnapshot Snapshot => inner.Snapshot;
 
+            public string WatchId => inner.WatchId;
+
+            public Task<IReadOnlyList<SpectatorMessage>?> SpectatorChatAsync(CancellationToken cancellationToken = default) => inner.SpectatorChatAsync(cancellationToken);
+
             public Task<IReadOnlyList<ChatMessage>> ChatThreadAsync(CancellationToken cancellationToken = default) => inner.ChatThreadAsync(cancellationToken);
 
             public IDisposable Subscribe(IGameObserver observer) => inner.Subscribe(observer);

@@ -35,6 +35,14 @@ internal sealed class FakeGameSeat(string key, Color color, GameSnapshot snapsho
 
     public GameSnapshot Snapshot { get; set; } = snapshot;
 
+    public string WatchId { get; } = "0123456789abcdef0123456789abcdef";
+
+    /// <summary>The spectators' chat the seat gives once the game is over.</summary>
+    public List<SpectatorMessage> SpectatorThread { get; } = [];
+
+    public Task<IReadOnlyList<SpectatorMessage>?> SpectatorChatAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<SpectatorMessage>?>(Snapshot.View.Status == GameStatus.Complete ? SpectatorThread.ToList() : null);
+
     public Task<IReadOnlyList<ChatMessage>> ChatThreadAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<ChatMessage>>(Thread.ToList());
 

@@ -1,3 +1,4 @@
+using Igo.Data;
 using Igo.Data.Stores;
 using Igo.Domain;
 using Microsoft.Data.Sqlite;
@@ -20,6 +21,13 @@ public sealed class SqliteUpgradeTests : IDisposable
         ("games", "increment_ms"), ("games", "cap_ms"), ("games", "deadline"), ("actions", "thinking_ms"), ("player_keys", "away_since"),
     ];
 
+    // What the watching migration added.
+    private static readonly string[] WatchingChanges =
+    [
+        "DROP INDEX ix_games_watch_id", "ALTER TABLE games DROP COLUMN watch_id", "ALTER TABLE games DROP COLUMN listed",
+        "DROP TABLE spectator_messages", "DROP TABLE game_spectators",
+    ];
+
     private readonly string old = Directory.CreateTempSubdirectory("igo-sqlite-old-").FullName;
     private readonly string fresh = Directory.CreateTempSubdirectory("igo-sqlite-new-").FullName;
 
@@ -38,6 +46,9 @@ public sealed class SqliteUpgradeTests : IDisposable
             Assert.Equal(TimeControl.None, stored!.Game.TimeControl);
             Assert.Equal(T0, stored.Black.AwaySince);
             Assert.Null(stored.Game.Deadline);
+            Assert.True(WatchIds.IsWellFormed(stored.Game.WatchId), stored.Game.WatchId);
+            Assert.False(stored.Game.Listed);
+            Assert.Equal(gameId, await store.FindWatchedGameAsync(stored.Game.WatchId, Cancel));
 
             var timed = await store.CreateGameAsync(
                 new NewGame(9, Ruleset.Japanese(), "timedblack", "timedwhite", Color.Black, new KeyHolder(host.InstanceId, "c"), null, null, T0, TimeControl.Absolute(TimeSpan.FromMinutes(1))),
@@ -76,6 +87,11 @@ public sealed class SqliteUpgradeTests : IDisposable
     private static async Task MakeFirstSchemaAsync(string path)
     {
         await using var connection = await OpenAsync(path);
+        foreach (var change in WatchingChanges)
+        {
+            await ExecuteAsync(connection, change);
+        }
+
         await ExecuteAsync(connection, "DROP TABLE game_analyses");
         await ExecuteAsync(connection, "DROP INDEX ix_games_deadline");
         foreach (var (table, column) in TimedGamesColumns)
@@ -91,7 +107,7 @@ public sealed class SqliteUpgradeTests : IDisposable
     {
         await using var connection = await OpenAsync(path);
         var schema = new List<string>();
-        foreach (var table in new[] { "games", "actions", "player_keys", "chat_messages", "instances", "game_analyses" })
+        foreach (var table in new[] { "games", "actions", "player_keys", "chat_messages", "instances", "game_analyses", "spectator_messages", "game_spectators" })
         {
             await using var command = new SqliteCommand($"SELECT name, type, \"notnull\" FROM pragma_table_info('{table}') ORDER BY name", connection);
             await using var reader = await command.ExecuteReaderAsync(Cancel);

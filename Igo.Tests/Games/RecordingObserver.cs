@@ -7,7 +7,7 @@ using Igo.Web.Games;
 namespace Igo.Tests.Games;
 
 /// <summary>An observer that records what it is told, notices overlapping calls, and waits with a deadline.</summary>
-internal sealed class RecordingObserver : IGameObserver
+internal sealed class RecordingObserver : ISpectatorObserver
 {
     private readonly Channel<object> calls = Channel.CreateUnbounded<object>();
     private int inside;
@@ -21,6 +21,9 @@ internal sealed class RecordingObserver : IGameObserver
     public Task OnChatAsync(ChatMessage message) => RecordAsync(message);
 
     public Task OnPresenceAsync(Color color, bool connected) => RecordAsync(new Presence(color, connected));
+
+    /// <summary>Recorded too, so that a test can tell whether a player's subscription was told (it must not be).</summary>
+    public Task OnSpectatorChatAsync(SpectatorMessage message) => RecordAsync(message);
 
     /// <summary>Waits for the first call of type <typeparamref name="T"/> that matches, skipping others.</summary>
     public async Task<T> WaitForAsync<T>(Func<T, bool>? match = null)
@@ -84,6 +87,7 @@ internal sealed class RecordingObserver : IGameObserver
     {
         GameSnapshot s => $"game v{s.View.Version}",
         ChatMessage c => $"chat {c.Id}",
+        SpectatorMessage m => $"spectator chat {m.Id}",
         Presence p => $"presence {p.Color} {p.Connected}",
         _ => call.ToString() ?? "?",
     };

@@ -43,6 +43,32 @@ public sealed partial class BrowserSettings(BrowserStorage storage, IJSRuntime j
 
     public ValueTask SetNewGameChoicesAsync(string json) => storage.SetAsync(Preferences.NewGame, json);
 
+    /// <summary>
+    /// The name this browser writes under in spectators' chats: as chosen before, else a new "Spectator N",
+    /// remembered at once so that it stays the same from game to game.
+    /// </summary>
+    public async Task<string> SpectatorNameAsync()
+    {
+        try
+        {
+            if (Igo.Data.SpectatorNames.Normalize(await storage.GetAsync(Preferences.SpectatorName)) is { } stored)
+            {
+                return stored;
+            }
+
+            var name = $"Spectator {Random.Shared.Next(100, 1000)}";
+            await storage.SetAsync(Preferences.SpectatorName, name);
+            return name;
+        }
+        catch (JSException exception)
+        {
+            Unavailable(logger, exception, Preferences.SpectatorName);
+            return "Spectator";
+        }
+    }
+
+    public ValueTask SetSpectatorNameAsync(string name) => storage.SetAsync(Preferences.SpectatorName, name);
+
     /// <summary>The browser's offset from UTC, so that times read as the player's clock; UTC when the browser cannot say.</summary>
     public async Task<TimeSpan> TimeZoneOffsetAsync()
     {

@@ -15,4 +15,7 @@ public static class Preferences
 
     /// <summary>The new-game form's last choices (<see cref="Igo.Web.Components.Lobby.NewGameOptions"/>, as JSON).</summary>
     public const string NewGame = "igo.new-game";
+
+    /// <summary>The name this browser's spectator writes under in spectators' chats.</summary>
+    public const string SpectatorName = "igo.spectator-name";
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Igo.Domain;
 
 namespace Igo.Web.Games;
@@ -12,7 +13,11 @@ public enum OpponentKind
 /// What a player asks for when starting a game. <see cref="ComputerLevel"/> names a computer player when the opponent
 /// is one; <see cref="TimeControl"/> times the game (null: untimed).
 /// </summary>
-public sealed record NewGameRequest(int Size, Ruleset Rules, Color CreatorColor, OpponentKind Opponent, string? ComputerLevel = null, TimeControl? TimeControl = null);
+public sealed record NewGameRequest(int Size, Ruleset Rules, Color CreatorColor, OpponentKind Opponent, string? ComputerLevel = null, TimeControl? TimeControl = null)
+{
+    /// <summary>Public (listed in the lobby) or watchable by its link only.</summary>
+    public bool Listed { get; init; } = true;
+}
 
 /// <summary>The two player keys of a game (10 characters of base-62 each).</summary>
 public sealed record GameKeys(string Black, string White)
@@ -44,6 +49,12 @@ public sealed record GameSnapshot(long GameId, GameView View, double TimePlayedS
     /// the game once the opponent has been away for the grace period (<see cref="ClockOptions"/>).
     /// </summary>
     public PerColor<DateTimeOffset?> AwaySince { get; init; }
+
+    /// <summary>How many spectators watch the game, on every instance.</summary>
+    public int Spectators { get; init; }
+
+    /// <summary>The line of play so far, for the move list (shared between snapshots: never changed once made).</summary>
+    public ImmutableList<Move> Moves { get; init; } = [];
 }
 
 /// <summary>Receives a game's committed changes. Calls for one observer never overlap and arrive in commit order.</summary>
@@ -96,6 +107,15 @@ public interface IGameSeat : IAsyncDisposable
     Task<ActionReply> AcceptCountAsync(int markingVersion, CancellationToken cancellationToken = default);
 
     Task<ActionReply> ChatAsync(string text, CancellationToken cancellationToken = default);
+
+    /// <summary>The id of the game's watch link (<c>/watch/{id}</c>), which gives away no seat.</summary>
+    string WatchId { get; }
+
+    /// <summary>
+    /// The spectators' chat, for a player: null while the game goes on (the scoring phase included), which players
+    /// never see it during; the whole thread once it is over.
+    /// </summary>
+    Task<IReadOnlyList<SpectatorMessage>?> SpectatorChatAsync(CancellationToken cancellationToken = default);
 }
 
 /// <summary>The one path by which an action reaches the rules and the store, from a circuit, a socket or a computer player.</summary>

@@ -55,7 +55,7 @@ internal sealed partial class GameCoordinator : IGameCoordinator, IAsyncDisposab
         var computer = request.Opponent == OpponentKind.Computer;
         var secret = computer ? PlayerKeys.New() : null;
         var storeHolder = StoreHolder(holder);
-        var game = new NewGame(request.Size, request.Rules, keys.Black, keys.White, request.CreatorColor, storeHolder, secret, computer ? request.ComputerLevel : null, StoreTime.Now(services.Time), request.TimeControl);
+        var game = new NewGame(request.Size, request.Rules, keys.Black, keys.White, request.CreatorColor, storeHolder, secret, computer ? request.ComputerLevel : null, StoreTime.Now(services.Time), request.TimeControl) { Listed = request.Listed };
         long gameId;
         cancellationToken.ThrowIfCancellationRequested();
         try

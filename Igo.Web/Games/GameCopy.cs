@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Igo.Data.Model;
 using Igo.Data.Stores;
 using Igo.Domain;
@@ -11,6 +12,8 @@ namespace Igo.Web.Games;
 internal sealed class GameCopy(long id)
 {
     private GameSnapshot snapshot = null!;
+    private ImmutableList<Move> moves = [];
+    private int movesVersion = -1;
 
     public Game Game { get; private set; } = null!;
 
@@ -26,6 +29,14 @@ internal sealed class GameCopy(long id)
     public double TimePlayed { get; private set; }
 
     public DateTimeOffset? ClockSince { get; private set; }
+
+    public string WatchId { get; private set; } = string.Empty;
+
+    /// <summary>Spectators on every instance, as last read from the store.</summary>
+    public int Spectators { get; private set; }
+
+    /// <summary>The newest spectators' chat line told to observers (0 for none).</summary>
+    public long LastSpectatorMessageId { get; set; }
 
     /// <summary>The newest chat line told to observers (0 for none): later ones are read from the store after it.</summary>
     public long LastChatId { get; set; }
@@ -48,6 +59,8 @@ internal sealed class GameCopy(long id)
         CreatedAt = stored.Game.CreatedAt;
         TimePlayed = stored.Game.TimePlayedSeconds;
         ClockSince = stored.Game.ClockRunningSince;
+        WatchId = stored.Game.WatchId;
+        movesVersion = -1;
         Loaded = true;
         Publish();
     }
@@ -66,7 +79,38 @@ internal sealed class GameCopy(long id)
         Publish();
     }
 
+    public void SetSpectators(int count)
+    {
+        Spectators = count;
+        Publish();
+    }
+
     /// <summary>Makes the current state what readers see.</summary>
     public void Publish() =>
-        Volatile.Write(ref snapshot, new GameSnapshot(id, Game.View(), TimePlayed, ClockSince, Connected) { AwaySince = AwaySince });
+        Volatile.Write(ref snapshot, new GameSnapshot(id, Game.View(), TimePlayed, ClockSince, Connected) { AwaySince = AwaySince, Spectators = Spectators, Moves = CurrentMoves() });
+
+    /// <summary>
+    /// The line of play as an immutable list, kept step by step: one action adds a move or takes one or two back, and
+    /// anything else (a reload, a catch-up of several) copies it whole.
+    /// </summary>
+    private ImmutableList<Move> CurrentMoves()
+    {
+        var line = Game.Moves;
+        if (Game.Version == movesVersion)
+        {
+            return moves;
+        }
+
+        if (Game.Version == movesVersion + 1 && line.Count >= moves.Count - 2 && line.Count <= moves.Count + 1)
+        {
+            moves = line.Count > moves.Count ? moves.Add(line[^1]) : moves.RemoveRange(line.Count, moves.Count - line.Count);
+        }
+        else
+        {
+            moves = [.. line];
+        }
+
+        movesVersion = Game.Version;
+        return moves;
+    }
 }

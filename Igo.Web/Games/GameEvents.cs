@@ -5,12 +5,13 @@ namespace Igo.Web.Games;
 /// <summary>
 /// Applies the event bus's events to a live game's copy, on the game's queue: an action committed elsewhere is applied
 /// without re-reading the game, a version gap or the listener's resync makes it catch up, and a chat line or a key
-/// change makes it re-read just that. Events this instance published itself are already in the copy.
+/// change makes it re-read just that; so do the spectators' chat and count, which carry no game version. Events this
+/// instance published itself are already in the copy.
 /// When the store fails while an event is applied, the copy is stale and a re-read is retried until it succeeds: after
 /// a database outage the listener's resync may be the last event the game gets, and a player must not be left looking
 /// at a board without the opponent's move.
 /// </summary>
-internal sealed class GameEvents(long id, Guid me, GameCopy copy, GameObservers observers, GameResync resync, Action<TimeSpan> retryAfter, ILogger logger)
+internal sealed class GameEvents(long id, Guid me, GameCopy copy, GameObservers observers, GameResync resync, SpectatorSync spectators, Action<TimeSpan> retryAfter, ILogger logger)
 {
     private static readonly TimeSpan FirstRetry = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan LongestRetry = TimeSpan.FromSeconds(5);
@@ -66,6 +67,12 @@ internal sealed class GameEvents(long id, Guid me, GameCopy copy, GameObservers 
         var version = copy.Game.Version;
         switch (gameEvent)
         {
+            case SpectatorChatPosted:
+                await spectators.DeliverNewChatAsync();
+                break;
+            case SpectatorsChanged:
+                await spectators.RefreshCountAsync();
+                break;
             case ActionCommitted committed when committed.Version == version + 1:
                 await ApplyNotifiedAsync(committed);
                 break;

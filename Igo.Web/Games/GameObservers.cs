@@ -11,9 +11,14 @@ internal sealed class GameObservers(long gameId, ILogger logger) : IDisposable
 {
     private ImmutableList<ObserverMailbox> mailboxes = [];
 
-    public IDisposable Subscribe(IGameObserver observer)
+    /// <summary>A player's observer: told of the game, never of the spectators' chat.</summary>
+    public IDisposable Subscribe(IGameObserver observer) => Add(new ObserverMailbox(observer, gameId, logger));
+
+    /// <summary>A spectator's observer: told of the game and of the spectators' chat.</summary>
+    public IDisposable Subscribe(ISpectatorObserver spectator) => Add(new ObserverMailbox(spectator, gameId, logger) { Spectator = spectator });
+
+    private Unsubscriber Add(ObserverMailbox mailbox)
     {
-        var mailbox = new ObserverMailbox(observer, gameId, logger);
         ImmutableInterlocked.Update(ref mailboxes, list => list.Add(mailbox));
         return new Unsubscriber(this, mailbox);
     }
@@ -23,6 +28,18 @@ internal sealed class GameObservers(long gameId, ILogger logger) : IDisposable
     public void Chat(ChatMessage message) => Tell(observer => observer.OnChatAsync(message));
 
     public void Presence(Color color, bool connected) => Tell(observer => observer.OnPresenceAsync(color, connected));
+
+    /// <summary>Tells only spectators' subscriptions: the players' observers never hear the spectators' chat.</summary>
+    public void SpectatorChat(SpectatorMessage message)
+    {
+        foreach (var mailbox in mailboxes)
+        {
+            if (mailbox.Spectator is { } spectator)
+            {
+                mailbox.Post(_ => spectator.OnSpectatorChatAsync(message));
+            }
+        }
+    }
 
     public void Dispose()
     {

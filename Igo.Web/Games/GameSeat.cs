@@ -42,6 +42,8 @@ internal sealed class GameSeat : IGameSeat
 
     public GameSnapshot Snapshot => Live.Snapshot;
 
+    public string WatchId => Live.WatchId;
+
     internal LiveGame Live { get; }
 
     internal KeyHolder StoreHolder { get; }
@@ -52,6 +54,9 @@ internal sealed class GameSeat : IGameSeat
     internal bool IsReleased => released;
 
     public Task<IReadOnlyList<ChatMessage>> ChatThreadAsync(CancellationToken cancellationToken = default) => Live.ChatThreadAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<SpectatorMessage>?> SpectatorChatAsync(CancellationToken cancellationToken = default) =>
+        Live.Snapshot.View.Status == GameStatus.Complete ? await Live.SpectatorChatThreadAsync(cancellationToken) : null;
 
     public IDisposable Subscribe(IGameObserver observer)
     {

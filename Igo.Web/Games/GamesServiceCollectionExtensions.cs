@@ -23,6 +23,7 @@ public static class GamesServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<GameCoordinator>();
         services.AddSingleton<IGameCoordinator>(provider => provider.GetRequiredService<GameCoordinator>());
+        services.AddSingleton<IGameWatching>(provider => provider.GetRequiredService<GameCoordinator>());
         services.AddSingleton<IGameRecords, GameRecords>();
         services.AddHostedService<TimeoutSweeper>();
         return services;

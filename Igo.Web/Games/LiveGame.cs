@@ -24,6 +24,7 @@ internal sealed partial class LiveGame : IAsyncDisposable
     private readonly GameObservers observers;
     private readonly GameResync resync;
     private readonly GameEvents events;
+    private readonly SpectatorSync spectators;
     private IDisposable? subscription;
     private int counted;
 
@@ -36,7 +37,8 @@ internal sealed partial class LiveGame : IAsyncDisposable
         copy = new GameCopy(id);
         observers = new GameObservers(id, logger);
         resync = new GameResync(id, copy, observers, services.Store, logger);
-        events = new GameEvents(id, services.Instance.Id, copy, observers, resync, RetryEventsAfter, logger);
+        spectators = new SpectatorSync(id, copy, observers, services);
+        events = new GameEvents(id, services.Instance.Id, copy, observers, resync, spectators, RetryEventsAfter, logger);
     }
 
     public long Id { get; }
@@ -49,7 +51,11 @@ internal sealed partial class LiveGame : IAsyncDisposable
 
     /// <summary>Subscribes to the game's events, then loads it: whatever is committed after the load arrives as an event.</summary>
     public static Task<LiveGame> OpenAsync(long id, GameServices services) =>
-        OpenAsync(id, services, live => live.resync.LoadAsync(CancellationToken.None));
+        OpenAsync(id, services, async live =>
+        {
+            await live.resync.LoadAsync(CancellationToken.None);
+            await live.spectators.LoadAsync();
+        });
 
     /// <summary>
     /// A game just created here, from what was stored: nothing to read back, and nothing can have happened to it since,
@@ -86,6 +92,8 @@ internal sealed partial class LiveGame : IAsyncDisposable
     }
 
     public IDisposable Subscribe(IGameObserver observer) => observers.Subscribe(observer);
+
+    public IDisposable SubscribeSpectator(ISpectatorObserver spectator) => observers.Subscribe(spectator);
 
     /// <summary>Queues <see cref="GameEvents.RetryAsync"/> after <paramref name="delay"/>; nothing once the game has left memory.</summary>
     private void RetryEventsAfter(TimeSpan delay) =>

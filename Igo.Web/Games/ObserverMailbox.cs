@@ -22,6 +22,9 @@ internal sealed partial class ObserverMailbox : IDisposable
         _ = Task.Run(DeliverAsync);
     }
 
+    /// <summary>Set when a spectator subscribed: only then does the spectators' chat reach this observer.</summary>
+    public ISpectatorObserver? Spectator { get; init; }
+
     public void Post(Func<IGameObserver, Task> call) => calls.Writer.TryWrite(call);
 
     public void Dispose() => calls.Writer.TryComplete();

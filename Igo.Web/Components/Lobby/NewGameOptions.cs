@@ -39,6 +39,12 @@ public sealed class NewGameOptions
 
     public TimeChoice Time { get; set; } = new();
 
+    /// <summary>Public (listed in the lobby) or unlisted (watchable by link only), as chosen; null until a choice is made.</summary>
+    public bool? Listed { get; set; }
+
+    /// <summary>What the game will be: as chosen, else public between people and unlisted against the computer.</summary>
+    public bool IsListed => Listed ?? Opponent == OpponentKind.Human;
+
     /// <summary>The komi players usually agree on for these rules and handicap.</summary>
     public static double UsualKomi(RulesChoice rules, int handicap) => handicap >= 2 ? 0.5 : rules == RulesChoice.Chinese ? 7.5 : Ruleset.DefaultKomi;
 
@@ -59,6 +65,7 @@ public sealed class NewGameOptions
         Rules = Enum.IsDefined(saved.Rules) ? saved.Rules : Rules;
         Komi = double.IsFinite(saved.Komi) && Math.Abs(saved.Komi) <= 50 ? saved.Komi : UsualKomi(Rules, Handicap);
         Handicap = saved.Handicap is 0 or (>= 2 and <= 9) ? saved.Handicap : Handicap;
+        Listed = saved.Listed;
         if (saved.Time is { } time)
         {
             Time.Restore(time);
@@ -76,6 +83,6 @@ public sealed class NewGameOptions
             _ => Color.Black,
         };
         var rules = (Rules == RulesChoice.Chinese ? Ruleset.Chinese(Komi) : Ruleset.Japanese(Komi)) with { Handicap = Handicap };
-        return new NewGameRequest(Size, rules, colour, Opponent, Opponent == OpponentKind.Computer ? ComputerId : null, timeControl is { IsTimed: true } ? timeControl : null);
+        return new NewGameRequest(Size, rules, colour, Opponent, Opponent == OpponentKind.Computer ? ComputerId : null, timeControl is { IsTimed: true } ? timeControl : null) { Listed = IsListed };
     }
 }

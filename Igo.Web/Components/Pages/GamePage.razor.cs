@@ -81,6 +81,8 @@ public sealed partial class GamePage : IAsyncDisposable
     private string? InviteUrl(HeldSeat held) =>
         held.OpponentKey is { } key ? Navigation.ToAbsoluteUri($"game/{Uri.EscapeDataString(key)}").ToString() : null;
 
+    private string WatchUrl(HeldSeat held) => Navigation.ToAbsoluteUri($"watch/{held.Seat.WatchId}").ToString();
+
     // In the scoring phase a click toggles the group under it on the shared board.
     private Task PointChosenAsync(HeldSeat held, Point point) => held.Mode == BoardMode.MarkDead
         ? Seat.ActAsync(held.View[point].MarkedDead ? ActionType.MarkGroupAlive : ActionType.MarkGroupDead, point)

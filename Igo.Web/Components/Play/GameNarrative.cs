@@ -27,6 +27,18 @@ public static class GameNarrative
         };
     }
 
+    /// <summary>The status as a spectator reads it: both sides by colour.</summary>
+    public static string SpectatorStatus(GameView view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        return view.Status switch
+        {
+            GameStatus.Play => $"{view.Turn.ToTitle()} to move.",
+            GameStatus.Endgame => "Both players passed. They are marking dead stones and agreeing the count.",
+            _ => Status(view, view.PendingRequest?.Initiator.Opponent() ?? view.Turn),
+        };
+    }
+
     /// <summary>What a request asks for, as the end of "Black asks to ...".</summary>
     public static string Request(PendingRequest request, GameView view)
     {
