@@ -62,7 +62,8 @@ public static class BlazorLoad
         return 0;
     }
 
-    private static async Task<StepResult> MeasureAsync(BlazorBenchApp app, List<(PagePlayer Black, PagePlayer White)> games, TimeSpan window)
+    /// <summary>A window in which the games' pages play: moves per second, push latency, lost moves, CPU.</summary>
+    internal static async Task<StepResult> MeasureAsync(BlazorBenchApp app, List<(PagePlayer Black, PagePlayer White)> games, TimeSpan window)
     {
         var meter = new CpuMeter([app.Process.ProcessId], null);
         var browserMeter = new CpuMeter(HeadlessChromium.ProcessIds(), null);
@@ -120,5 +121,5 @@ public static class BlazorLoad
     private static double Percentile(List<double> sorted, double rank) =>
         sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(rank * sorted.Count) - 1)];
 
-    private sealed record StepResult(double MovesPerSecond, double P50, double P99, double Max, int Lost, double AppCpu, double AppCpuPerMove, double BrowserCpu);
+    internal sealed record StepResult(double MovesPerSecond, double P50, double P99, double Max, int Lost, double AppCpu, double AppCpuPerMove, double BrowserCpu);
 }

@@ -46,8 +46,9 @@ internal sealed class HeadlessChromium : IAsyncDisposable
     {
         var page = await Context.NewPageAsync();
         await page.GotoAsync(path);
-        // The home page says when it is interactive; a game page draws its board only once its circuit holds the key.
-        var ready = path.StartsWith("/game/", StringComparison.Ordinal)
+        // The home page says when it is interactive; a game page draws its board only once its circuit holds the key, a
+        // watch page once its circuit follows the game.
+        var ready = path.StartsWith("/game/", StringComparison.Ordinal) || path.StartsWith("/watch/", StringComparison.Ordinal)
             ? Assertions.Expect(page.Locator("[role=gridcell]").First).ToBeAttachedAsync(new() { Timeout = 120_000 })
             : Assertions.Expect(page.Locator("#render-mode")).ToHaveTextAsync("interactive", new() { Timeout = 120_000 });
         await ready;

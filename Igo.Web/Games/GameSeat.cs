@@ -8,8 +8,7 @@ namespace Igo.Web.Games;
 internal sealed class GameSeat : IGameSeat
 {
     private readonly GameCoordinator coordinator;
-    private readonly Lock gate = new();
-    private readonly List<IDisposable> subscriptions = [];
+    private readonly HeldSubscriptions subscriptions = new();
     private int disposed;
     private volatile bool released;
 
@@ -62,13 +61,7 @@ internal sealed class GameSeat : IGameSeat
     {
         ArgumentNullException.ThrowIfNull(observer);
         ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) == 1, this);
-        var subscription = Live.Subscribe(observer);
-        lock (gate)
-        {
-            subscriptions.Add(subscription);
-        }
-
-        return new Subscription(this, subscription);
+        return subscriptions.Hold(Live.Subscribe(observer));
     }
 
     public Task<ActionReply> ActAsync(ActionType type, Point? point, CancellationToken cancellationToken = default)
@@ -101,17 +94,7 @@ internal sealed class GameSeat : IGameSeat
             return;
         }
 
-        List<IDisposable> mine;
-        lock (gate)
-        {
-            mine = [.. subscriptions];
-            subscriptions.Clear();
-        }
-
-        foreach (var subscription in mine)
-        {
-            subscription.Dispose();
-        }
+        subscriptions.EndAll();
 
         try
         {
@@ -140,19 +123,6 @@ internal sealed class GameSeat : IGameSeat
         catch (ObjectDisposedException)
         {
             return ActionReply.Refused(ActionFailure.Unavailable);
-        }
-    }
-
-    private sealed class Subscription(GameSeat seat, IDisposable inner) : IDisposable
-    {
-        public void Dispose()
-        {
-            lock (seat.gate)
-            {
-                seat.subscriptions.Remove(inner);
-            }
-
-            inner.Dispose();
         }
     }
 }

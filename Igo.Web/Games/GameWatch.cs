@@ -8,8 +8,7 @@ namespace Igo.Web.Games;
 internal sealed class GameWatch : IGameWatch
 {
     private readonly GameCoordinator coordinator;
-    private readonly Lock gate = new();
-    private readonly List<IDisposable> subscriptions = [];
+    private readonly HeldSubscriptions subscriptions = new();
     private int disposed;
 
     public GameWatch(GameCoordinator coordinator, LiveGame live)
@@ -32,13 +31,7 @@ internal sealed class GameWatch : IGameWatch
     {
         ArgumentNullException.ThrowIfNull(observer);
         ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) == 1, this);
-        var subscription = Live.SubscribeSpectator(observer);
-        lock (gate)
-        {
-            subscriptions.Add(subscription);
-        }
-
-        return subscription;
+        return subscriptions.Hold(Live.SubscribeSpectator(observer));
     }
 
     public Task<IReadOnlyList<SpectatorMessage>> ChatThreadAsync(CancellationToken cancellationToken = default) => Live.SpectatorChatThreadAsync(cancellationToken);
@@ -78,17 +71,7 @@ internal sealed class GameWatch : IGameWatch
             return;
         }
 
-        List<IDisposable> mine;
-        lock (gate)
-        {
-            mine = [.. subscriptions];
-            subscriptions.Clear();
-        }
-
-        foreach (var subscription in mine)
-        {
-            subscription.Dispose();
-        }
+        subscriptions.EndAll();
 
         await coordinator.StopWatchingAsync(this);
     }

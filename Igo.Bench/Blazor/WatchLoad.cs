@@ -1,0 +1,69 @@
+using System.Globalization;
+
+namespace Igo.Bench.Blazor;
+
+/// <summary>
+/// What spectators cost (issue 12): one game played through two game pages at a brisk human pace
+/// (<see cref="PagePlayer"/>), watched by more and more spectators, each a watch page (/watch/{id}) on its own circuit in
+/// the same headless Chromium (hidden, as <see cref="PagePlayer"/>'s pages are: the DOM is kept up to date, nothing is
+/// drawn). At each count, once the pages have settled: the heap after a full collection, then a window in which the
+/// players play: their push latency (one page's click to the other page showing the stone) p50/p99/max, and the app's
+/// CPU. A spectator circuit's memory is the heap's growth from one count to the next divided by the spectators added.
+/// <code>dotnet run -c Release --project Igo.Bench -- blazor-watch [--spectators 0,100,250,500] [--size 19] [--think-ms 300,900] [--seconds 60] [--pg "&lt;Npgsql connection string&gt;"]</code>
+/// </summary>
+public static class WatchLoad
+{
+    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(10);
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var steps = BenchOptions.Integers(args, "--spectators", "0,100,250,500");
+        var size = BenchOptions.Integer(args, "--size", 19);
+        var think = BenchOptions.Integers(args, "--think-ms", "300,900");
+        var window = TimeSpan.FromSeconds(BenchOptions.Integer(args, "--seconds", 60));
+        var postgres = BenchOptions.Get(args, "--pg");
+
+        await using var app = await BlazorBenchApp.StartAsync(postgres);
+        await using var browser = await HeadlessChromium.LaunchAsync(app.Process.BaseAddress);
+        using var probe = new HeapProbe(app.Process.ProcessId, app.Process.BaseAddress);
+        var keys = (await app.CreateGamesAsync(1, size))[0];
+        var black = new PagePlayer(await browser.OpenAsync(GameKeys.PathOf(keys.Black)));
+        var white = new PagePlayer(await browser.OpenAsync(GameKeys.PathOf(keys.White)));
+        var watchPath = new Uri(await black.Page.Locator("#watch-link").InputValueAsync()).AbsolutePath;
+
+        Console.WriteLine($"One {size}×{size} game, a move {think[0]}-{think[1]} ms after the opponent's, {window.TotalSeconds:F0} s windows");
+        Console.WriteLine("| spectators | heap per spectator circuit (KB) | heap (MB) | moves/s | push p50 (ms) | push p99 (ms) | push max (ms) | lost | app CPU (%) |");
+        Console.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        var open = 0;
+        double? previousHeap = null;
+        var playing = false;
+        foreach (var count in steps.Order())
+        {
+            var spectators = await browser.OpenAllAsync(Enumerable.Repeat(watchPath, count - open));
+            foreach (var page in spectators)
+            {
+                await page.AddStyleTagAsync(new() { Content = "body { display: none !important; }" });
+            }
+
+            var added = count - open;
+            open = count;
+            await Task.Delay(Settle);
+            var heap = (await probe.CollectAndReadAsync()).LiveBytes;
+            if (!playing)
+            {
+                await black.StartAsync("black", TimeSpan.FromMilliseconds(think[0]), TimeSpan.FromMilliseconds(think[1]), draw: false);
+                await white.StartAsync("white", TimeSpan.FromMilliseconds(think[0]), TimeSpan.FromMilliseconds(think[1]), draw: false);
+                playing = true;
+            }
+
+            var result = await BlazorLoad.MeasureAsync(app, [(black, white)], window);
+            var perSpectator = previousHeap is { } before && added > 0 ? ((heap - before) / added / 1024).ToString("F0", CultureInfo.InvariantCulture) : "";
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {count} | {perSpectator} | {heap / 1048576:F1} | {result.MovesPerSecond:F1} | {result.P50:F0} | {result.P99:F0} | {result.Max:F0} | {result.Lost} | {result.AppCpu * 100:F0} |"));
+            previousHeap = heap;
+        }
+
+        Console.WriteLine($"Machine: {File.ReadAllText("/proc/loadavg").Trim()} (load average over 1, 5, 15 min, …)");
+        return 0;
+    }
+}
