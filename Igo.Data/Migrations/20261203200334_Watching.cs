@@ -72,7 +72,7 @@ namespace Igo.Data.Migrations
 
             // Existing games get a watch id of their own: 128 bits drawn from the server's strong random source (two
             // random UUIDs, 244 random bits, hashed). They stay unlisted, as they were shared by link only.
-            migrationBuilder.Sql("UPDATE games SET watch_id = left(encode(sha256(uuid_send(gen_random_uuid()) || uuid_send(gen_random_uuid())), 'hex'), 32)");
+            migrationBuilder.Sql("UPDATE games SET watch_id = left(encode(sha256(uuid_send(gen_random_uuid()) || uuid_send(gen_random_uuid())), 'hex'), 32);");
 
             migrationBuilder.CreateIndex(
                 name: "ix_games_watch_id",
