@@ -21,6 +21,8 @@ public sealed class GameEventCodecTests
             new ChatPosted(7, 3, B, 9001),
             new PresenceChanged(7, 3, B, Color.White, Connected: false),
             new PresenceChanged(8, 0, A, Color.Black, Connected: true),
+            new SpectatorChatPosted(8, A, 77),
+            new SpectatorsChanged(9, B),
         ];
 
         var payloads = GameEventCodec.Encode(events);
