@@ -9,7 +9,10 @@ namespace Igo.Bench.Blazor;
 /// drawn). At each count, once the pages have settled: the heap after a full collection, then a window in which the
 /// players play: their push latency (one page's click to the other page showing the stone) p50/p99/max, and the app's
 /// CPU. A spectator circuit's memory is the heap's growth from one count to the next divided by the spectators added.
-/// <code>dotnet run -c Release --project Igo.Bench -- blazor-watch [--spectators 0,100,250,500] [--size 19] [--think-ms 300,900] [--seconds 60] [--pg "&lt;Npgsql connection string&gt;"]</code>
+/// The one game goes on through every step, and the players only place stones: keep the moves of the whole run (about
+/// steps × (window + 25 s) / mean think time) well under what the board holds (about 250 on 19×19, 60 on 9×9), or
+/// the later windows find no open point and measure nothing.
+/// <code>dotnet run -c Release --project Igo.Bench -- blazor-watch [--spectators 0,100,250,500] [--size 19] [--think-ms 1000,2000] [--seconds 60] [--pg "&lt;Npgsql connection string&gt;"]</code>
 /// </summary>
 public static class WatchLoad
 {
@@ -19,7 +22,7 @@ public static class WatchLoad
     {
         var steps = BenchOptions.Integers(args, "--spectators", "0,100,250,500");
         var size = BenchOptions.Integer(args, "--size", 19);
-        var think = BenchOptions.Integers(args, "--think-ms", "300,900");
+        var think = BenchOptions.Integers(args, "--think-ms", "1000,2000");
         var window = TimeSpan.FromSeconds(BenchOptions.Integer(args, "--seconds", 60));
         var postgres = BenchOptions.Get(args, "--pg");
 
