@@ -29,6 +29,12 @@ public sealed class ComputerOptions
     /// <summary>How long a computer player waits for its opponent to come back before it releases its key.</summary>
     public TimeSpan OpponentAwayGrace { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Whether the scoring phase starts from the engine's dead-stone suggestion (marked on the shared board for both
+    /// players to correct); off, it starts with every stone alive.
+    /// </summary>
+    public bool SuggestDeadStones { get; set; } = true;
+
     /// <summary>Whether every duration is positive (a zero sweep interval would spin).</summary>
     public bool HasPositiveDurations() =>
         CommandTimeout > TimeSpan.Zero && ThinkTimeout > TimeSpan.Zero && SweepInterval > TimeSpan.Zero && OpponentAwayGrace >= TimeSpan.Zero;

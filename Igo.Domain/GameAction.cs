@@ -23,12 +23,19 @@ public enum ActionType
 
     /// <summary>Marks the group at <see cref="GameAction.Point"/> alive again on the scoring phase's shared board.</summary>
     MarkGroupAlive,
+
+    /// <summary>
+    /// The server marks the group at <see cref="GameAction.Point"/> dead as the engine suggests, part of the scoring
+    /// phase's starting marking; <see cref="GameAction.Player"/> is the colour of the stones. No player sends it, and it
+    /// is refused once a player has acted in the phase, so that a repeated suggestion never undoes a correction.
+    /// </summary>
+    SuggestDead,
 }
 
 /// <summary>
 /// One thing a player did. The log of accepted actions is the game's source of truth: replaying it rebuilds the game,
 /// clocks included. <see cref="Point"/> is required for <see cref="ActionType.PlaceStone"/> and
-/// <see cref="ActionType.MarkDead"/>, <see cref="ActionType.MarkGroupDead"/> and <see cref="ActionType.MarkGroupAlive"/>. Time is passed in (the domain has no clock).
+/// <see cref="ActionType.MarkDead"/>, <see cref="ActionType.MarkGroupDead"/>, <see cref="ActionType.MarkGroupAlive"/> and <see cref="ActionType.SuggestDead"/>. Time is passed in (the domain has no clock).
 /// </summary>
 /// <param name="At">When the server took the action; the turn of the player it hands the game to starts then.</param>
 /// <param name="Thinking">

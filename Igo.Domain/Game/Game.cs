@@ -129,6 +129,12 @@ public sealed class Game
         if (outcome.Accepted)
         {
             TimeRules.Accepted(state, action);
+            if (action.Type is not (ActionType.SuggestDead or ActionType.Pass))
+            {
+                // A player acted in the scoring phase (or left it): the marking is theirs from now on.
+                state.SuggestionOpen = false;
+            }
+
             actions.Add(action);
             state.LastAction = action;
             view = null;
@@ -203,6 +209,7 @@ public sealed class Game
             ActionType.ClaimWin => TimeRules.ClaimWin(state, action.Player),
             ActionType.MarkGroupDead => GroupMarking.Mark(state, action.Player, action.Point, dead: true),
             ActionType.MarkGroupAlive => GroupMarking.Mark(state, action.Player, action.Point, dead: false),
+            ActionType.SuggestDead => GroupMarking.Suggest(state, action.Player, action.Point),
             _ => new ActionRefusal.UnknownAction(action.Type),
         };
     }

@@ -22,6 +22,12 @@ internal sealed class GameState(int size, Ruleset rules, TimeControl timeControl
     /// <summary>The scoring phase's shared marking, from the two passes that end play until play resumes; null in play.</summary>
     public DeadMarking? Marking { get; set; }
 
+    /// <summary>
+    /// The scoring phase's marking is still the engine's to suggest: no player has acted since the passes that began it
+    /// (<see cref="ActionType.SuggestDead"/>).
+    /// </summary>
+    public bool SuggestionOpen { get; set; }
+
     public GameResult? Result { get; private set; }
 
     public ScoreTally? Tally { get; set; }

@@ -51,6 +51,7 @@ internal static class StonePlay
         {
             state.Status = GameStatus.Endgame;
             state.Marking = DeadMarking.None;
+            state.SuggestionOpen = true;
         }
 
         return new ActionOutcome.Passed(player);

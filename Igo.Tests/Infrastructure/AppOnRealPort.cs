@@ -18,6 +18,9 @@ public sealed class AppOnRealPort : IAsyncDisposable
 {
     private const string SqlitePathSetting = "Igo:Data:SqlitePath";
 
+    /// <summary>Off unless a test turns it on: an engine's judgement would mark stones in every test that passes twice.</summary>
+    public const string SuggestDeadStonesSetting = "Computer:SuggestDeadStones";
+
     private readonly Factory factory;
     private readonly string? ownDatabase;
 
@@ -37,6 +40,7 @@ public sealed class AppOnRealPort : IAsyncDisposable
     {
         var chosen = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
         string? ownDatabase = null;
+        chosen.TryAdd(SuggestDeadStonesSetting, "false");
         var onPostgres = chosen.TryGetValue("ConnectionStrings:Igo", out var connection) && !string.IsNullOrEmpty(connection);
         if (!onPostgres && !chosen.ContainsKey(SqlitePathSetting))
         {

@@ -20,6 +20,7 @@ internal static class RuleTexts
         ActionOutcome.Requested requested => Requested(requested),
         ActionOutcome.Answered answered => Answered(answered),
         ActionOutcome.GroupMarked marked => Invariant($"{marked.Player.ToTitle()} marked {marked.Count} {marked.Stones.ToWord()} stones as {(marked.Dead ? "dead" : "alive")}"),
+        ActionOutcome.MarkingSuggested suggested => Invariant($"The engine marked {suggested.Count} {suggested.Stones.ToWord()} stones as dead"),
         ActionRefusal refusal => Refused(refusal),
         _ => null,
     };
@@ -71,6 +72,7 @@ internal static class RuleTexts
         ActionRefusal.FlagStanding standing => $"{standing.Player.ToTitle()} still has time on the clock",
         ActionRefusal.ThinkingTime => "The game's clock could not time that action, so it was not played. Please try again",
         ActionRefusal.NoChain none => $"There is no group at {none.Point} to mark dead",
+        ActionRefusal.SuggestionClosed => "The players have taken the marking over: the engine's suggestion no longer applies",
         ActionRefusal.MarkingUnchanged unchanged => $"The group at {unchanged.Point} is already marked as {(unchanged.Dead ? "dead" : "alive")}",
         ActionRefusal.StaleMarking => "The dead stones changed since you looked: check the board and accept again",
         ActionRefusal.NothingToTakeBack nothing => $"{nothing.Player.ToTitle()} has no move to take back",
@@ -102,7 +104,7 @@ internal static class RuleTexts
             ActionType.RequestUndo => ("ask to take back a move", "during play"),
             ActionType.MarkDead => ("mark stones as dead", "in the endgame"),
             ActionType.RequestTally => ("ask to tally the score", "in the endgame"),
-            ActionType.MarkGroupDead or ActionType.MarkGroupAlive => ("mark a group dead or alive", "in the endgame"),
+            ActionType.MarkGroupDead or ActionType.MarkGroupAlive or ActionType.SuggestDead => ("mark a group dead or alive", "in the endgame"),
             _ => (null, null),
         };
         var now = wrong.Status switch

@@ -10,7 +10,7 @@ public static class ComputerServiceCollectionExtensions
     /// <summary>
     /// Computer opponents: the catalogue (<see cref="IComputerOpponents"/>), GTP engine pools (started with the app,
     /// stopped with it), the computer player host (the coordinator's <see cref="IComputerPlayerLauncher"/>, with its
-    /// takeover sweep), and the dead-stone and score advisor for human players. Options from the "Computer" section.
+    /// takeover sweep), the dead-stone and score advisor for human players, and the scoring phase's starting marking. Options from the "Computer" section.
     /// Needs the games (<c>AddIgoGames</c>) for the coordinator and the store.
     /// </summary>
     public static IServiceCollection AddIgoComputer(this IServiceCollection services)
@@ -29,6 +29,7 @@ public static class ComputerServiceCollectionExtensions
         services.AddSingleton<IComputerOpponents>(provider => provider.GetRequiredService<ComputerPlayerCatalog>());
         services.AddSingleton<PositionAdvisor>();
         services.AddSingleton<IPositionAdvisor>(provider => provider.GetRequiredService<PositionAdvisor>());
+        services.AddSingleton<IMarkingSuggester, EngineMarkingSuggester>();
 
         services.AddSingleton<IComputerKeyDirectory, StoreComputerKeyDirectory>();
         services.AddSingleton(provider => new ComputerPlayerHost(

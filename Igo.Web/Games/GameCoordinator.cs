@@ -31,11 +31,12 @@ internal sealed partial class GameCoordinator : IGameCoordinator, IAsyncDisposab
         TimeProvider time,
         IOptions<ClockOptions> clocks,
         IEnumerable<IComputerPlayerLauncher> launchers,
+        IEnumerable<IMarkingSuggester> suggesters,
         IgoMetrics metrics,
         ILogger<GameCoordinator> logger)
     {
         ArgumentNullException.ThrowIfNull(clocks);
-        services = new GameServices(store, writer, bus, instance, time, clocks.Value, metrics, logger);
+        services = new GameServices(store, writer, bus, instance, time, clocks.Value, metrics, logger, suggesters.FirstOrDefault());
         games = new LiveGames();
         releases = new KeyReleases(services);
         this.launchers = [.. launchers];

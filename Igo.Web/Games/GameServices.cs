@@ -5,7 +5,7 @@ using Igo.Data.Stores;
 
 namespace Igo.Web.Games;
 
-/// <summary>What every live game needs, bundled once by the coordinator.</summary>
+/// <summary>What every live game needs, bundled once by the coordinator. <see cref="Suggester"/> is null without computer players.</summary>
 internal sealed record GameServices(
     GameStore Store,
     ActionWriter Writer,
@@ -14,4 +14,5 @@ internal sealed record GameServices(
     TimeProvider Time,
     ClockOptions Clocks,
     IgoMetrics Metrics,
-    ILogger Logger);
+    ILogger Logger,
+    IMarkingSuggester? Suggester = null);

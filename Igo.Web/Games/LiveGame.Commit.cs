@@ -57,6 +57,7 @@ internal sealed partial class LiveGame
         copy.Publish();
         await services.Bus.PublishAsync([new ActionCommitted(Id, copy.Game.Version, Me, action, played, now)]);
         observers.GameChanged(copy.Snapshot);
+        SuggestIfScoringBegan();
         return ActionReply.Judged(outcome, copy.Snapshot);
     }
 

@@ -78,6 +78,9 @@ internal sealed partial class LiveGame : IAsyncDisposable
             {
                 await load(live);
                 LiveGameLog.Opened(live.logger, id, live.copy.Game.Version);
+
+                // A scoring phase whose suggestion never landed (the instance that began it stopped first).
+                live.SuggestIfScoringBegan();
                 return true;
             });
             live.counted = 1;
@@ -200,6 +203,12 @@ internal sealed partial class LiveGame : IAsyncDisposable
         if (await EndOnTimeIfOverdueAsync(receivedAt, now) is { } lostOnTime)
         {
             return ActionReply.Judged(lostOnTime);
+        }
+
+        if (intent.Type == ActionType.SuggestDead)
+        {
+            // The server's action, never a player's.
+            return ActionReply.Judged(new ActionRefusal.UnknownAction(intent.Type.Value));
         }
 
         if (intent.Type == ActionType.ClaimWin && await OpponentNotGoneAsync(seat.Color, now) is { } notGone)

@@ -26,4 +26,10 @@ internal static partial class LiveGameLog
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Game {GameId}: the rules refused a timeout of {Player} ({Reason})")]
     public static partial void TimeoutRefused(ILogger logger, long gameId, Igo.Domain.Color player, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Game {GameId}: the engine's suggestion marked {Groups} groups dead in the scoring phase begun at version {Version}")]
+    public static partial void SuggestionApplied(ILogger logger, long gameId, int version, int groups);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Game {GameId}: the engine's dead-stone suggestion failed; the players mark the stones themselves")]
+    public static partial void SuggestionFailed(ILogger logger, Exception exception, long gameId);
 }

@@ -54,6 +54,9 @@ public abstract record ActionOutcome
     /// change withdrew, if one was pending.
     /// </summary>
     public sealed record GroupMarked(Color Player, Color Stones, int Count, bool Dead, Color? Withdrawn) : ActionOutcome;
+
+    /// <summary>The engine's suggestion marked <paramref name="Count"/> <paramref name="Stones"/> stones dead in the starting marking.</summary>
+    public sealed record MarkingSuggested(Color Stones, int Count) : ActionOutcome;
 }
 
 /// <summary>The chain a mark-dead request is about: its stones' colour and how many there are.</summary>

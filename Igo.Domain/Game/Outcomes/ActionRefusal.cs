@@ -51,6 +51,12 @@ public abstract record ActionRefusal : ActionOutcome
     public sealed record MarkingUnchanged(Point Point, bool Dead) : ActionRefusal(Domain.Rejection.NotPermitted);
 
     /// <summary>
+    /// An engine's suggestion after a player has marked, asked or accepted in this scoring phase: the marking is the
+    /// players' now, and a late or repeated suggestion must not undo their corrections.
+    /// </summary>
+    public sealed record SuggestionClosed() : ActionRefusal(Domain.Rejection.NotPermitted);
+
+    /// <summary>
     /// The action's thinking time does not fit the clocks: missing for the player whose clock runs, given for anyone
     /// else or in an untimed game, negative, or finer than a millisecond (see <see cref="GameAction.Thinking"/>).
     /// </summary>
