@@ -139,9 +139,13 @@ internal sealed class FakeGameRecords : Igo.Web.Games.IGameRecords
 {
     public List<long> Requested { get; } = [];
 
-    public Task<Igo.Web.Games.GameFile?> SgfAsync(long gameId, bool blackIsComputer, bool whiteIsComputer, CancellationToken cancellationToken = default)
+    /// <summary>The names each request gave the sides a computer played (null: a person).</summary>
+    public List<(string? Black, string? White)> Names { get; } = [];
+
+    public Task<Igo.Web.Games.GameFile?> SgfAsync(long gameId, string? blackComputer, string? whiteComputer, CancellationToken cancellationToken = default)
     {
         Requested.Add(gameId);
+        Names.Add((blackComputer, whiteComputer));
         return Task.FromResult<Igo.Web.Games.GameFile?>(new("igo-game.sgf", "application/x-go-sgf", "(;FF[4]GM[1]SZ[9])"));
     }
 }

@@ -56,6 +56,20 @@ public sealed class PlayerCardTests : ComponentTestBase
     }
 
     [Fact]
+    public void A_computer_that_stopped_after_the_game_is_still_named_and_not_called_not_started()
+    {
+        var gnuGo = new ComputerOpponent("gnugo-5", "GNU Go, level 5", "GNU Go reading less deeply.");
+        var card = Context.Render<PlayerCard>(p => p.Add(c => c.Color, Color.White).Add(c => c.Computer, gnuGo).Add(c => c.Connected, false).Add(c => c.GameOver, true));
+
+        Assert.Equal("computer", card.Find(".presence").TextContent.Trim());
+        Assert.Equal("GNU Go, level 5", card.Find("[data-computer=gnugo-5]").TextContent);
+        Assert.DoesNotContain("not started", card.Markup, StringComparison.Ordinal);
+
+        card.Render(p => p.Add(c => c.GameOver, false));
+        Assert.Contains("not started", card.Find(".presence").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_computer_standing_in_for_the_chosen_one_says_so()
     {
         var club = new ComputerOpponent("builtin-club", "Built-in, club", "The opponent chosen for this game cannot run on this server, so Built-in, club plays instead.");

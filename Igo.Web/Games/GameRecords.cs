@@ -10,8 +10,11 @@ public sealed record GameFile(string FileName, string ContentType, string Text);
 /// <summary>The record of a game as a downloadable file.</summary>
 public interface IGameRecords
 {
-    /// <summary>The game's SGF, or null when there is no such game.</summary>
-    Task<GameFile?> SgfAsync(long gameId, bool blackIsComputer, bool whiteIsComputer, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// The game's SGF, or null when there is no such game. A side a computer played is named after it
+    /// (<paramref name="blackComputer"/>, <paramref name="whiteComputer"/>: "GNU Go, level 5"); a person by their colour.
+    /// </summary>
+    Task<GameFile?> SgfAsync(long gameId, string? blackComputer, string? whiteComputer, CancellationToken cancellationToken = default);
 }
 
 /// <summary>
@@ -21,7 +24,7 @@ public interface IGameRecords
 /// </summary>
 public sealed class GameRecords(GameStore store) : IGameRecords
 {
-    public async Task<GameFile?> SgfAsync(long gameId, bool blackIsComputer, bool whiteIsComputer, CancellationToken cancellationToken = default)
+    public async Task<GameFile?> SgfAsync(long gameId, string? blackComputer, string? whiteComputer, CancellationToken cancellationToken = default)
     {
         var stored = await store.LoadGameAsync(gameId, cancellationToken);
         if (stored is null)
@@ -32,8 +35,8 @@ public sealed class GameRecords(GameStore store) : IGameRecords
         var (game, moveClocks) = MoveClocks.Replay(stored.Game.Size, stored.Game.Rules, stored.Game.TimeControl, stored.Actions);
         var date = stored.Game.CreatedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var info = new SgfGameInfo(
-            BlackPlayer: blackIsComputer ? "Computer" : "Black",
-            WhitePlayer: whiteIsComputer ? "Computer" : "White",
+            BlackPlayer: blackComputer ?? "Black",
+            WhitePlayer: whiteComputer ?? "White",
             Date: date,
             GameName: $"Igo game {stored.Game.Id}",
             TimeControl: game.TimeControl);

@@ -1,3 +1,4 @@
+using Igo.Computer;
 using Igo.Domain;
 using Igo.Web.Browser;
 using Igo.Web.Circuits;
@@ -26,6 +27,9 @@ public sealed partial class GamePage : IAsyncDisposable
 
     [Inject]
     private BrowserSettings Settings { get; set; } = default!;
+
+    [Inject]
+    private IComputerOpponents Computers { get; set; } = default!;
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
@@ -77,6 +81,9 @@ public sealed partial class GamePage : IAsyncDisposable
     // Only dead-stone advice marks the board, and only while it still describes the game (no move played since).
     private IReadOnlySet<Point>? SuggestedDead(GameView view) =>
         advice is { DeadStones: true } current && current.AppliesTo(view) ? current.SuggestedStones(view) : null;
+
+    // The computer player on the other side by name (the one that plays here), for the game's record.
+    private string? OpponentComputer(HeldSeat held) => held.Seat.OpponentIsComputer ? Computers.PlaysFor(held.Seat.OpponentComputerId).Name : null;
 
     private string? InviteUrl(HeldSeat held) =>
         held.OpponentKey is { } key ? Navigation.ToAbsoluteUri($"game/{Uri.EscapeDataString(key)}").ToString() : null;

@@ -1,4 +1,3 @@
-using Igo.Domain;
 using Igo.Web.Games;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
@@ -13,6 +12,10 @@ public sealed partial class SgfDownload
 
     [Parameter, EditorRequired]
     public IGameSeat Seat { get; set; } = default!;
+
+    /// <summary>The computer player on the opponent's side, named in the record ("GNU Go, level 5"); null for a person.</summary>
+    [Parameter]
+    public string? OpponentComputer { get; set; }
 
     [Inject]
     private IGameRecords Records { get; set; } = default!;
@@ -36,8 +39,9 @@ public sealed partial class SgfDownload
         downloading = true;
         try
         {
-            var computer = Seat.OpponentIsComputer ? Seat.Color.Opponent() : (Domain.Color?)null;
-            var file = await Records.SgfAsync(Seat.GameId, computer == Domain.Color.Black, computer == Domain.Color.White, lifetime.Token);
+            var computer = Seat.OpponentIsComputer ? OpponentComputer ?? "Computer" : null;
+            var (black, white) = Seat.Color == Domain.Color.White ? (computer, (string?)null) : (null, computer);
+            var file = await Records.SgfAsync(Seat.GameId, black, white, lifetime.Token);
             if (file is null)
             {
                 Snackbar.Add("The game record could not be found.", Severity.Warning);
