@@ -76,7 +76,12 @@ public sealed partial class PlayerPage(IPage page)
         await Expect(Page.Locator("li.msg.mine .text", new() { HasText = text })).ToBeVisibleAsync();
     }
 
-    public Task ScreenshotAsync(string path) => Page.ScreenshotAsync(new() { Path = path, FullPage = true });
+    /// <summary>The whole page from its top: scrolled, a full-page shot draws the fixed app bar where the view was.</summary>
+    public async Task ScreenshotAsync(string path)
+    {
+        await Page.EvaluateAsync("() => window.scrollTo(0, 0)");
+        await Page.ScreenshotAsync(new() { Path = path, FullPage = true });
+    }
 
     [GeneratedRegex(@"/game/[^/]+$")]
     private static partial Regex GamePath();
