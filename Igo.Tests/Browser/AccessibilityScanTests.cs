@@ -1,0 +1,79 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Igo.Web.Games;
+using Microsoft.Extensions.DependencyInjection;
+using static Microsoft.Playwright.Assertions;
+
+namespace Igo.Tests.Browser;
+
+/// <summary>
+/// An axe-core scan (Deque.AxeCore.Playwright injects it into the page) of the home page, a game in play, a game in its
+/// scoring phase and a finished game, in light and dark: any serious or critical violation fails the test, and every
+/// violation found is printed with the elements it names.
+/// </summary>
+[Collection("Browser")]
+[Trait("Category", "Browser")]
+public sealed class AccessibilityScanTests(BrowserHost host)
+{
+    private static readonly string[] Failing = ["serious", "critical"];
+
+    private IGameCoordinator Coordinator => host.App.Services.GetRequiredService<IGameCoordinator>();
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task The_home_page_and_a_game_in_play_in_scoring_and_finished_have_no_serious_violation(bool dark)
+    {
+        var inPlay = await ScriptedGames.PlayAsync(Coordinator, 9, "E5 D4 C3", "hello", "have fun");
+        var inScoring = await ScriptedGames.PlayAsync(Coordinator, 9, ScriptedGames.Whole9, "Two passes: shall we count?");
+        var black = await host.NewPlayerAsync(dark: dark);
+        var white = await host.NewPlayerAsync(dark: dark);
+        var found = new List<string>();
+        try
+        {
+            await black.OpenHomeAsync();
+            found.AddRange(await ScanAsync(black, "home page"));
+
+            await black.OpenAsync($"/game/{inPlay.White}");
+            await Expect(black.Page.Locator("li.msg")).ToHaveCountAsync(2);
+            found.AddRange(await ScanAsync(black, "game in play"));
+
+            await black.OpenAsync($"/game/{inScoring.Black}");
+            await white.OpenAsync($"/game/{inScoring.White}");
+            await black.Cell("D5").ClickAsync();
+            await Expect(white.Cell("D5")).ToHaveAttributeAsync("aria-label", new System.Text.RegularExpressions.Regex("marked dead"));
+            found.AddRange(await ScanAsync(black, "game in scoring"));
+
+            await white.ClickActionAsync("accept-count");
+            await Expect(black.Page.Locator("[data-acceptance]")).ToContainTextAsync("White accepted");
+            await black.ClickActionAsync("accept-count");
+            await Expect(black.Page.Locator("[data-after-game]")).ToBeVisibleAsync();
+            found.AddRange(await ScanAsync(black, "finished game"));
+        }
+        finally
+        {
+            await black.Page.Context.CloseAsync();
+            await white.Page.Context.CloseAsync();
+        }
+
+        Assert.True(found.Count == 0, "Serious or critical accessibility violations:\n" + string.Join("\n", found));
+    }
+
+    /// <summary>Scans the page as it is; prints every violation, and answers the serious and critical ones.</summary>
+    private static async Task<IReadOnlyList<string>> ScanAsync(PlayerPage player, string what)
+    {
+        var result = await player.Page.RunAxe();
+        var violations = result.Violations ?? [];
+        var lines = violations.Select(violation => Describe(what, violation)).ToList();
+        foreach (var line in lines)
+        {
+            TestContext.Current.TestOutputHelper?.WriteLine(line);
+        }
+
+        return [.. violations.Where(violation => Failing.Contains(violation.Impact)).Select(violation => Describe(what, violation))];
+    }
+
+    private static string Describe(string what, AxeResultItem violation) =>
+        $"{what}: [{violation.Impact}] {violation.Id}: {violation.Help}\n" +
+        string.Join("\n", (violation.Nodes ?? []).Select(node => $"    {node.Target}: {node.Html}"));
+}
