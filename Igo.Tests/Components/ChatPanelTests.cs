@@ -91,6 +91,10 @@ public sealed class ChatPanelTests : ComponentTestBase
         var items = chat.FindAll(".chat-list li").Select(li => li.ClassName).ToList();
         Assert.Equal(["msg theirs", "msg mine", "unread-divider", "msg theirs", "msg theirs"], items);
 
+        // The log role sits on a wrapper, so the list keeps its own and every item is a plain list item.
+        Assert.Equal("OL", chat.Find("[role=log] > .chat-list").TagName);
+        Assert.Empty(chat.FindAll("ol[role], li[role], header"));
+
         chat.Find("section.chat").Click();
 
         Assert.Empty(chat.FindAll("[data-unread]"));

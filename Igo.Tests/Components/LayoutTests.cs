@@ -34,6 +34,19 @@ public sealed class LayoutTests : ComponentTestBase
     }
 
     [Fact]
+    public void The_page_has_one_banner_the_app_bar_and_its_body_in_one_main_landmark()
+    {
+        RenderInteractively();
+
+        var layout = RenderLayout();
+
+        Assert.Single(layout.FindAll("header"));
+        Assert.Single(layout.FindAll("main"));
+        Assert.NotNull(layout.Find("main #body"));
+        Assert.Empty(layout.FindAll("main header"));
+    }
+
+    [Fact]
     public void Without_a_remembered_choice_the_light_theme_is_the_default_here()
     {
         RenderInteractively();

@@ -45,6 +45,24 @@ public sealed class LobbyTests : ComponentTestBase
         form.Find($"[data-field={field}]").QuerySelectorAll(".mud-toggle-item").Single(b => b.TextContent.Contains(text, StringComparison.Ordinal)).Click();
 
     [Fact]
+    public void Each_single_choice_is_a_named_radio_group_of_radios_with_one_checked()
+    {
+        var form = RenderForm();
+        Choose(form, "size", "13×13");
+
+        foreach (var (field, name) in new[] { ("opponent", "Opponent"), ("colour", "Your colour"), ("size", "Board size"), ("rules", "Rules") })
+        {
+            var group = form.Find($"[data-field={field}]");
+            Assert.Equal("radiogroup", group.GetAttribute("role"));
+            Assert.Equal(name, group.GetAttribute("aria-label"));
+            Assert.All(group.QuerySelectorAll(".mud-toggle-item"), item => Assert.Equal("radio", item.GetAttribute("role")));
+            Assert.Single(group.QuerySelectorAll("[aria-checked=true]"));
+        }
+
+        Assert.Contains("13×13", form.Find("[data-field=size] [aria-checked=true]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Starting_a_game_sends_the_chosen_options_and_opens_it_with_the_seat_handed_over()
     {
         var seat = new FakeGameSeat("NewBlack01", Color.White, Snapshots.Of(TestViews.Empty(13)));
