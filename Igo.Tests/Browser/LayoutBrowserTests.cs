@@ -32,6 +32,10 @@ public sealed partial class LayoutBrowserTests(BrowserHost host)
             }
 
             Assert.True(tops.All(top => Math.Abs(top - tops[0]) < 1), $"The actions are on more than one row: {string.Join(", ", tops)}");
+            var column = await black.Page.Locator(".side-column").BoundingBoxAsync();
+            var resign = await black.Page.Locator("[data-action=resign]").BoundingBoxAsync();
+            Assert.True(resign!.X + resign.Width <= column!.X + column.Width, $"Resign ends at {resign.X + resign.Width} px, past the column's {column.X + column.Width} px.");
+            Assert.False(await black.Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth"), "The page scrolls sideways at 1440 px.");
 
             var board = await black.Page.Locator(".igo-board").BoundingBoxAsync();
             Assert.True(board!.Y + board.Height <= 900 - 8, $"The board ends at {board.Y + board.Height} px on a 900 px screen.");

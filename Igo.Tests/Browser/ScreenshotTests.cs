@@ -61,7 +61,7 @@ public sealed class ScreenshotTests(BrowserHost host)
 
             await black.Cell("D5").ClickAsync();
             await Expect(white.Cell("D6")).ToHaveAttributeAsync("aria-label", "D6, white stone, marked dead, black territory");
-            await white.ScreenshotAsync(Screenshots.PathOf("endgame-request-dark.png"));
+            await white.ScreenshotAsync(Screenshots.PathOf("scoring-dark.png"));
             await white.ClickActionAsync("accept-count");
             await Expect(black.Page.Locator("[data-acceptance]")).ToContainTextAsync("White accepted");
             await black.ClickActionAsync("accept-count");
