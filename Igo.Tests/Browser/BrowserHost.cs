@@ -43,11 +43,12 @@ public sealed class BrowserHost : IAsyncLifetime
     }
 
     /// <summary>A fresh browser profile (its own local storage), as a second person on another machine would have.</summary>
-    public async Task<PlayerPage> NewPlayerAsync(bool dark = false, int width = 1280, int height = 860, bool touch = false, bool confirmTaps = false)
+    /// <param name="app">Another app than the shared one (a test class with settings of its own); null: <see cref="App"/>.</param>
+    public async Task<PlayerPage> NewPlayerAsync(bool dark = false, int width = 1280, int height = 860, bool touch = false, bool confirmTaps = false, AppOnRealPort? app = null)
     {
         var context = await Browser.NewContextAsync(new()
         {
-            BaseURL = App.BaseAddress.ToString(),
+            BaseURL = (app ?? App).BaseAddress.ToString(),
             ViewportSize = new() { Width = width, Height = height },
             DeviceScaleFactor = 1,
             HasTouch = touch,

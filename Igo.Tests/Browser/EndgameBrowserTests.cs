@@ -169,22 +169,7 @@ public sealed class EndgameBrowserTests(BrowserHost host) : IAsyncLifetime
         }
     }
 
-    private async Task<PlayerPage> NewPlayerAsync(int width, int height, bool touch = false)
-    {
-        var context = await host.Browser.NewContextAsync(new()
-        {
-            BaseURL = app.BaseAddress.ToString(),
-            ViewportSize = new() { Width = width, Height = height },
-            DeviceScaleFactor = 1,
-            HasTouch = touch,
-            IsMobile = touch,
-            ColorScheme = ColorScheme.Light,
-            AcceptDownloads = true,
-        });
-        await context.AddInitScriptAsync("window.localStorage.setItem('igo.dark-theme', 'false');window.localStorage.setItem('igo.confirm-taps', 'false');");
-        context.SetDefaultTimeout(60_000);
-        return new PlayerPage(await context.NewPageAsync());
-    }
+    private Task<PlayerPage> NewPlayerAsync(int width, int height, bool touch = false) => host.NewPlayerAsync(width: width, height: height, touch: touch, app: app);
 
     private static SeatHolder Holder(ConnectionKind kind) => new(kind, "script-" + Guid.NewGuid().ToString("N"));
 

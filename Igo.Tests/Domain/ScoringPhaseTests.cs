@@ -8,8 +8,8 @@ namespace Igo.Tests.Domain;
 [Trait("Category", "Domain")]
 public sealed class ScoringPhaseTests
 {
-    // Black owns the left, white the right; two white stones sit dead in black's area, one black stone in white's.
-    private static readonly string[] Position =
+    /// <summary>Black owns the left, white the right; two white stones sit dead in black's area, one black stone in white's.</summary>
+    internal static readonly string[] Position =
     [
         ". O . X O . .",
         ". . . X O . .",

@@ -11,25 +11,14 @@ namespace Igo.Tests.Domain;
 [Trait("Category", "Domain")]
 public sealed class SuggestedMarkingTests
 {
-    // Two white stones sit dead in black's area (0,1 and 2,2 are one group on the shared board), one black stone in white's.
-    private static readonly string[] Position =
-    [
-        ". O . X O . .",
-        ". . . X O . .",
-        ". . O X O . .",
-        ". . . X O . X",
-        ". . . X O . .",
-        ". . . X O . .",
-        ". . . X O . .",
-    ];
-
+    // In ScoringPhaseTests.Position: 0,1 and 2,2 are one white group on the shared board; 3,6 a lone black stone.
     private static readonly Point DeadWhite = new(0, 1);
     private static readonly Point DeadBlack = new(3, 6);
 
     private static Game InScoring()
     {
         var game = Game.Create(7, Ruleset.Japanese(0.5));
-        game.SetUp(Black, Position);
+        game.SetUp(Black, ScoringPhaseTests.Position);
         game.BothPass();
         return game;
     }
@@ -91,7 +80,7 @@ public sealed class SuggestedMarkingTests
     public void A_suggestion_is_refused_in_play_on_an_empty_point_and_on_stones_of_the_other_colour()
     {
         var game = Game.Create(7, Ruleset.Japanese(0.5));
-        game.SetUp(Black, Position);
+        game.SetUp(Black, ScoringPhaseTests.Position);
         Assert.Equal(new ActionRefusal.WrongStatus(SuggestDead, GameStatus.Play), game.Do(SuggestDead, White, DeadWhite));
 
         game.BothPass();

@@ -106,46 +106,9 @@ public abstract class SuggestedMarkingCoordinatorTests<TStore>(TStore store) : I
         Assert.Equal(4, black.Snapshot.View.Version);
     }
 
-    /// <summary>Black created on A, white joined on B; black at (2,2), white at (6,6), two passes.</summary>
-    private async Task<(IGameSeat Black, IGameSeat White)> InScoringAsync()
-    {
-        var created = await A.Get<IGameCoordinator>().CreateGameAsync(new NewGameRequest(9, Ruleset.Japanese(), Color.Black, OpponentKind.Human), NewConnection(), Cancel);
-        Assert.True(created.Success, created.ToString());
-        var joined = await B.Get<IGameCoordinator>().JoinGameAsync(created.Seat!.Keys.White, null, NewConnection(), Cancel);
-        Assert.True(joined.Success, joined.ToString());
-        var (black, white) = (created.Seat, joined.Seat!);
-        (IGameSeat Seat, ActionType Type, Point? Point)[] script =
-        [
-            (black, ActionType.PlaceStone, BlackStone),
-            (white, ActionType.PlaceStone, new Point(6, 6)),
-            (black, ActionType.Pass, null),
-            (white, ActionType.Pass, null),
-        ];
-        foreach (var (seat, type, point) in script)
-        {
-            await UntilAsync(seat, view => view.Turn == seat.Color);
-            var reply = await seat.ActAsync(type, point, Cancel);
-            Assert.True(reply.Success, $"{seat.Color} {type}: {reply}");
-        }
+    private Task<(IGameSeat Black, IGameSeat White)> InScoringAsync() => ScoringGames.InScoringAsync(A, B, BlackStone, Cancel);
 
-        await UntilAsync(black, view => view.Scoring is not null);
-        await UntilAsync(white, view => view.Scoring is not null);
-        return (black, white);
-    }
-
-    private static SeatHolder NewConnection() => new(ConnectionKind.Socket, $"conn-{Guid.NewGuid():N}");
-
-    private static async Task<GameView> UntilAsync(IGameSeat seat, Func<GameView, bool> condition)
-    {
-        var deadline = DateTime.UtcNow + EventRecorder.Deadline;
-        while (!condition(seat.Snapshot.View))
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"{seat.Color} at v{seat.Snapshot.View.Version}");
-            await Task.Delay(5, Cancel);
-        }
-
-        return seat.Snapshot.View;
-    }
+    private static Task<GameView> UntilAsync(IGameSeat seat, Func<GameView, bool> condition) => ScoringGames.UntilAsync(seat, condition, Cancel);
 
     /// <summary>An engine that says <paramref name="dead"/> once the test releases it, and tells when it was asked.</summary>
     private sealed class HeldSuggester(IReadOnlyList<Point> dead) : IMarkingSuggester
