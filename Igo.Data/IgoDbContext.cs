@@ -67,6 +67,10 @@ public sealed class IgoDbContext(DbContextOptions<IgoDbContext> options) : DbCon
         game.HasIndex(g => g.Deadline).HasFilter("deadline IS NOT NULL");
         game.Property(g => g.WatchId).HasMaxLength(WatchIds.Length).IsFixedLength();
         game.HasIndex(g => g.WatchId).IsUnique();
+
+        // One rematch per game: the second of two racing presses fails here and finds the first one's game. (No foreign
+        // key: SQLite cannot drop a column that has one, and games are never deleted.)
+        game.HasIndex(g => g.RematchOf).IsUnique();
     }
 
     private static void ConfigurePlayerKeys(EntityTypeBuilder<PlayerKeyRecord> key)

@@ -47,6 +47,15 @@ internal static class SqliteUpgrades
             "CREATE INDEX ix_spectator_messages_game_id_id ON spectator_messages (game_id, id)",
             "CREATE TABLE game_spectators (game_id INTEGER NOT NULL, instance_id TEXT NOT NULL, count INTEGER NOT NULL, CONSTRAINT pk_game_spectators PRIMARY KEY (game_id, instance_id), CONSTRAINT ck_game_spectators_count CHECK (count >= 0), CONSTRAINT fk_game_spectators_games FOREIGN KEY (game_id) REFERENCES games (id) ON DELETE CASCADE)",
         ],
+        // Rematch: one rematch per game (the unique rematch_of), the standing offer and the last declined one.
+        5 =>
+        [
+            "ALTER TABLE games ADD COLUMN rematch_of INTEGER NULL",
+            "ALTER TABLE games ADD COLUMN rematch_offered_by TEXT NULL",
+            "ALTER TABLE games ADD COLUMN rematch_declined TEXT NULL",
+            "ALTER TABLE games ADD COLUMN rematch_declined_at TEXT NULL",
+            "CREATE UNIQUE INDEX ix_games_rematch_of ON games (rematch_of)",
+        ],
         _ => null,
     };
 }

@@ -35,3 +35,6 @@ public sealed record SpectatorsChanged(long GameId, Guid Origin) : GameEvent(Gam
 /// the receiver re-reads the game from the store.
 /// </summary>
 public sealed record ResyncNeeded(long GameId) : GameEvent(GameId, 0, Guid.Empty);
+
+/// <summary>A rematch of the (finished) game was offered, withdrawn, declined or made: its players re-read where it stands.</summary>
+public sealed record RematchChanged(long GameId, int Version, Guid Origin) : GameEvent(GameId, Version, Origin);

@@ -7,7 +7,7 @@ namespace Igo.Data.Events;
 /// <summary>
 /// The NOTIFY payload format: one event per line, many events per payload, each payload under PostgreSQL's 8000-byte
 /// limit. Lines: <c>o origin</c> (applies to the lines after it), <c>a game version type colour row col atTicks
-/// timePlayed sinceTicks</c>, <c>c game version chatId</c>, <c>p game version colour 1|0</c>, <c>s game messageId</c> (spectators' chat), <c>n game</c> (spectator count); "-" for none.
+/// timePlayed sinceTicks</c>, <c>c game version chatId</c>, <c>p game version colour 1|0</c>, <c>s game messageId</c> (spectators' chat), <c>n game</c> (spectator count), <c>r game version</c> (rematch); "-" for none.
 /// </summary>
 public static class GameEventCodec
 {
@@ -85,6 +85,9 @@ public static class GameEventCodec
                 case "n" when fields.Length == 2:
                     events.Add(new SpectatorsChanged(Long(fields[1]), origin));
                     break;
+                case "r" when fields.Length == 3:
+                    events.Add(new RematchChanged(Long(fields[1]), Int(fields[2]), origin));
+                    break;
                 default:
                     throw new FormatException($"Unknown event line kind '{fields[0]}' with {fields.Length} fields");
             }
@@ -100,6 +103,7 @@ public static class GameEventCodec
         PresenceChanged p => string.Create(Invariant, $"p {p.GameId} {p.Version} {Letter(p.Color)} {(p.Connected ? 1 : 0)}\n"),
         SpectatorChatPosted s => string.Create(Invariant, $"s {s.GameId} {s.MessageId}\n"),
         SpectatorsChanged n => string.Create(Invariant, $"n {n.GameId}\n"),
+        RematchChanged r => string.Create(Invariant, $"r {r.GameId} {r.Version}\n"),
         _ => throw new ArgumentException($"Cannot encode {gameEvent.GetType().Name}", nameof(gameEvent)),
     };
 

@@ -199,6 +199,24 @@ namespace Igo.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("periods");
 
+                    b.Property<string>("RematchDeclined")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("rematch_declined");
+
+                    b.Property<DateTimeOffset?>("RematchDeclinedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("rematch_declined_at");
+
+                    b.Property<long?>("RematchOf")
+                        .HasColumnType("bigint")
+                        .HasColumnName("rematch_of");
+
+                    b.Property<string>("RematchOfferedBy")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("rematch_offered_by");
+
                     b.Property<string>("ResultType")
                         .HasMaxLength(12)
                         .HasColumnType("character varying(12)")
@@ -260,6 +278,10 @@ namespace Igo.Data.Migrations
                     b.HasIndex("Deadline")
                         .HasDatabaseName("ix_games_deadline")
                         .HasFilter("deadline IS NOT NULL");
+
+                    b.HasIndex("RematchOf")
+                        .IsUnique()
+                        .HasDatabaseName("ix_games_rematch_of");
 
                     b.HasIndex("WatchId")
                         .IsUnique()

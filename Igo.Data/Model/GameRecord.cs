@@ -63,6 +63,19 @@ public sealed class GameRecord
     /// <summary>Public (listed in the lobby) or unlisted (watchable by its link only).</summary>
     public bool Listed { get; set; }
 
+    /// <summary>
+    /// The game this one is the rematch of. Unique: a game has at most one rematch, however many presses race for it.
+    /// </summary>
+    public long? RematchOf { get; set; }
+
+    /// <summary>The player offering a rematch of this finished game, while the offer stands.</summary>
+    public Color? RematchOfferedBy { get; set; }
+
+    /// <summary>The player whose rematch offer was last declined, and when: they may not offer again for a while.</summary>
+    public Color? RematchDeclined { get; set; }
+
+    public DateTimeOffset? RematchDeclinedAt { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }

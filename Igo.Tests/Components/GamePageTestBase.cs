@@ -25,6 +25,7 @@ public abstract class GamePageTestBase : ComponentTestBase
         Context.Services.AddIgoSecurity();
         Context.Services.AddIgoCircuits().AddIgoBrowser();
         Context.Services.AddSingleton<IGameRecords>(Records);
+        Context.Services.AddSingleton<IRematches>(new FakeRematches());
         Context.Services.AddSingleton<IPositionAdvisor>(Advisor);
         Context.Services.AddSingleton<IComputerOpponents>(Computers);
     }

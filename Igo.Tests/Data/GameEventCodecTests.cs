@@ -23,6 +23,7 @@ public sealed class GameEventCodecTests
             new PresenceChanged(8, 0, A, Color.Black, Connected: true),
             new SpectatorChatPosted(8, A, 77),
             new SpectatorsChanged(9, B),
+            new RematchChanged(10, 41, B),
         ];
 
         var payloads = GameEventCodec.Encode(events);

@@ -28,6 +28,12 @@ public sealed class SqliteUpgradeTests : IDisposable
         "DROP TABLE spectator_messages", "DROP TABLE game_spectators",
     ];
 
+    // What the rematch migration added (schema 5 to 6): dropped too, so the upgrade adds them back.
+    private static readonly (string Table, string Column)[] RematchColumns =
+    [
+        ("games", "rematch_of"), ("games", "rematch_offered_by"), ("games", "rematch_declined"), ("games", "rematch_declined_at"),
+    ];
+
     private readonly string old = Directory.CreateTempSubdirectory("igo-sqlite-old-").FullName;
     private readonly string fresh = Directory.CreateTempSubdirectory("igo-sqlite-new-").FullName;
 
@@ -94,7 +100,8 @@ public sealed class SqliteUpgradeTests : IDisposable
 
         await ExecuteAsync(connection, "DROP TABLE game_analyses");
         await ExecuteAsync(connection, "DROP INDEX ix_games_deadline");
-        foreach (var (table, column) in TimedGamesColumns)
+        await ExecuteAsync(connection, "DROP INDEX ix_games_rematch_of");
+        foreach (var (table, column) in TimedGamesColumns.Concat(RematchColumns))
         {
             await ExecuteAsync(connection, $"ALTER TABLE {table} DROP COLUMN {column}");
         }

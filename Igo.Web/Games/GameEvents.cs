@@ -84,6 +84,9 @@ internal sealed class GameEvents(long id, Guid me, GameCopy copy, GameObservers 
             case PresenceChanged presence when presence.Version <= version:
                 await resync.RefreshPresenceAsync();
                 break;
+            case RematchChanged:
+                // The rematch is the pages' business (Rematches), not the game's: its copy is unchanged.
+                break;
             default:
                 // A version gap, or a resync after the listener was away: catch up from the store.
                 await resync.CatchUpAsync();

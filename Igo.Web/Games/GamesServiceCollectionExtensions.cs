@@ -7,7 +7,7 @@ public static class GamesServiceCollectionExtensions
     /// <summary>
     /// Games for this app: the store chosen by configuration (PostgreSQL or the embedded SQLite file, relative to
     /// <paramref name="contentRoot"/>), the event bus, the presence lease, the game coordinator
-    /// (<see cref="IGameCoordinator"/>), the timeout sweep and games' records (<see cref="IGameRecords"/>).
+    /// (<see cref="IGameCoordinator"/>), the timeout sweep games' records (<see cref="IGameRecords"/>) and rematches (<see cref="IRematches"/>).
     /// </summary>
     public static IServiceCollection AddIgoGames(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
@@ -25,6 +25,7 @@ public static class GamesServiceCollectionExtensions
         services.AddSingleton<IGameCoordinator>(provider => provider.GetRequiredService<GameCoordinator>());
         services.AddSingleton<IGameWatching>(provider => provider.GetRequiredService<GameCoordinator>());
         services.AddSingleton<IGameRecords, GameRecords>();
+        services.AddSingleton<IRematches, Rematches>();
         services.AddHostedService<TimeoutSweeper>();
         return services;
     }
