@@ -34,9 +34,9 @@ public sealed class AfterGameTests : GamePageTestBase
         var panel = page.Find("[data-after-game]");
         Assert.Equal("/", panel.QuerySelector("[data-action=new-game]")!.GetAttribute("href"));
         Assert.Contains("New game", panel.TextContent, StringComparison.Ordinal);
-        // Every button offered works: no rematch until there is one.
+        // Every button offered works, and the rematch has its place in the panel.
         Assert.All(panel.QuerySelectorAll("button"), button => Assert.False(button.HasAttribute("disabled")));
-        Assert.DoesNotContain("Rematch", page.Markup, StringComparison.OrdinalIgnoreCase);
+        Assert.NotNull(panel.QuerySelector("[data-rematch-panel]"));
         Assert.Empty(page.FindAll("[data-action=pass], [data-action=resign]"));
         Assert.Single(page.FindAll("[data-action=download-sgf]"));
 
