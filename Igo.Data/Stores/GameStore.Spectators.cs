@@ -18,19 +18,8 @@ public sealed partial class GameStore
         return await db.Games.AsNoTracking().Where(g => g.WatchId == watchId).Select(g => (long?)g.Id).SingleOrDefaultAsync(cancellationToken);
     }
 
-    public async Task<SpectatorMessageRecord> AddSpectatorMessageAsync(long gameId, string name, string text, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-
-        // Ordered across instances by the game row's lock, as the players' chat is: "after id N" never skips a line.
-        await LockGameRowAsync(db, gameId, now, cancellationToken);
-        var message = new SpectatorMessageRecord { GameId = gameId, Name = name, Text = text, At = now };
-        db.SpectatorMessages.Add(message);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return message;
-    }
+    public Task<SpectatorMessageRecord> AddSpectatorMessageAsync(long gameId, string name, string text, DateTimeOffset now, CancellationToken cancellationToken) =>
+        AddUnderGameLockAsync(gameId, now, new SpectatorMessageRecord { GameId = gameId, Name = name, Text = text, At = now }, cancellationToken);
 
     public async Task<IReadOnlyList<SpectatorMessageRecord>> SpectatorMessagesAfterAsync(long gameId, long afterId, CancellationToken cancellationToken)
     {

@@ -152,19 +152,24 @@ public sealed partial class GameStore(IDbContextFactory<IgoDbContext> contexts) 
             .ToListAsync(cancellationToken);
     }
 
-    public async Task<ChatMessageRecord> AddChatAsync(long gameId, Color color, string text, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task<ChatMessageRecord> AddChatAsync(long gameId, Color color, string text, DateTimeOffset now, CancellationToken cancellationToken) =>
+        AddUnderGameLockAsync(gameId, now, new ChatMessageRecord { GameId = gameId, Color = color, Text = text, At = now }, cancellationToken);
+
+    /// <summary>
+    /// Stores a line of a game's chat (the players' or the spectators') under the game row's lock: the lock orders a
+    /// game's lines across instances, so ids increase in commit order and a receiver that reads "after id N" never
+    /// skips a line committed late.
+    /// </summary>
+    private async Task<TLine> AddUnderGameLockAsync<TLine>(long gameId, DateTimeOffset now, TLine line, CancellationToken cancellationToken)
+        where TLine : class
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-
-        // The game row lock orders chat of one game across instances, so ids increase in commit order within a game
-        // and a receiver that reads "after id N" never skips a message committed late.
-        await LockGameAsync(db, gameId, now, cancellationToken);
-        var message = new ChatMessageRecord { GameId = gameId, Color = color, Text = text, At = now };
-        db.ChatMessages.Add(message);
+        await LockGameRowAsync(db, gameId, now, cancellationToken);
+        db.Add(line);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return message;
+        return line;
     }
 
     public async Task<IReadOnlyList<ChatMessageRecord>> ChatAfterAsync(long gameId, long afterId, CancellationToken cancellationToken)
