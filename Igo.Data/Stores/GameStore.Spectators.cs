@@ -49,6 +49,11 @@ public sealed partial class GameStore
     public async Task<SpectatorState> LoadSpectatorsAsync(long gameId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await SpectatorsAsync(db, gameId, now, cancellationToken);
+    }
+
+    private static async Task<SpectatorState> SpectatorsAsync(IgoDbContext db, long gameId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         var count = await db.GameSpectators
             .Where(s => s.GameId == gameId && db.Instances.Any(i => i.Id == s.InstanceId && i.LeaseExpiresAt > now))
             .SumAsync(s => s.Count, cancellationToken);

@@ -70,19 +70,22 @@ public sealed partial class GameStore(IDbContextFactory<IgoDbContext> contexts) 
     }
 
     public async Task<StoredGame?> LoadGameAsync(long gameId, CancellationToken cancellationToken) =>
-        (await LoadFollowingAsync(gameId, cancellationToken))?.Stored;
+        (await LoadAsync(gameId, spectatorsAt: null, cancellationToken))?.Stored;
 
     /// <summary>
-    /// A game and where its chat stands, for a copy that starts following it: one round trip on PostgreSQL. Null when
-    /// there is no such game.
+    /// A game, where its chat stands and its spectators on instances whose lease is current at <paramref name="now"/>,
+    /// for a copy that starts following it: one round trip on PostgreSQL. Null when there is no such game.
     /// </summary>
-    public async Task<LoadedGame?> LoadFollowingAsync(long gameId, CancellationToken cancellationToken)
+    public Task<LoadedGame?> LoadFollowingAsync(long gameId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        LoadAsync(gameId, now, cancellationToken);
+
+    private async Task<LoadedGame?> LoadAsync(long gameId, DateTimeOffset? spectatorsAt, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         if (db.Database.IsNpgsql())
         {
             await db.Database.OpenConnectionAsync(cancellationToken);
-            return await PostgresGameLoad.LoadAsync((Npgsql.NpgsqlConnection)db.Database.GetDbConnection(), gameId, cancellationToken);
+            return await PostgresGameLoad.LoadAsync((Npgsql.NpgsqlConnection)db.Database.GetDbConnection(), gameId, spectatorsAt, cancellationToken);
         }
 
         var game = await db.Games.AsNoTracking().SingleOrDefaultAsync(g => g.Id == gameId, cancellationToken);
@@ -97,9 +100,11 @@ public sealed partial class GameStore(IDbContextFactory<IgoDbContext> contexts) 
             .OrderBy(a => a.Sequence)
             .ToListAsync(cancellationToken);
         var lastChatId = await db.ChatMessages.Where(c => c.GameId == gameId).MaxAsync(c => (long?)c.Id, cancellationToken) ?? 0;
+        var spectators = spectatorsAt is { } now ? await SpectatorsAsync(db, gameId, now, cancellationToken) : SpectatorState.None;
         return new LoadedGame(
             new StoredGame(game, keys.Single(k => k.Color == Color.Black), keys.Single(k => k.Color == Color.White), [.. actions.Select(a => a.ToAction())]),
-            lastChatId);
+            lastChatId,
+            spectators);
     }
 
     /// <summary>Actions after a version, for catching up a copy that is a few versions behind without replaying all.</summary>

@@ -6,8 +6,9 @@ namespace Igo.Data.Stores;
 
 /// <summary>
 /// Reads a whole game on PostgreSQL in one round trip: the game row with both keys (one statement, so one snapshot), its
-/// action log, and its newest chat line's id. The log is read after the row, so it holds at least the row's version of
-/// actions; any committed since are left out, and arrive as events.
+/// action log, its newest chat line's id and, for a copy that follows the game, its spectators on live instances and
+/// their newest chat line. The log is read after the row, so it holds at least the row's version of actions; any
+/// committed since are left out, and arrive as events.
 /// </summary>
 internal static class PostgresGameLoad
 {
@@ -26,13 +27,27 @@ internal static class PostgresGameLoad
 
     private const string LastChatSql = "SELECT coalesce(max(id), 0) FROM chat_messages WHERE game_id = $1";
 
-    public static async Task<LoadedGame?> LoadAsync(NpgsqlConnection connection, long gameId, CancellationToken cancellationToken)
+    private const string SpectatorsSql = """
+        SELECT coalesce((SELECT sum(s.count) FROM game_spectators s JOIN instances i ON i.id = s.instance_id
+                         WHERE s.game_id = $1 AND i.lease_expires_at > $2), 0)::integer,
+               coalesce((SELECT max(id) FROM spectator_messages WHERE game_id = $1), 0)
+        """;
+
+    public static async Task<LoadedGame?> LoadAsync(NpgsqlConnection connection, long gameId, DateTimeOffset? spectatorsAt, CancellationToken cancellationToken)
     {
         await using var batch = new NpgsqlBatch(connection);
         foreach (var sql in new[] { GameSql, ActionsSql, LastChatSql })
         {
             var command = new NpgsqlBatchCommand(sql);
             command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = gameId });
+            batch.BatchCommands.Add(command);
+        }
+
+        if (spectatorsAt is { } now)
+        {
+            var command = new NpgsqlBatchCommand(SpectatorsSql);
+            command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = gameId });
+            command.Parameters.Add(PostgresValues.Time(now));
             batch.BatchCommands.Add(command);
         }
 
@@ -55,6 +70,14 @@ internal static class PostgresGameLoad
         await reader.NextResultAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         var lastChatId = reader.GetInt64(0);
+        var spectators = SpectatorState.None;
+        if (spectatorsAt is not null)
+        {
+            await reader.NextResultAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            spectators = new SpectatorState(reader.GetInt32(0), reader.GetInt64(1));
+        }
+
         if (game is null)
         {
             return null;
@@ -62,7 +85,8 @@ internal static class PostgresGameLoad
 
         return new LoadedGame(
             new StoredGame(game, keys.Single(k => k.Color == Color.Black), keys.Single(k => k.Color == Color.White), [.. actions.Take(game.Version)]),
-            lastChatId);
+            lastChatId,
+            spectators);
     }
 
     private static GameRecord ReadGame(NpgsqlDataReader reader) => new()

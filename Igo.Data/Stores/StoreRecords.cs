@@ -117,11 +117,17 @@ public abstract record WriteResult
     public sealed record Key(KeyChange? Change) : WriteResult;
 }
 
-/// <summary>A game as a copy of it starts following it: the stored game and its newest chat line's id (0 for none).</summary>
-public sealed record LoadedGame(StoredGame Stored, long LastChatId);
+/// <summary>
+/// A game as a copy of it starts following it: the stored game, its newest chat line's id (0 for none), and where its
+/// spectators stand.
+/// </summary>
+public sealed record LoadedGame(StoredGame Stored, long LastChatId, SpectatorState Spectators);
 
 /// <summary>Where a game's spectators stand: how many watch it on live instances, and its newest spectators' chat line (0 for none).</summary>
-public sealed record SpectatorState(int Count, long LastMessageId);
+public sealed record SpectatorState(int Count, long LastMessageId)
+{
+    public static SpectatorState None { get; } = new(0, 0);
+}
 
 /// <summary>A game as stored: its row, its two keys and its whole action log in order.</summary>
 public sealed record StoredGame(GameRecord Game, PlayerKeyRecord Black, PlayerKeyRecord White, IReadOnlyList<GameAction> Actions)

@@ -63,7 +63,7 @@ public abstract class GameStoreTests<TStore>(TStore store) : IAsyncLifetime
         var request = new NewGame(13, new Ruleset(KoRule.PositionalSuperko, ScoringRule.Area, 7.5, 2), NewKey(), NewKey(), Color.White, creator, NewKey(), "gnugo", T0);
 
         var gameId = await host.Get<ActionWriter>().CreateGameAsync(request, Cancel);
-        var loaded = await games.LoadFollowingAsync(gameId, Cancel);
+        var loaded = await games.LoadFollowingAsync(gameId, T0, Cancel);
 
         var assumed = request.AsStored(gameId);
         Assert.NotNull(loaded);

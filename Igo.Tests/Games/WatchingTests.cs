@@ -120,6 +120,22 @@ public abstract class WatchingTests<TStore>(TStore store) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_instance_opening_the_game_later_starts_with_its_spectators_and_their_chat()
+    {
+        var (black, _) = await NewGameAsync();
+        await using var watchOnA = await WatchAsync(A, black.WatchId);
+        await UntilAsync(() => black.Snapshot.Spectators == 1, "the players see the spectator on A");
+        Assert.Null(await watchOnA.ChatAsync("Kibitzer", "first!", Cancel));
+
+        // B has not seen this game: its copy's first load reads the count and where the spectators' chat stands.
+        await using var watchOnB = await WatchAsync(B, black.WatchId);
+
+        Assert.True(watchOnB.Snapshot.Spectators >= 1, $"B's copy starts with A's spectator, not {watchOnB.Snapshot.Spectators}");
+        Assert.Equal(["first!"], (await watchOnB.ChatThreadAsync(Cancel)).Select(m => m.Text));
+        await UntilAsync(() => watchOnB.Snapshot.Spectators == 2 && black.Snapshot.Spectators == 2, "both instances count both spectators");
+    }
+
+    [Fact]
     public async Task The_spectators_chat_reaches_spectators_only_and_the_players_after_the_game()
     {
         var (black, white) = await NewGameAsync();

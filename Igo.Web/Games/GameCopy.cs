@@ -32,8 +32,8 @@ internal sealed class GameCopy(long id)
 
     public string WatchId { get; private set; } = string.Empty;
 
-    /// <summary>Spectators on every instance, as last read from the store.</summary>
-    public int Spectators { get; private set; }
+    /// <summary>Spectators on every instance, as last read from the store; <see cref="SetSpectators"/> also publishes.</summary>
+    public int Spectators { get; set; }
 
     /// <summary>The newest spectators' chat line told to observers (0 for none).</summary>
     public long LastSpectatorMessageId { get; set; }

@@ -10,11 +10,14 @@ namespace Igo.Web.Games;
 /// </summary>
 internal sealed class GameResync(long id, GameCopy copy, GameObservers observers, GameStore store, ILogger logger)
 {
-    public async Task LoadAsync(CancellationToken cancellationToken)
+    /// <summary>The first load: the game, where its chat stands, and its spectators on instances live at <paramref name="now"/>.</summary>
+    public async Task LoadAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var loaded = await store.LoadFollowingAsync(id, cancellationToken)
+        var loaded = await store.LoadFollowingAsync(id, now, cancellationToken)
             ?? throw new InvalidOperationException($"Game {id} is not in the store");
         copy.LastChatId = loaded.LastChatId;
+        copy.LastSpectatorMessageId = loaded.Spectators.LastMessageId;
+        copy.Spectators = loaded.Spectators.Count;
         copy.Adopt(loaded.Stored);
     }
 

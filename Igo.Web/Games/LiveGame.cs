@@ -51,11 +51,7 @@ internal sealed partial class LiveGame : IAsyncDisposable
 
     /// <summary>Subscribes to the game's events, then loads it: whatever is committed after the load arrives as an event.</summary>
     public static Task<LiveGame> OpenAsync(long id, GameServices services) =>
-        OpenAsync(id, services, async live =>
-        {
-            await live.resync.LoadAsync(CancellationToken.None);
-            await live.spectators.LoadAsync();
-        });
+        OpenAsync(id, services, live => live.resync.LoadAsync(StoreTime.Now(services.Time), CancellationToken.None));
 
     /// <summary>
     /// A game just created here, from what was stored: nothing to read back, and nothing can have happened to it since,

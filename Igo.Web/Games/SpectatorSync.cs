@@ -18,14 +18,6 @@ internal sealed class SpectatorSync(long id, GameCopy copy, GameObservers observ
 
     public int Left() => Interlocked.Decrement(ref here);
 
-    /// <summary>Reads the count and the newest chat line for a copy just loaded.</summary>
-    public async Task LoadAsync()
-    {
-        var state = await services.Store.LoadSpectatorsAsync(id, StoreTime.Now(services.Time), CancellationToken.None);
-        copy.LastSpectatorMessageId = state.LastMessageId;
-        copy.SetSpectators(state.Count);
-    }
-
     /// <summary>
     /// Writes this instance's count if it changed since the last write. Spectators arriving together queue one of
     /// these each; the first writes the count they all make, and the rest find nothing to do.
