@@ -57,18 +57,14 @@ internal static class PostgresActionCommits
     public static Task<bool> ReadCommittedAsync(NpgsqlDataReader reader, CancellationToken cancellationToken) => reader.ReadAsync(cancellationToken);
 
     /// <summary>
-    /// The games' versions after the group's other statements (a fresh snapshot in the same transaction): an action that
-    /// did not commit was preempted when its game's version moved on, and lost its key when it did not.
+    /// The games' versions after the group committed: an action that did not commit was preempted when its game's
+    /// version moved on, and lost its key when it did not.
     /// </summary>
-    public static NpgsqlBatchCommand VersionsCommand(long[] gameIds)
+    public static async Task<Dictionary<long, int>> ReadVersionsAsync(NpgsqlConnection connection, long[] gameIds, CancellationToken cancellationToken)
     {
-        var command = new NpgsqlBatchCommand(VersionsSql);
+        await using var command = new NpgsqlCommand(VersionsSql, connection);
         command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = gameIds });
-        return command;
-    }
-
-    public static async Task<Dictionary<long, int>> ReadVersionsAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
-    {
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var versions = new Dictionary<long, int>();
         while (await reader.ReadAsync(cancellationToken))
         {

@@ -6,8 +6,9 @@ namespace Igo.Data.Stores;
 /// A group of writes on PostgreSQL in one round trip: every write's statements in one <see cref="NpgsqlBatch"/>, which
 /// PostgreSQL runs as one implicit transaction (an error in any statement rolls all of them back), the games locked in
 /// id order. Each write's checks are its own: an action whose version or holder check fails, or a key already held,
-/// leaves the others unaffected. With actions in the group, a last statement reads their games' versions, which tells
-/// a preempted action from one whose key was lost.
+/// leaves the others unaffected. When an action was not committed, a second round trip reads its game's version, which
+/// tells a preempted action from one whose key was lost (rare: under load most groups commit every action, and the
+/// read is left out of those).
 /// </summary>
 internal static class PostgresGroupCommit
 {
@@ -15,7 +16,6 @@ internal static class PostgresGroupCommit
     {
         // A write on its own locks one game at most: no order to keep (and a take on its own may not know its game).
         int[] order = writes.Count == 1 ? [0] : [.. Enumerable.Range(0, writes.Count).OrderBy(i => writes[i].LockOrder)];
-        long[] actionGames = [.. writes.OfType<ActionCommit>().Select(c => c.GameId)];
         await using var batch = new NpgsqlBatch(connection);
         foreach (var index in order)
         {
@@ -25,14 +25,8 @@ internal static class PostgresGroupCommit
             }
         }
 
-        if (actionGames.Length > 0)
-        {
-            batch.BatchCommands.Add(PostgresActionCommits.VersionsCommand(actionGames));
-        }
-
         var results = new WriteResult?[writes.Count];
         var committed = new bool[writes.Count];
-        var versions = new Dictionary<long, int>();
         await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
         {
             foreach (var index in order)
@@ -55,12 +49,10 @@ internal static class PostgresGroupCommit
 
                 await reader.NextResultAsync(cancellationToken);
             }
-
-            if (actionGames.Length > 0)
-            {
-                versions = await PostgresActionCommits.ReadVersionsAsync(reader, cancellationToken);
-            }
         }
+
+        long[] refused = [.. Enumerable.Range(0, writes.Count).Where(i => writes[i] is ActionCommit && !committed[i]).Select(i => ((ActionCommit)writes[i]).GameId)];
+        var versions = refused.Length > 0 ? await PostgresActionCommits.ReadVersionsAsync(connection, refused, cancellationToken) : [];
 
         for (var i = 0; i < writes.Count; i++)
         {
