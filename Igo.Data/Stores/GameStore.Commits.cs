@@ -97,13 +97,16 @@ public sealed partial class GameStore
 
     private static Task<KeyChange?> TakeOneAsync(IgoDbContext db, KeyTake take, CancellationToken cancellationToken)
     {
-        var (key, holder, secret, now) = (take.Key, take.Holder, take.ComputerSecret, take.Now);
+        var (key, holder, secret, now, prefix) = (take.Key, take.Holder, take.ComputerSecret, take.Now, take.TakeOverPrefix);
         return ChangeKeyOneAsync(
             db,
             key,
             now,
             () => db.PlayerKeys
-                .Where(k => k.Key == key && k.HeldByInstance == null && k.ComputerSecret == secret)
+                .Where(k => k.Key == key && k.ComputerSecret == secret
+                    && (k.HeldByInstance == null
+                        || (prefix != null && k.HeldByConnection!.StartsWith(prefix)
+                            && (k.HeldByInstance != holder.Instance || k.HeldByConnection != holder.ConnectionId))))
                 .ExecuteUpdateAsync(
                     set => set.SetProperty(k => k.HeldByInstance, holder.Instance).SetProperty(k => k.HeldByConnection, holder.ConnectionId).SetProperty(k => k.HeldSince, now)
                         .SetProperty(k => k.AwaySince, (DateTimeOffset?)null),
@@ -167,11 +170,12 @@ public sealed partial class GameStore
         var connected = new PerColor<bool>(
             keys.Any(k => k.Color == Color.Black && k.HeldByInstance != null),
             keys.Any(k => k.Color == Color.White && k.HeldByInstance != null));
+        var black = keys.Single(k => k.Color == Color.Black);
+        var white = keys.Single(k => k.Color == Color.White);
         var presence = new GamePresence(game.Version, connected, game.TimePlayedSeconds, game.ClockRunningSince)
         {
-            AwaySince = new PerColor<DateTimeOffset?>(
-                keys.FirstOrDefault(k => k.Color == Color.Black)?.AwaySince,
-                keys.FirstOrDefault(k => k.Color == Color.White)?.AwaySince),
+            AwaySince = new PerColor<DateTimeOffset?>(black.AwaySince, white.AwaySince),
+            Holders = KeyHolder.Of(black, white),
         };
         return new KeyChange(keys.Single(k => k.Key == key), changed, presence);
     }

@@ -118,6 +118,7 @@ public sealed partial class GameStore(IDbContextFactory<IgoDbContext> contexts) 
         return [.. actions.Select(a => a.ToAction())];
     }
 
+    /// <summary>Who holds a game's keys, with its version and clock: one statement (the game joined with its keys).</summary>
     public async Task<GamePresence?> LoadPresenceAsync(long gameId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -128,18 +129,21 @@ public sealed partial class GameStore(IDbContextFactory<IgoDbContext> contexts) 
                 g.Version,
                 g.TimePlayedSeconds,
                 g.ClockRunningSince,
-                Black = db.PlayerKeys.Any(k => k.GameId == g.Id && k.Color == Color.Black && k.HeldByInstance != null),
-                White = db.PlayerKeys.Any(k => k.GameId == g.Id && k.Color == Color.White && k.HeldByInstance != null),
-                BlackAway = db.PlayerKeys.Where(k => k.GameId == g.Id && k.Color == Color.Black).Select(k => k.AwaySince).FirstOrDefault(),
-                WhiteAway = db.PlayerKeys.Where(k => k.GameId == g.Id && k.Color == Color.White).Select(k => k.AwaySince).FirstOrDefault(),
+                Keys = db.PlayerKeys.Where(k => k.GameId == g.Id).Select(k => new { k.Color, k.HeldByInstance, k.HeldByConnection, k.AwaySince }).ToList(),
             })
             .SingleOrDefaultAsync(cancellationToken);
-        return row is null
-            ? null
-            : new GamePresence(row.Version, new PerColor<bool>(row.Black, row.White), row.TimePlayedSeconds, row.ClockRunningSince)
-            {
-                AwaySince = new PerColor<DateTimeOffset?>(row.BlackAway, row.WhiteAway),
-            };
+        if (row is null)
+        {
+            return null;
+        }
+
+        var black = row.Keys.Single(k => k.Color == Color.Black);
+        var white = row.Keys.Single(k => k.Color == Color.White);
+        return new GamePresence(row.Version, new PerColor<bool>(black.HeldByInstance is not null, white.HeldByInstance is not null), row.TimePlayedSeconds, row.ClockRunningSince)
+        {
+            AwaySince = new PerColor<DateTimeOffset?>(black.AwaySince, white.AwaySince),
+            Holders = new PerColor<KeyHolder?>(KeyHolder.Of(black.HeldByInstance, black.HeldByConnection), KeyHolder.Of(white.HeldByInstance, white.HeldByConnection)),
+        };
     }
 
     /// <summary>

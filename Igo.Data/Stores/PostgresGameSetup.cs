@@ -43,8 +43,10 @@ internal static class PostgresGameSetup
     private const string TakeSql = """
         WITH taken AS (
             UPDATE player_keys SET held_by_instance = $2, held_by_connection = $3, held_since = $4, away_since = NULL
-            WHERE key = $1::character(10) AND held_by_instance IS NULL
-              AND computer_secret IS NOT DISTINCT FROM $5::character(10)
+            WHERE key = $1::character(10) AND computer_secret IS NOT DISTINCT FROM $5::character(10)
+              AND (held_by_instance IS NULL
+                   OR ($6::text IS NOT NULL AND starts_with(held_by_connection, $6::text)
+                       AND (held_by_instance <> $2 OR held_by_connection <> $3)))
             RETURNING game_id),
         clock AS (
             UPDATE games SET clock_running_since = $4
@@ -123,7 +125,7 @@ internal static class PostgresGameSetup
     }
 
     public static IEnumerable<NpgsqlBatchCommand> TakeCommands(KeyTake take) =>
-        KeyCommands(take.Key, take.GameId, take.Now, TakeSql, take.Holder, PostgresValues.Time(take.Now), PostgresValues.Text(take.ComputerSecret));
+        KeyCommands(take.Key, take.GameId, take.Now, TakeSql, take.Holder, PostgresValues.Time(take.Now), PostgresValues.Text(take.ComputerSecret), PostgresValues.Text(take.TakeOverPrefix));
 
     public static IEnumerable<NpgsqlBatchCommand> ReleaseCommands(KeyRelease release) =>
         KeyCommands(release.Key, release.GameId, release.Now, ReleaseSql, release.Holder, PostgresValues.Time(release.Now));
@@ -144,17 +146,19 @@ internal static class PostgresGameSetup
         PlayerKeyRecord? found = null;
         var connected = new PerColor<bool>(false, false);
         var away = new PerColor<DateTimeOffset?>(null, null);
+        var holders = new PerColor<KeyHolder?>(null, null);
         (int Version, double Played, DateTimeOffset? Since) game = default;
         while (await reader.ReadAsync(cancellationToken))
         {
             var row = ReadKey(reader);
             connected = connected.With(row.Color, row.HeldByInstance is not null);
             away = away.With(row.Color, row.AwaySince);
+            holders = holders.With(row.Color, KeyHolder.Of(row.HeldByInstance, row.HeldByConnection));
             found = row.Key == key ? row : found;
             game = (reader.GetInt32(10), reader.GetDouble(11), PostgresValues.OptionalTime(reader, 12));
         }
 
-        return found is null ? null : new KeyChange(found, changed, new GamePresence(game.Version, connected, game.Played, game.Since) { AwaySince = away });
+        return found is null ? null : new KeyChange(found, changed, new GamePresence(game.Version, connected, game.Played, game.Since) { AwaySince = away, Holders = holders });
     }
 
     /// <summary>

@@ -4,7 +4,15 @@ using Igo.Domain;
 namespace Igo.Data.Stores;
 
 /// <summary>A connection holding a key: which instance, and which connection on it.</summary>
-public sealed record KeyHolder(Guid Instance, string ConnectionId);
+public sealed record KeyHolder(Guid Instance, string ConnectionId)
+{
+    /// <summary>The holder a key row names; null when the key is free.</summary>
+    public static KeyHolder? Of(Guid? instance, string? connectionId) =>
+        instance is { } held && connectionId is not null ? new KeyHolder(held, connectionId) : null;
+
+    public static PerColor<KeyHolder?> Of(PlayerKeyRecord black, PlayerKeyRecord white) =>
+        new(Of(black.HeldByInstance, black.HeldByConnection), Of(white.HeldByInstance, white.HeldByConnection));
+}
 
 /// <summary>
 /// One write the group commit carries (docs/decisions/0003-group-commit.md): an accepted action, a new game, a key
@@ -92,6 +100,13 @@ public sealed record NewGame(
 public sealed record KeyTake(string Key, KeyHolder Holder, string? ComputerSecret, DateTimeOffset Now, long? GameId = null) : StoreWrite
 {
     public override long LockOrder => GameId ?? throw new InvalidOperationException("A take in a group must name its game");
+
+    /// <summary>
+    /// When set, a key held by another connection whose id starts with this prefix is taken from it too (a take-over,
+    /// docs/decisions/0011-seat-take-over.md): in the same conditional update, so of racing take-overs each wins in turn
+    /// and the last one holds the key. Null: only a free key is taken.
+    /// </summary>
+    public string? TakeOverPrefix { get; init; }
 }
 
 /// <summary>Release a key if this connection holds it, and stop the game's clock when nobody is left connected.</summary>
@@ -144,6 +159,9 @@ public sealed record GamePresence(int Version, PerColor<bool> Connected, double 
 {
     /// <summary>Since when each colour's key has been free (<see cref="Model.PlayerKeyRecord.AwaySince"/>); null while held or never held.</summary>
     public PerColor<DateTimeOffset?> AwaySince { get; init; }
+
+    /// <summary>Who holds each colour's key (null: free), so that a connection whose key was taken over learns it.</summary>
+    public PerColor<KeyHolder?> Holders { get; init; }
 }
 
 

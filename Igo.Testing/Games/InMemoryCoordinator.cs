@@ -85,7 +85,14 @@ public sealed class InMemoryCoordinator(TimeProvider? time = null) : IGameCoordi
         return SeatOutcome.Held(seat);
     }
 
-    public async Task<SeatOutcome> JoinGameAsync(string key, string? computerSecret, SeatHolder holder, CancellationToken cancellationToken = default)
+    public Task<SeatOutcome> JoinGameAsync(string key, string? computerSecret, SeatHolder holder, CancellationToken cancellationToken = default) =>
+        JoinAsync(key, computerSecret, holder, takeOver: false);
+
+    /// <summary>A join that takes the key from another connection of the holder's kind (the seat it displaces is told).</summary>
+    public Task<SeatOutcome> TakeOverAsync(string key, SeatHolder holder, CancellationToken cancellationToken = default) =>
+        JoinAsync(key, null, holder, takeOver: true);
+
+    private async Task<SeatOutcome> JoinAsync(string key, string? computerSecret, SeatHolder holder, bool takeOver)
     {
         InMemoryGame? game;
         Task<SeatOutcome>? scripted;
@@ -112,7 +119,7 @@ public sealed class InMemoryCoordinator(TimeProvider? time = null) : IGameCoordi
             return SeatOutcome.Refused(computerSecret is null ? SeatFailure.ComputerOnly : SeatFailure.WrongSecret);
         }
 
-        var seat = await game.TakeAsync(color, holder);
+        var seat = await game.TakeAsync(color, holder, takeOver);
         return seat is null ? SeatOutcome.Refused(SeatFailure.InUse) : SeatOutcome.Held(seat);
     }
 

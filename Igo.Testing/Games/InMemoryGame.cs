@@ -14,6 +14,7 @@ internal sealed class InMemoryGame(InMemoryCoordinator owner, long id, Game game
     private readonly Lock gate = new();
     private Task lastChange = Task.CompletedTask;
     private readonly SeatHolder?[] holders = new SeatHolder?[3];
+    private readonly InMemorySeat?[] seats = new InMemorySeat?[3];
     private readonly List<ChatMessage> chat = [];
     private readonly List<(InMemorySeat Seat, IGameObserver Observer)> observers = [];
 
@@ -69,21 +70,35 @@ internal sealed class InMemoryGame(InMemoryCoordinator owner, long id, Game game
         }
     }
 
-    /// <summary>Takes the key for the holder and tells the observers; null when another connection holds it.</summary>
-    public async Task<InMemorySeat?> TakeAsync(Color color, SeatHolder holder)
+    /// <summary>
+    /// Takes the key for the holder and tells the observers; null when another connection holds it, unless
+    /// <paramref name="takeOver"/> and that connection is of the holder's kind: then its seat is told it was taken over,
+    /// and the observers hear nothing (the player never left).
+    /// </summary>
+    public async Task<InMemorySeat?> TakeAsync(Color color, SeatHolder holder, bool takeOver = false)
     {
+        var seat = new InMemorySeat(this, color);
+        InMemorySeat? displaced;
         lock (gate)
         {
-            if (holders[(int)color] is not null)
+            if (holders[(int)color] is { } current && (!takeOver || current.Kind != holder.Kind || current == holder))
             {
                 return null;
             }
 
+            displaced = seats[(int)color];
             holders[(int)color] = holder;
+            seats[(int)color] = seat;
+        }
+
+        if (displaced is not null)
+        {
+            displaced.LoseToTakeOver();
+            return seat;
         }
 
         await OneAtATimeAsync(() => DeliverAsync(observer => observer.OnPresenceAsync(color, true)));
-        return new InMemorySeat(this, color);
+        return seat;
     }
 
     public async Task ReleaseAsync(InMemorySeat seat)
@@ -91,7 +106,14 @@ internal sealed class InMemoryGame(InMemoryCoordinator owner, long id, Game game
         lock (gate)
         {
             observers.RemoveAll(entry => entry.Seat == seat);
+            if (seats[(int)seat.Color] != seat)
+            {
+                // Taken over: the key is another seat's.
+                return;
+            }
+
             holders[(int)seat.Color] = null;
+            seats[(int)seat.Color] = null;
         }
 
         await OneAtATimeAsync(() => DeliverAsync(observer => observer.OnPresenceAsync(seat.Color, false)));

@@ -92,6 +92,9 @@ public sealed class StatusOrderTests : IAsyncLifetime
         public async Task<SeatOutcome> JoinGameAsync(string key, string? computerSecret, SeatHolder holder, CancellationToken cancellationToken = default) =>
             Wrap(await inner.JoinGameAsync(key, computerSecret, holder, cancellationToken));
 
+        public async Task<SeatOutcome> TakeOverAsync(string key, SeatHolder holder, CancellationToken cancellationToken = default) =>
+            Wrap(await inner.TakeOverAsync(key, holder, cancellationToken));
+
         private SeatOutcome Wrap(SeatOutcome outcome)
         {
             if (outcome.Seat is not { } seat)
@@ -137,6 +140,8 @@ public sealed class StatusOrderTests : IAsyncLifetime
             public GameKeys Keys => inner.Keys;
 
             public bool OpponentIsComputer => inner.OpponentIsComputer;
+
+            public Task TakenOver => inner.TakenOver;
 
             public string? OpponentComputerId => inner.OpponentComputerId;
 

@@ -8,6 +8,7 @@ namespace Igo.Tests.Components;
 internal sealed class FakeGameSeat(string key, Color color, GameSnapshot snapshot, bool opponentIsComputer = false) : IGameSeat
 {
     private readonly List<IGameObserver> observers = [];
+    private readonly TaskCompletionSource takenOver = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public List<(ActionType Type, Point? Point)> Actions { get; } = [];
 
@@ -36,6 +37,11 @@ internal sealed class FakeGameSeat(string key, Color color, GameSnapshot snapsho
     public GameSnapshot Snapshot { get; set; } = snapshot;
 
     public string WatchId { get; } = "0123456789abcdef0123456789abcdef";
+
+    /// <summary>Completed by <see cref="LoseToTakeOver"/>, as the coordinator does when another tab takes the key.</summary>
+    public Task TakenOver => takenOver.Task;
+
+    public void LoseToTakeOver() => takenOver.TrySetResult();
 
     /// <summary>The spectators' chat the seat gives once the game is over.</summary>
     public List<SpectatorMessage> SpectatorThread { get; } = [];

@@ -18,7 +18,7 @@ internal sealed partial class CircuitSeat
         lock (gate)
         {
             // A seat held or being joined; a key that failed to open is left as the page shows it.
-            if (visit is not { } shown || state.Failure is not null)
+            if (visit is not { } shown || state.Failure is not null || state.TakenOver)
             {
                 return Task.CompletedTask;
             }
@@ -29,7 +29,10 @@ internal sealed partial class CircuitSeat
         return LeaveVisitAsync();
     }
 
-    /// <summary>The circuit is connected again: takes back the key <see cref="SuspendAsync"/> let go of; nothing if none.</summary>
+    /// <summary>
+    /// The circuit is connected again: takes back the key <see cref="SuspendAsync"/> let go of, if it is still free (else
+    /// the page says the game is open elsewhere); nothing if none.
+    /// </summary>
     public Task ResumeAsync()
     {
         string? key;
@@ -39,6 +42,7 @@ internal sealed partial class CircuitSeat
             suspendedKey = null;
         }
 
-        return key is null ? Task.CompletedTask : OpenAsync(key);
+        // A plain join: the page that comes back must not take the seat from a tab opened meanwhile.
+        return key is null ? Task.CompletedTask : OpenAsync(key, takeOver: false);
     }
 }

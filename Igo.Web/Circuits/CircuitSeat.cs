@@ -32,8 +32,11 @@ internal sealed partial class CircuitSeat(SeatJoiner joiner, SeatNotices notices
     /// <summary>Calls <paramref name="changed"/> after every change of <see cref="State"/> until the answer is disposed; it must not throw.</summary>
     public IDisposable Subscribe(Func<Task> changed) => changes.Subscribe(changed);
 
-    /// <summary>Shows the game of <paramref name="key"/>: nothing to do when it is the one shown (or that failed to open), else leaves that one first.</summary>
-    public async Task OpenAsync(string key)
+    /// <summary>
+    /// Shows the game of <paramref name="key"/>: nothing to do when it is the one shown (or that failed to open), else
+    /// leaves that one first. With <paramref name="takeOver"/> the key is taken from the player's other tab if need be.
+    /// </summary>
+    private async Task OpenAsync(string key, bool takeOver)
     {
         ArgumentNullException.ThrowIfNull(key);
         lock (gate)
@@ -51,22 +54,7 @@ internal sealed partial class CircuitSeat(SeatJoiner joiner, SeatNotices notices
             visit = opening;
         }
 
-        await JoinAsync(opening);
-    }
-
-    /// <summary>Asks again for the key whose join failed; nothing while a join is under way or a seat is held.</summary>
-    public async Task RetryAsync()
-    {
-        SeatVisit? failed;
-        lock (gate)
-        {
-            failed = visit is { Joining: false } current && state.Failure is not null ? current : null;
-        }
-
-        if (failed is not null)
-        {
-            await JoinAsync(failed);
-        }
+        await JoinAsync(opening, takeOver);
     }
 
     /// <summary>Sends one action through the seat, one at a time; a refusal is shown to the player.</summary>
@@ -199,14 +187,14 @@ internal sealed partial class CircuitSeat(SeatJoiner joiner, SeatNotices notices
         }
     }
 
-    private async Task JoinAsync(SeatVisit joining)
+    private async Task JoinAsync(SeatVisit joining, bool takeOver = true)
     {
         joining.Joining = true;
         SeatJoin join;
         try
         {
             await ApplyAsync(joining, _ => SeatState.Opening);
-            join = await joiner.JoinAsync(joining.Key.Trim(), joining.Ending);
+            join = await joiner.JoinAsync(joining.Key.Trim(), takeOver, joining.Ending);
         }
         finally
         {
@@ -215,7 +203,7 @@ internal sealed partial class CircuitSeat(SeatJoiner joiner, SeatNotices notices
 
         if (join.Seat is not { } held)
         {
-            await ApplyAsync(joining, _ => SeatState.Failed(join.Failure!));
+            await ApplyAsync(joining, _ => AfterFailedJoin(join.Failure!, takeOver));
             return;
         }
 
@@ -239,6 +227,7 @@ internal sealed partial class CircuitSeat(SeatJoiner joiner, SeatNotices notices
         }
 
         await NotifyAsync();
+        _ = FollowTakeOverAsync(joining, held);
         await LoadChatAsync(joining, held);
     }
 

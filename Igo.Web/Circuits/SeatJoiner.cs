@@ -9,7 +9,8 @@ internal readonly record struct SeatJoin(IGameSeat? Seat, JoinFailure? Failure);
 /// Takes a player's key for this circuit. A seat the circuit just created on the home page is handed over
 /// (<see cref="SeatHandOff"/>): it is no guess and is not joined again. Any other key is joined within the address's
 /// failed-join allowance (<see cref="CircuitJoinGuard"/>), and asked for again a few times while it is held elsewhere
-/// (<see cref="SeatRetryPolicy"/>), which hides the race with the page a reload replaces.
+/// (<see cref="SeatRetryPolicy"/>), which hides the race with the page a reload replaces when that page is not a tab whose
+/// seat is simply taken over (a WebSocket client's, or a plain join's).
 /// </summary>
 internal sealed partial class SeatJoiner(
     IGameCoordinator coordinator,
@@ -20,8 +21,11 @@ internal sealed partial class SeatJoiner(
     TimeProvider time,
     ILogger<SeatJoiner> logger)
 {
-    /// <summary>Takes <paramref name="key"/>; a cancelled join holds nothing and costs nothing.</summary>
-    public async Task<SeatJoin> JoinAsync(string key, CancellationToken cancellationToken)
+    /// <summary>
+    /// Takes <paramref name="key"/>, with <paramref name="takeOver"/> from the player's other tab or device if it holds
+    /// it; a cancelled join holds nothing and costs nothing.
+    /// </summary>
+    public async Task<SeatJoin> JoinAsync(string key, bool takeOver, CancellationToken cancellationToken)
     {
         if (handOff.Take(key) is { } offered)
         {
@@ -36,19 +40,21 @@ internal sealed partial class SeatJoiner(
             return new SeatJoin(null, new JoinFailure(SeatOutcome.Throttled(wait), key));
         }
 
-        var outcome = await AskWithRetriesAsync(key, cancellationToken);
+        var outcome = await AskWithRetriesAsync(key, takeOver, cancellationToken);
         guard.Settle(attempt, outcome);
         return outcome.Seat is { } seat ? new SeatJoin(seat, null) : new SeatJoin(null, new JoinFailure(outcome, key));
     }
 
-    private async Task<SeatOutcome> AskWithRetriesAsync(string key, CancellationToken cancellationToken)
+    private async Task<SeatOutcome> AskWithRetriesAsync(string key, bool takeOver, CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {
             SeatOutcome outcome;
             try
             {
-                outcome = await coordinator.JoinGameAsync(key, null, circuit.Holder, cancellationToken);
+                outcome = takeOver
+                    ? await coordinator.TakeOverAsync(key, circuit.Holder, cancellationToken)
+                    : await coordinator.JoinGameAsync(key, null, circuit.Holder, cancellationToken);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {

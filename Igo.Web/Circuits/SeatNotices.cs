@@ -40,6 +40,12 @@ internal sealed partial class SeatNotices(ISnackbar snackbar, ILogger<SeatNotice
     /// <summary>Nothing more can be done from a page that is going away; the log says why.</summary>
     public void ReleaseFailed(Exception exception, long gameId) => ReleaseFailedUnexpectedly(logger, exception, gameId);
 
+    /// <summary>The player's other tab or device took the seat; the page shows why it holds none (nothing to pop up).</summary>
+    public void LostToTakeOver(long gameId, Igo.Domain.Color color) => SeatTakenOver(logger, gameId, color);
+
+    [LoggerMessage(EventId = 5111, Level = LogLevel.Information, Message = "The {Color} seat of game {GameId} was taken over by another tab or device")]
+    private static partial void SeatTakenOver(ILogger logger, long gameId, Igo.Domain.Color color);
+
     [LoggerMessage(EventId = 5105, Level = LogLevel.Error, Message = "Action {Action} failed unexpectedly")]
     private static partial void ActionFailedUnexpectedly(ILogger logger, Exception exception, ActionType action);
 

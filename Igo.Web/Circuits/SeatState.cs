@@ -27,6 +27,11 @@ public sealed record SeatState
 
     public JoinFailure? Failure { get; private init; }
 
+    /// <summary>The player's other tab or device took the seat: none is held here until the player takes it back.</summary>
+    public bool TakenOver { get; private init; }
+
+    public static SeatState LostToTakeOver { get; } = new() { TakenOver = true };
+
     /// <summary>The chat thread in id order, each line once (a line can arrive both pushed and in the loaded thread).</summary>
     public ImmutableList<ChatMessage> Chat { get; private init; } = [];
 

@@ -112,6 +112,13 @@ public interface IGameSeat : IAsyncDisposable
     string WatchId { get; }
 
     /// <summary>
+    /// Completes when another connection of the same player took the key over (<see cref="IGameCoordinator.TakeOverAsync"/>):
+    /// from then on every action and chat line is refused (<see cref="ActionFailure.SeatReleased"/>), and disposing the
+    /// seat releases nothing. Never completes for a seat released by its own holder.
+    /// </summary>
+    Task TakenOver { get; }
+
+    /// <summary>
     /// The spectators' chat, for a player: null while the game goes on (the scoring phase included), which players
     /// never see it during; the whole thread once it is over.
     /// </summary>
@@ -124,4 +131,12 @@ public interface IGameCoordinator
     Task<SeatOutcome> CreateGameAsync(NewGameRequest request, SeatHolder holder, CancellationToken cancellationToken = default);
 
     Task<SeatOutcome> JoinGameAsync(string key, string? computerSecret, SeatHolder holder, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Joins a person's key like <see cref="JoinGameAsync"/>, and when another connection of the same kind holds it (the
+    /// player's other tab or device), takes it from that one in the same conditional write: its seat learns it through
+    /// <see cref="IGameSeat.TakenOver"/>, on whichever instance it is, and the opponent sees no coming and going. A key
+    /// held by another kind of connection (a WebSocket client, a computer player) is refused as in use.
+    /// </summary>
+    Task<SeatOutcome> TakeOverAsync(string key, SeatHolder holder, CancellationToken cancellationToken = default);
 }

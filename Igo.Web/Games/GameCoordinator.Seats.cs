@@ -12,6 +12,13 @@ internal sealed partial class GameCoordinator
     internal async Task ReleaseAsync(GameSeat seat)
     {
         services.Metrics.PlayerDisconnected(MetricNames.Kind(seat.HolderKind));
+        if (seat.LostToTakeOver)
+        {
+            // The key is another connection's now (perhaps this same circuit's again, after "Take it back here").
+            await games.LetGoAsync(seat.Live.Id);
+            return;
+        }
+
         var release = new KeyRelease(seat.GameId, seat.Key, seat.StoreHolder, StoreTime.Now(services.Time));
         try
         {
@@ -64,7 +71,7 @@ internal sealed partial class GameCoordinator
         try
         {
             var (live, opened) = await games.AcquireAsync(gameId, open);
-            return (OpenSeat(live, color, holder, kind), opened);
+            return (await OpenSeatAsync(live, color, holder, kind), opened);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -75,9 +82,14 @@ internal sealed partial class GameCoordinator
         }
     }
 
-    private GameSeat OpenSeat(LiveGame live, Color color, KeyHolder holder, ConnectionKind kind)
+    /// <summary>
+    /// A seat for a key just taken, known to the game's queue from now on: every later change of holders is judged
+    /// against it (<see cref="SeatsHere"/>), and none read before the take can be.
+    /// </summary>
+    private async Task<GameSeat> OpenSeatAsync(LiveGame live, Color color, KeyHolder holder, ConnectionKind kind)
     {
         var seat = new GameSeat(this, live, color, holder, kind);
+        await live.RunAsync(() => live.Seats.Add(seat));
         services.Metrics.PlayerConnected(MetricNames.Kind(kind));
         return seat;
     }

@@ -86,7 +86,13 @@ internal sealed partial class GameCoordinator : IGameCoordinator, IAsyncDisposab
         return SeatOutcome.Held(seat);
     }
 
-    public async Task<SeatOutcome> JoinGameAsync(string key, string? computerSecret, SeatHolder holder, CancellationToken cancellationToken = default)
+    public Task<SeatOutcome> JoinGameAsync(string key, string? computerSecret, SeatHolder holder, CancellationToken cancellationToken = default) =>
+        JoinAsync(key, computerSecret, holder, takeOver: false, cancellationToken);
+
+    public Task<SeatOutcome> TakeOverAsync(string key, SeatHolder holder, CancellationToken cancellationToken = default) =>
+        JoinAsync(key, null, holder, takeOver: true, cancellationToken);
+
+    private async Task<SeatOutcome> JoinAsync(string key, string? computerSecret, SeatHolder holder, bool takeOver, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(holder);
         if (InvalidHolder(holder) is { } invalid)
@@ -131,7 +137,8 @@ internal sealed partial class GameCoordinator : IGameCoordinator, IAsyncDisposab
             // Not cancellable: once the key is taken, the caller must get the seat that releases it. A game held here
             // takes it on its own queue; any other in one round trip of its own, and is opened (read) after.
             cancellationToken.ThrowIfCancellationRequested();
-            var take = new KeyTake(key, storeHolder, secret, StoreTime.Now(services.Time));
+            // A take-over displaces only a connection of the same kind: a tab another tab, never a WebSocket client.
+            var take = new KeyTake(key, storeHolder, secret, StoreTime.Now(services.Time)) { TakeOverPrefix = takeOver ? KindPrefix(holder.Kind) : null };
             live = games.TryAcquireByKey(key);
             taken = live is null ? await services.Store.TakeKeyAsync(take, CancellationToken.None) : await live.TakeKeyAsync(take);
         }
@@ -148,7 +155,7 @@ internal sealed partial class GameCoordinator : IGameCoordinator, IAsyncDisposab
             return Refusal(taken, storeHolder);
         }
 
-        var seat = live is not null ? OpenSeat(live, taken.Key.Color, storeHolder, holder.Kind) : await TryOpenTakenSeatAsync(taken, storeHolder, holder.Kind);
+        var seat = live is not null ? await OpenSeatAsync(live, taken.Key.Color, storeHolder, holder.Kind) : await TryOpenTakenSeatAsync(taken, storeHolder, holder.Kind);
         if (seat is null)
         {
             return Unavailable();
@@ -192,7 +199,9 @@ internal sealed partial class GameCoordinator : IGameCoordinator, IAsyncDisposab
         }
     }
 
-    private KeyHolder StoreHolder(SeatHolder holder) => new(services.Instance.Id, $"{holder.Kind}:{holder.ConnectionId}");
+    private KeyHolder StoreHolder(SeatHolder holder) => new(services.Instance.Id, KindPrefix(holder.Kind) + holder.ConnectionId);
+
+    private static string KindPrefix(ConnectionKind kind) => $"{kind}:";
 
     private static SeatOutcome? InvalidHolder(SeatHolder holder) =>
         holder.ConnectionId is { Length: > 0 and <= MaxConnectionIdLength } ? null : SeatOutcome.InvalidBecause(InvalidRequest.ConnectionId);

@@ -8,7 +8,7 @@ namespace Igo.Web.Games;
 /// the first load, a whole reload (after a failed commit or a notified action the copy refuses), a catch-up with only
 /// the missing actions (a version gap, the listener's resync), a re-read of who is connected, and new chat lines.
 /// </summary>
-internal sealed class GameResync(long id, GameCopy copy, GameObservers observers, GameStore store, ILogger logger)
+internal sealed class GameResync(long id, GameCopy copy, GameObservers observers, SeatsHere seats, GameStore store, ILogger logger)
 {
     /// <summary>The first load: the game, where its chat stands, and its spectators on instances live at <paramref name="now"/>.</summary>
     public async Task LoadAsync(DateTimeOffset now, CancellationToken cancellationToken)
@@ -31,6 +31,7 @@ internal sealed class GameResync(long id, GameCopy copy, GameObservers observers
             ?? throw new InvalidOperationException($"Game {id} is not in the store");
         copy.Adopt(stored);
         copy.Stale = false;
+        seats.Adopt(KeyHolder.Of(stored.Black, stored.White));
         if (copy.Game.Version != before)
         {
             observers.GameChanged(copy.Snapshot);
@@ -140,6 +141,7 @@ internal sealed class GameResync(long id, GameCopy copy, GameObservers observers
     {
         var before = copy.Connected;
         copy.SetConnected(presence.Connected, presence.AwaySince);
+        seats.Adopt(presence.Holders);
         foreach (var color in new[] { Color.Black, Color.White })
         {
             if (before[color] != presence.Connected[color])

@@ -9,6 +9,7 @@ internal sealed class GameSeat : IGameSeat
 {
     private readonly GameCoordinator coordinator;
     private readonly HeldSubscriptions subscriptions = new();
+    private readonly TaskCompletionSource takenOver = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int disposed;
     private volatile bool released;
 
@@ -43,6 +44,8 @@ internal sealed class GameSeat : IGameSeat
 
     public string WatchId => Live.WatchId;
 
+    public Task TakenOver => takenOver.Task;
+
     internal LiveGame Live { get; }
 
     internal KeyHolder StoreHolder { get; }
@@ -51,6 +54,16 @@ internal sealed class GameSeat : IGameSeat
 
     /// <summary>Set on the game's queue, so an action queued before the release still runs and none after it does.</summary>
     internal bool IsReleased => released;
+
+    /// <summary>The key was taken over by another connection: releasing this seat must not touch it.</summary>
+    internal bool LostToTakeOver => takenOver.Task.IsCompleted;
+
+    /// <summary>On the game's queue: another connection took the key over; nothing this seat sends is acted on from now.</summary>
+    internal void LoseToTakeOver()
+    {
+        released = true;
+        takenOver.TrySetResult();
+    }
 
     public Task<IReadOnlyList<ChatMessage>> ChatThreadAsync(CancellationToken cancellationToken = default) => Live.ChatThreadAsync(cancellationToken);
 
@@ -98,7 +111,11 @@ internal sealed class GameSeat : IGameSeat
 
         try
         {
-            await Live.RunAsync(() => released = true);
+            await Live.RunAsync(() =>
+            {
+                released = true;
+                Live.Seats.Remove(this);
+            });
         }
         catch (ObjectDisposedException)
         {

@@ -36,7 +36,7 @@ internal sealed partial class LiveGame : IAsyncDisposable
         queue = new GameQueue(id, logger);
         copy = new GameCopy(id);
         observers = new GameObservers(id, logger);
-        resync = new GameResync(id, copy, observers, services.Store, logger);
+        resync = new GameResync(id, copy, observers, Seats, services.Store, logger);
         spectators = new SpectatorSync(id, copy, observers, services);
         events = new GameEvents(id, services.Instance.Id, copy, observers, resync, spectators, RetryEventsAfter, logger);
     }
@@ -44,6 +44,9 @@ internal sealed partial class LiveGame : IAsyncDisposable
     public long Id { get; }
 
     public GameSnapshot Snapshot => copy.Snapshot;
+
+    /// <summary>The seats held here; only ever touched on the game's queue.</summary>
+    public SeatsHere Seats { get; } = new();
 
     public PlayerKeyRecord KeyOf(Color color) => copy.Keys[color];
 
