@@ -22,6 +22,7 @@ public sealed class InMemoryCoordinator(TimeProvider? time = null) : IGameCoordi
     private readonly Lock gate = new();
     private readonly Dictionary<string, InMemoryGame> games = new(StringComparer.Ordinal);
     private readonly List<(string Key, SeatHolder Holder)> joins = [];
+    private readonly List<string> takeOvers = [];
     private readonly List<(NewGameRequest Request, SeatHolder Holder)> creations = [];
     private readonly List<(Color Player, ActionType Type, Point? Point, ActionReply Reply)> attempts = [];
     private long nextGameId;
@@ -45,6 +46,9 @@ public sealed class InMemoryCoordinator(TimeProvider? time = null) : IGameCoordi
 
     /// <summary>Every join that reached the coordinator, in order (to show that a throttled join never does).</summary>
     public IReadOnlyList<(string Key, SeatHolder Holder)> Joins => Copy(joins);
+
+    /// <summary>The keys of the joins that were take-overs (<see cref="TakeOverAsync"/>), in order; they are in <see cref="Joins"/> too.</summary>
+    public IReadOnlyList<string> TakeOvers => Copy(takeOvers);
 
     /// <summary>Every creation that reached the coordinator, in order.</summary>
     public IReadOnlyList<(NewGameRequest Request, SeatHolder Holder)> Creations => Copy(creations);
@@ -99,6 +103,11 @@ public sealed class InMemoryCoordinator(TimeProvider? time = null) : IGameCoordi
         lock (gate)
         {
             joins.Add((key, holder));
+            if (takeOver)
+            {
+                takeOvers.Add(key);
+            }
+
             scripted = AnswerJoin?.Invoke(key);
             games.TryGetValue(key, out game);
         }

@@ -200,7 +200,7 @@ public sealed class GamePageTests : GamePageTestBase
     }
 
     [Fact]
-    public void A_key_held_in_another_tab_is_explained_and_can_be_retried()
+    public void A_key_held_by_another_app_is_explained_and_can_be_retried()
     {
         var seat = SeatWith(TestViews.Empty(9));
         var inUse = SeatOutcome.Refused(SeatFailure.InUse);
@@ -209,8 +209,8 @@ public sealed class GamePageTests : GamePageTestBase
 
         page.WaitForAssertion(() => page.Find("[data-join-failure]"));
         Assert.Equal(3, Coordinator.Joins.Count);
-        Assert.Contains("open in another window or tab", page.Find("[data-explanation]").TextContent, StringComparison.Ordinal);
-        Assert.Contains("Only one window can hold a player's key", page.Markup, StringComparison.Ordinal);
+        Assert.Contains("open in another app", page.Find("[data-explanation]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("but not from another app", page.Markup, StringComparison.Ordinal);
 
         page.Find("[data-action=retry]").Click();
 

@@ -28,12 +28,12 @@ public sealed class JoinFailurePanelTests : ComponentTestBase
     }
 
     [Fact]
-    public void A_key_held_in_another_window_explains_why_and_can_be_tried_again()
+    public void A_key_held_by_another_app_explains_why_and_can_be_tried_again()
     {
         var panel = RenderPanel(SeatOutcome.Refused(SeatFailure.InUse));
 
         Assert.Contains("This game is open somewhere else", panel.Markup, StringComparison.Ordinal);
-        Assert.Contains("Only one window can hold a player's key", panel.Markup, StringComparison.Ordinal);
+        Assert.Contains("A tab takes the seat over from your other tabs, but not from another app", panel.Markup, StringComparison.Ordinal);
 
         panel.Find("[data-action=retry]").Click();
 
@@ -48,7 +48,7 @@ public sealed class JoinFailurePanelTests : ComponentTestBase
         Assert.Equal("Throttled", panel.Find("[data-join-failure]").GetAttribute("data-join-failure"));
         Assert.Contains("Too many failed attempts", panel.Find("h6").TextContent, StringComparison.Ordinal);
         Assert.Contains("try again in 42 s", panel.Find("[data-explanation]").TextContent, StringComparison.Ordinal);
-        Assert.DoesNotContain("Only one window", panel.Markup, StringComparison.Ordinal);
+        Assert.DoesNotContain("not from another app", panel.Markup, StringComparison.Ordinal);
         Assert.Single(panel.FindAll("[data-action=retry]"));
     }
 }

@@ -38,7 +38,7 @@ public static class OutcomeText
         return outcome.Failure switch
         {
             SeatFailure.NotFound => $"No game has the key {key}. Check it and try again.",
-            SeatFailure.InUse => "This game is open in another window or tab.",
+            SeatFailure.InUse => "This game is open in another app, such as the igo-frontend client.",
             SeatFailure.AlreadyHolding => "This game is already open on this page.",
             SeatFailure.ComputerOnly or SeatFailure.WrongSecret => "This key belongs to a computer player.",
             _ => OfAny(outcome),
