@@ -11,27 +11,10 @@ namespace Igo.Tests.Games;
 /// one store: PostgreSQL with LISTEN/NOTIFY and the SQLite default with the in-process bus. Black is created on A by a
 /// tab; white, the opponent, is a WebSocket client on A.
 /// </summary>
-public abstract class SeatTakeOverTests<TStore>(TStore store) : IAsyncLifetime
+public abstract class SeatTakeOverTests<TStore>(TStore store) : TwoInstances<TStore>(store)
     where TStore : IStoreFixture
 {
     private int connections;
-    private TestHost a = null!;
-    private TestHost b = null!;
-
-    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
-    {
-        a = await store.StartInstanceAsync(settings: TestHost.LongLease);
-        b = await store.StartInstanceAsync(settings: TestHost.LongLease);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await a.DisposeAsync();
-        await b.DisposeAsync();
-        GC.SuppressFinalize(this);
-    }
 
     [Theory]
     [InlineData(true)]
@@ -41,13 +24,13 @@ public abstract class SeatTakeOverTests<TStore>(TStore store) : IAsyncLifetime
         var (black, white, whiteHears) = await NewGameAsync();
         var tab = Tab();
 
-        var taken = await On(otherInstance ? b : a).TakeOverAsync(black.Keys.Black, tab, Cancel);
+        var taken = await On(otherInstance ? B : A).TakeOverAsync(black.Keys.Black, tab, Cancel);
 
         Assert.True(taken.Success, taken.ToString());
         await black.TakenOver.WaitAsync(EventRecorder.Deadline, Cancel);
         Assert.Equal(ActionFailure.SeatReleased, (await black.ActAsync(ActionType.PlaceStone, new Point(2, 2), Cancel)).Failure);
         Assert.Equal(ActionFailure.SeatReleased, (await black.ChatAsync("from the old tab", Cancel)).Failure);
-        await AssertHolderAsync(black.Keys.Black, otherInstance ? b : a, tab);
+        await AssertHolderAsync(black.Keys.Black, otherInstance ? B : A, tab);
 
         var moved = await taken.Seat!.ActAsync(ActionType.PlaceStone, new Point(3, 3), Cancel);
         Assert.True(moved.Success, moved.ToString());
@@ -63,25 +46,25 @@ public abstract class SeatTakeOverTests<TStore>(TStore store) : IAsyncLifetime
     {
         var (black, _, whiteHears) = await NewGameAsync();
         var first = Tab();
-        var firstSeat = (await On(a).TakeOverAsync(black.Keys.Black, first, Cancel)).Seat!;
-        var second = (await On(b).TakeOverAsync(black.Keys.Black, Tab(), Cancel)).Seat!;
+        var firstSeat = (await On(A).TakeOverAsync(black.Keys.Black, first, Cancel)).Seat!;
+        var second = (await On(B).TakeOverAsync(black.Keys.Black, Tab(), Cancel)).Seat!;
         await firstSeat.TakenOver.WaitAsync(EventRecorder.Deadline, Cancel);
 
         // "Take it back here": the first tab again, under the same connection id as its lost seat.
-        var back = await On(a).TakeOverAsync(black.Keys.Black, first, Cancel);
+        var back = await On(A).TakeOverAsync(black.Keys.Black, first, Cancel);
 
         Assert.True(back.Success, back.ToString());
         await second.TakenOver.WaitAsync(EventRecorder.Deadline, Cancel);
         await black.DisposeAsync();
         await firstSeat.DisposeAsync();
         await second.DisposeAsync();
-        await AssertHolderAsync(black.Keys.Black, a, first);
+        await AssertHolderAsync(black.Keys.Black, A, first);
         Assert.True((await back.Seat!.ActAsync(ActionType.PlaceStone, new Point(4, 4), Cancel)).Success);
         await whiteHears.WaitForVersionAsync(1);
         Assert.DoesNotContain(whiteHears.Seen, call => call is RecordingObserver.Presence { Color: Color.Black });
 
         await back.Seat.DisposeAsync();
-        await Eventually.QueriesAsync(() => a.Get<GameStore>().FindKeyAsync(black.Keys.Black, Cancel), key => key!.HeldByInstance is null, Cancel);
+        await Eventually.QueriesAsync(() => A.Get<GameStore>().FindKeyAsync(black.Keys.Black, Cancel), key => key!.HeldByInstance is null, Cancel);
         Assert.Equal(new RecordingObserver.Presence(Color.Black, false), await whiteHears.WaitForAsync<RecordingObserver.Presence>());
     }
 
@@ -90,8 +73,8 @@ public abstract class SeatTakeOverTests<TStore>(TStore store) : IAsyncLifetime
     {
         var (black, white, _) = await NewGameAsync();
 
-        Assert.Equal(SeatFailure.InUse, (await On(b).TakeOverAsync(white.Key, Tab(), Cancel)).Failure);
-        Assert.Equal(SeatFailure.InUse, (await On(b).JoinGameAsync(black.Key, null, new SeatHolder(ConnectionKind.Socket, "socket-late"), Cancel)).Failure);
+        Assert.Equal(SeatFailure.InUse, (await On(B).TakeOverAsync(white.Key, Tab(), Cancel)).Failure);
+        Assert.Equal(SeatFailure.InUse, (await On(B).JoinGameAsync(black.Key, null, new SeatHolder(ConnectionKind.Socket, "socket-late"), Cancel)).Failure);
         Assert.False(white.TakenOver.IsCompleted);
         Assert.False(black.TakenOver.IsCompleted);
         Assert.True((await black.ActAsync(ActionType.PlaceStone, new Point(2, 2), Cancel)).Success);
@@ -105,12 +88,12 @@ public abstract class SeatTakeOverTests<TStore>(TStore store) : IAsyncLifetime
         for (var round = 0; round < 10; round++)
         {
             var (onA, onB) = (Tab(), Tab());
-            var raced = await Task.WhenAll(On(a).TakeOverAsync(black.Key, onA, Cancel), On(b).TakeOverAsync(black.Key, onB, Cancel));
+            var raced = await Task.WhenAll(On(A).TakeOverAsync(black.Key, onA, Cancel), On(B).TakeOverAsync(black.Key, onB, Cancel));
             var won = raced.Where(r => r.Success).Select(r => r.Seat!).ToList();
             Assert.NotEmpty(won);
             seats.AddRange(won);
 
-            var holder = (await a.Get<GameStore>().FindKeyAsync(black.Key, Cancel))!;
+            var holder = (await A.Get<GameStore>().FindKeyAsync(black.Key, Cancel))!;
             var holding = holder.HeldByConnection == $"Circuit:{onA.ConnectionId}" ? raced[0].Seat : raced[1].Seat;
             Assert.NotNull(holding);
             await Eventually.HoldsAsync(() => seats.Count(s => !s.TakenOver.IsCompleted) == 1, Cancel);
@@ -122,7 +105,7 @@ public abstract class SeatTakeOverTests<TStore>(TStore store) : IAsyncLifetime
             await seat.DisposeAsync();
         }
 
-        await Eventually.QueriesAsync(() => a.Get<GameStore>().FindKeyAsync(black.Key, Cancel), key => key!.HeldByInstance is null, Cancel);
+        await Eventually.QueriesAsync(() => A.Get<GameStore>().FindKeyAsync(black.Key, Cancel), key => key!.HeldByInstance is null, Cancel);
     }
 
     private static IGameCoordinator On(TestHost host) => host.Get<IGameCoordinator>();
@@ -131,9 +114,9 @@ public abstract class SeatTakeOverTests<TStore>(TStore store) : IAsyncLifetime
 
     private async Task<(IGameSeat Black, IGameSeat White, RecordingObserver WhiteHears)> NewGameAsync()
     {
-        var created = await On(a).CreateGameAsync(new NewGameRequest(9, Ruleset.Japanese(), Color.Black, OpponentKind.Human), Tab(), Cancel);
+        var created = await On(A).CreateGameAsync(new NewGameRequest(9, Ruleset.Japanese(), Color.Black, OpponentKind.Human), Tab(), Cancel);
         Assert.True(created.Success, created.ToString());
-        var white = (await On(a).JoinGameAsync(created.Seat!.Keys.White, null, new SeatHolder(ConnectionKind.Socket, $"socket-{Interlocked.Increment(ref connections)}"), Cancel)).Seat!;
+        var white = (await On(A).JoinGameAsync(created.Seat!.Keys.White, null, new SeatHolder(ConnectionKind.Socket, $"socket-{Interlocked.Increment(ref connections)}"), Cancel)).Seat!;
         var hears = new RecordingObserver();
         white.Subscribe(hears);
         return (created.Seat, white, hears);
