@@ -89,7 +89,7 @@ internal sealed partial class GameCoordinator
     private async Task<GameSeat> OpenSeatAsync(LiveGame live, Color color, KeyHolder holder, ConnectionKind kind)
     {
         var seat = new GameSeat(this, live, color, holder, kind);
-        await live.RunAsync(() => live.Seats.Add(seat));
+        await live.AddSeatAsync(seat);
         services.Metrics.PlayerConnected(MetricNames.Kind(kind));
         return seat;
     }

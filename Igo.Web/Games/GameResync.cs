@@ -19,6 +19,7 @@ internal sealed class GameResync(long id, GameCopy copy, GameObservers observers
         copy.LastSpectatorMessageId = loaded.Spectators.LastMessageId;
         copy.Spectators = loaded.Spectators.Count;
         copy.Adopt(loaded.Stored);
+        seats.Adopt(KeyHolder.Of(loaded.Stored.Black, loaded.Stored.White));
     }
 
     /// <summary>Replaces the copy here with the stored game (after a failed commit, or when the store was unreachable).</summary>

@@ -167,6 +167,29 @@ internal sealed partial class LiveGame : IAsyncDisposable
         return [.. messages.Where(m => m.Id <= seen).Select(m => new ChatMessage(m.Id, m.At, m.Color, m.Text))];
     });
 
+    /// <summary>
+    /// Makes a seat whose key was just taken known to the queue. When another connection's take reached the queue first
+    /// (two tabs racing), who holds the keys is read again, so the seat that lost is told at once.
+    /// </summary>
+    public Task AddSeatAsync(GameSeat seat) => queue.RunAsync(async () =>
+    {
+        if (!Seats.Add(seat))
+        {
+            try
+            {
+                await resync.RefreshPresenceAsync();
+            }
+#pragma warning disable CA1031 // Unreachable store: the seat learns on the next presence event or resync.
+            catch (Exception exception)
+#pragma warning restore CA1031
+            {
+                LiveGameLog.EventFailed(logger, exception, Id, "presence re-read");
+            }
+        }
+
+        return true;
+    });
+
     /// <summary>Runs on the queue after everything queued before it (a seat being released waits for its actions).</summary>
     public Task RunAsync(Action action) => queue.RunAsync(() =>
     {

@@ -14,8 +14,19 @@ internal sealed class SeatsHere
 {
     private readonly List<GameSeat> seats = [];
 
-    /// <summary>On the queue, after the seat's key was taken: every later change of holders is judged against it.</summary>
-    public void Add(GameSeat seat) => seats.Add(seat);
+    /// <summary>The holders as last adopted: a seat added later may already have lost its key to one of them.</summary>
+    private PerColor<KeyHolder?> known = new(null, null);
+
+    /// <summary>
+    /// On the queue, after the seat's key was taken: every later change of holders is judged against it. False when the
+    /// holders adopted since the take name another connection for the seat's colour: another tab's take reached the
+    /// queue between this seat's take and this call, and the caller must re-read who holds the keys to tell the seat.
+    /// </summary>
+    public bool Add(GameSeat seat)
+    {
+        seats.Add(seat);
+        return known[seat.Color] is not { } holder || holder == seat.StoreHolder;
+    }
 
     /// <summary>On the queue: the seat is being released, or lost its key.</summary>
     public void Remove(GameSeat seat) => seats.Remove(seat);
@@ -23,6 +34,7 @@ internal sealed class SeatsHere
     /// <summary>On the queue: tells each seat whose key another connection holds now that it was taken over.</summary>
     public void Adopt(PerColor<KeyHolder?> holders)
     {
+        known = holders;
         for (var i = seats.Count - 1; i >= 0; i--)
         {
             var seat = seats[i];
