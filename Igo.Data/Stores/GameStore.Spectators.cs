@@ -18,8 +18,9 @@ public sealed partial class GameStore
         return await db.Games.AsNoTracking().Where(g => g.WatchId == watchId).Select(g => (long?)g.Id).SingleOrDefaultAsync(cancellationToken);
     }
 
-    public Task<SpectatorMessageRecord> AddSpectatorMessageAsync(long gameId, string name, string text, DateTimeOffset now, CancellationToken cancellationToken) =>
-        AddUnderGameLockAsync(gameId, now, new SpectatorMessageRecord { GameId = gameId, Name = name, Text = text, At = now }, cancellationToken);
+    public async Task<SpectatorMessageRecord> AddSpectatorMessageAsync(long gameId, string name, string text, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await AddUnderGameLockAsync(db => db.Games.Where(g => g.Id == gameId), now, new SpectatorMessageRecord { GameId = gameId, Name = name, Text = text, At = now }, cancellationToken)
+        ?? throw new InvalidOperationException($"Game {gameId} is not in the store");
 
     public async Task<IReadOnlyList<SpectatorMessageRecord>> SpectatorMessagesAfterAsync(long gameId, long afterId, CancellationToken cancellationToken)
     {

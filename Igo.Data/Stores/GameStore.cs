@@ -161,20 +161,35 @@ public sealed partial class GameStore(IDbContextFactory<IgoDbContext> contexts) 
             .ToListAsync(cancellationToken);
     }
 
-    public Task<ChatMessageRecord> AddChatAsync(long gameId, Color color, string text, DateTimeOffset now, CancellationToken cancellationToken) =>
-        AddUnderGameLockAsync(gameId, now, new ChatMessageRecord { GameId = gameId, Color = color, Text = text, At = now }, cancellationToken);
+    /// <summary>
+    /// Stores a player's chat line if <paramref name="holder"/> still holds the player's key; null, and nothing stored,
+    /// when another connection took it over (docs/decisions/0011-seat-take-over.md) or it was released: a line from a
+    /// tab that lost its seat on another instance, before that instance heard so, is refused like its moves.
+    /// </summary>
+    public Task<ChatMessageRecord?> AddChatAsync(long gameId, Color color, KeyHolder holder, string text, DateTimeOffset now, CancellationToken cancellationToken) =>
+        AddUnderGameLockAsync(
+            db => db.Games.Where(g => g.Id == gameId && db.PlayerKeys.Any(k =>
+                k.GameId == gameId && k.Color == color && k.HeldByInstance == holder.Instance && k.HeldByConnection == holder.ConnectionId)),
+            now,
+            new ChatMessageRecord { GameId = gameId, Color = color, Text = text, At = now },
+            cancellationToken);
 
     /// <summary>
     /// Stores a line of a game's chat (the players' or the spectators') under the game row's lock: the lock orders a
     /// game's lines across instances, so ids increase in commit order and a receiver that reads "after id N" never
-    /// skips a line committed late.
+    /// skips a line committed late. <paramref name="game"/> selects the game's row, with any condition the line needs
+    /// (one statement takes the lock and checks it); null, and nothing stored, when the row does not qualify.
     /// </summary>
-    private async Task<TLine> AddUnderGameLockAsync<TLine>(long gameId, DateTimeOffset now, TLine line, CancellationToken cancellationToken)
+    private async Task<TLine?> AddUnderGameLockAsync<TLine>(Func<IgoDbContext, IQueryable<GameRecord>> game, DateTimeOffset now, TLine line, CancellationToken cancellationToken)
         where TLine : class
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await LockGameRowAsync(db, gameId, now, cancellationToken);
+        if (await game(db).ExecuteUpdateAsync(set => set.SetProperty(g => g.UpdatedAt, now), cancellationToken) == 0)
+        {
+            return null;
+        }
+
         db.Add(line);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -230,16 +230,39 @@ public abstract class GameStoreTests<TStore>(TStore store) : IAsyncLifetime
     [Fact]
     public async Task Chat_ids_increase_and_times_round_trip()
     {
-        var (gameId, _, _) = await NewGameAsync();
+        var (gameId, _, white) = await NewGameAsync();
+        var friend = new KeyHolder(host.InstanceId, "friend");
+        await games.TakeKeyAsync(new KeyTake(white, friend, null, T0), Cancel);
 
-        var first = await games.AddChatAsync(gameId, Color.Black, "hello", T0.AddTicks(1234560), Cancel);
-        var second = await games.AddChatAsync(gameId, Color.White, "こんにちは", T0.AddSeconds(1), Cancel);
+        var first = await games.AddChatAsync(gameId, Color.Black, creator, "hello", T0.AddTicks(1234560), Cancel);
+        var second = await games.AddChatAsync(gameId, Color.White, friend, "こんにちは", T0.AddSeconds(1), Cancel);
+        Assert.NotNull(first);
+        Assert.NotNull(second);
         var all = await games.ChatAfterAsync(gameId, 0, Cancel);
         var later = await games.ChatAfterAsync(gameId, first.Id, Cancel);
 
         Assert.True(second.Id > first.Id);
         Assert.Equal([("hello", Color.Black, T0.AddTicks(1234560)), ("こんにちは", Color.White, T0.AddSeconds(1))], all.Select(c => (c.Text, c.Color, c.At)));
         Assert.Equal([second.Id], later.Select(c => c.Id));
+    }
+
+    [Fact]
+    public async Task A_chat_line_from_a_connection_that_no_longer_holds_the_key_is_refused_and_not_stored()
+    {
+        var (gameId, black, _) = await NewGameAsync();
+        var newTab = new KeyHolder(host.InstanceId, "tab-new");
+        var oldTab = new KeyHolder(host.InstanceId, "tab-old");
+        await games.ReleaseKeyAsync(new KeyRelease(gameId, black, creator, T0), Cancel);
+        await games.TakeKeyAsync(new KeyTake(black, oldTab, null, T0) { TakeOverPrefix = "tab-" }, Cancel);
+        Assert.NotNull(await games.AddChatAsync(gameId, Color.Black, oldTab, "from the old tab", T0.AddSeconds(1), Cancel));
+
+        await games.TakeKeyAsync(new KeyTake(black, newTab, null, T0.AddSeconds(2)) { TakeOverPrefix = "tab-" }, Cancel);
+        var refused = await games.AddChatAsync(gameId, Color.Black, oldTab, "too late", T0.AddSeconds(3), Cancel);
+        var wrongColour = await games.AddChatAsync(gameId, Color.White, newTab, "not my key", T0.AddSeconds(3), Cancel);
+
+        Assert.Null(refused);
+        Assert.Null(wrongColour);
+        Assert.Equal(["from the old tab"], (await games.ChatAfterAsync(gameId, 0, Cancel)).Select(c => c.Text));
     }
 }
 

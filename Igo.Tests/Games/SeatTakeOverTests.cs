@@ -81,6 +81,25 @@ public abstract class SeatTakeOverTests<TStore>(TStore store) : TwoInstances<TSt
     }
 
     [Fact]
+    public async Task A_chat_line_the_old_tab_sends_before_its_instance_heard_of_the_take_over_is_refused_and_tells_it()
+    {
+        var (black, _, whiteHears) = await NewGameAsync();
+
+        // No wait between the take-over on B and the line on A: A may not have heard of it yet; the store's holder check
+        // refuses the line either way, and the refusal makes A read who holds the key.
+        var taken = await On(B).TakeOverAsync(black.Keys.Black, Tab(), Cancel);
+        var sent = await black.ChatAsync("from the old tab", Cancel);
+
+        Assert.True(taken.Success, taken.ToString());
+        Assert.Equal(ActionFailure.SeatReleased, sent.Failure);
+        await black.TakenOver.WaitAsync(EventRecorder.Deadline, Cancel);
+        Assert.True((await taken.Seat!.ChatAsync("from the new tab", Cancel)).Success);
+        await whiteHears.WaitForAsync<ChatMessage>();
+        Assert.Equal(["from the new tab"], (await A.Get<GameStore>().ChatAfterAsync(black.GameId, 0, Cancel)).Select(c => c.Text));
+        Assert.DoesNotContain(whiteHears.Seen, call => call is ChatMessage { Text: "from the old tab" });
+    }
+
+    [Fact]
     public async Task Two_tabs_racing_to_take_over_end_with_exactly_one_holder_and_the_other_told()
     {
         var (black, _, _) = await NewGameAsync();

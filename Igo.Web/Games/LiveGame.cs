@@ -280,10 +280,10 @@ internal sealed partial class LiveGame : IAsyncDisposable
             return ActionReply.Refused(ActionFailure.SeatReleased);
         }
 
-        ChatMessageRecord message;
+        ChatMessageRecord? message;
         try
         {
-            message = await services.Store.AddChatAsync(Id, seat.Color, text, StoreTime.Now(services.Time), CancellationToken.None);
+            message = await services.Store.AddChatAsync(Id, seat.Color, seat.StoreHolder, text, StoreTime.Now(services.Time), CancellationToken.None);
         }
 #pragma warning disable CA1031 // The store failed: nothing was sent, and the player may try again.
         catch (Exception exception)
@@ -291,6 +291,14 @@ internal sealed partial class LiveGame : IAsyncDisposable
         {
             LiveGameLog.CommitFailed(logger, exception, Id);
             return ActionReply.Refused(ActionFailure.Unavailable);
+        }
+
+        if (message is null)
+        {
+            // Another connection holds the key now (a take-over on another instance this one has not heard of yet):
+            // reading who holds it tells the seat, as a refused move does.
+            await resync.TryCatchUpAsync();
+            return ActionReply.Refused(ActionFailure.SeatReleased);
         }
 
         await services.Bus.PublishAsync([new ChatPosted(Id, copy.Game.Version, Me, message.Id)]);
