@@ -116,6 +116,11 @@ public sealed partial class GameStore
                 return new RematchAnswer(RematchOutcome.DeclinedRecently, game.Id, game.Version) { MayOfferAt = declinedAt + yes.DeclineCooldown };
             }
 
+            if (yes.OffersLimitedUntil is { } limitedUntil && limitedUntil > yes.Now)
+            {
+                return new RematchAnswer(RematchOutcome.TooManyOffers, game.Id, game.Version) { MayOfferAt = limitedUntil };
+            }
+
             game.RematchOfferedBy = me;
             return new RematchAnswer(RematchOutcome.Offered, game.Id, game.Version);
         }

@@ -113,6 +113,45 @@ public abstract class RematchTests<TStore>(TStore store) : TwoInstances<TStore>(
     }
 
     [Fact]
+    public async Task A_player_may_offer_twice_a_minute_and_accepting_the_opponent_s_offer_is_never_limited()
+    {
+        var (black, white) = await FinishedGameAsync();
+        var onA = Rematches(A);
+
+        for (var offer = 0; offer < RematchOfferLimit.OffersPerWindow; offer++)
+        {
+            Assert.Equal(RematchOutcome.Offered, (await onA.YesAsync(black.Key, Cancel)).Outcome);
+            Assert.Equal(RematchOutcome.Withdrawn, (await onA.NoAsync(black.Key, Cancel)).Outcome);
+        }
+
+        var third = await onA.YesAsync(black.Key, Cancel);
+
+        Assert.Equal(RematchOutcome.TooManyOffers, third.Outcome);
+        Assert.True(third.MayOfferAt > DateTimeOffset.UtcNow.AddSeconds(50));
+        Assert.Null((await onA.StatusAsync(black.Key, Cancel))!.OfferedBy);
+
+        Assert.Equal(RematchOutcome.Offered, (await Rematches(B).YesAsync(white.Key, Cancel)).Outcome);
+        var accepted = await onA.YesAsync(black.Key, Cancel);
+        Assert.Equal(RematchOutcome.Started, accepted.Outcome);
+        Assert.NotNull(accepted.NewKey);
+    }
+
+    [Fact]
+    public async Task The_store_refuses_an_offer_until_the_limit_ends_and_changes_nothing()
+    {
+        var (black, white) = await FinishedGameAsync();
+        var games = A.Get<GameStore>();
+        var limited = new RematchYes(black.Key, "rematchb02", "rematchw02", "rematchs02", T0, TimeSpan.FromMinutes(1)) { OffersLimitedUntil = T0.AddSeconds(30) };
+
+        var refused = await games.OfferRematchAsync(limited, Cancel);
+
+        Assert.Equal((RematchOutcome.TooManyOffers, (DateTimeOffset?)T0.AddSeconds(30), false), (refused.Outcome, refused.MayOfferAt, refused.Changed));
+        Assert.Null((await games.LoadRematchAsync(white.Key, Cancel))!.OfferedBy);
+        Assert.Equal(RematchOutcome.Offered, (await games.OfferRematchAsync(limited with { Now = T0.AddSeconds(30) }, Cancel)).Outcome);
+        Assert.Equal((Color?)Color.Black, (await games.LoadRematchAsync(white.Key, Cancel))!.OfferedBy);
+    }
+
+    [Fact]
     public async Task Play_again_against_the_computer_starts_at_once_with_colours_swapped_and_the_same_engine()
     {
         var created = await A.Get<IGameCoordinator>().CreateGameAsync(

@@ -24,7 +24,7 @@ public interface IRematches
     IDisposable Watch(long gameId, Action changed);
 }
 
-internal sealed class Rematches(GameStore store, IGameEventBus bus, IgoInstance instance, TimeProvider time) : IRematches
+internal sealed class Rematches(GameStore store, IGameEventBus bus, IgoInstance instance, TimeProvider time, RematchOfferLimit offerLimit) : IRematches
 {
     /// <summary>How long a player whose offer was declined waits before offering again (lichess waits a minute too).</summary>
     public static readonly TimeSpan DeclineCooldown = TimeSpan.FromMinutes(1);
@@ -36,8 +36,18 @@ internal sealed class Rematches(GameStore store, IGameEventBus bus, IgoInstance 
             return new RematchAnswer(RematchOutcome.NoSuchKey, 0, 0);
         }
 
-        var yes = new RematchYes(key, PlayerKeys.New(), PlayerKeys.New(), PlayerKeys.New(), StoreTime.Now(time), DeclineCooldown);
-        return await PublishedAsync(await store.OfferRematchAsync(yes, cancellationToken));
+        var now = StoreTime.Now(time);
+        var yes = new RematchYes(key, PlayerKeys.New(), PlayerKeys.New(), PlayerKeys.New(), now, DeclineCooldown)
+        {
+            OffersLimitedUntil = offerLimit.LimitedUntil(key, now),
+        };
+        var answer = await store.OfferRematchAsync(yes, cancellationToken);
+        if (answer.Outcome == RematchOutcome.Offered)
+        {
+            offerLimit.Offered(key, now);
+        }
+
+        return await PublishedAsync(answer);
     }
 
     public async Task<RematchAnswer> NoAsync(string key, CancellationToken cancellationToken = default) =>
