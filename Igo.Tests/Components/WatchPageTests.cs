@@ -117,4 +117,35 @@ public sealed class WatchPageTests : GamePageTestBase
 
         Assert.True(watch.Disposed);
     }
+
+    [Fact]
+    public async Task When_the_players_start_a_rematch_the_spectator_is_offered_its_watch_link()
+    {
+        var watch = new FakeGameWatch(Watched(TestViews.Empty(9)));
+        var page = OpenWatch(new WatchOutcome(watch, NotFound: false));
+        page.WaitForAssertion(() => page.Find(Cell("C3")));
+        Assert.Empty(Rematches.Watched);
+
+        await page.InvokeAsync(() => watch.PushAsync(Watched(TestViews.Empty(9, GameStatus.Complete))));
+
+        page.WaitForAssertion(() => Assert.Equal([watch.Snapshot.GameId], Rematches.Watched));
+        Assert.Empty(page.FindAll("[data-action=watch-rematch]"));
+
+        await page.InvokeAsync(() => Rematches.Rematched("fedcba9876543210fedcba9876543210"));
+
+        page.WaitForAssertion(() => Assert.Equal("watch/fedcba9876543210fedcba9876543210", page.Find("[data-action=watch-rematch]").GetAttribute("href")));
+        Assert.Contains("The players started a rematch", page.Find("[data-rematch-follow]").TextContent, StringComparison.Ordinal);
+        Assert.StartsWith("The players started a rematch.", page.Find("[data-rematch-follow-live]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_spectator_who_arrives_after_the_rematch_was_made_sees_the_link_at_once()
+    {
+        Rematches.RematchWatchId = "fedcba9876543210fedcba9876543210";
+        var watch = new FakeGameWatch(Watched(TestViews.Empty(9, GameStatus.Complete)));
+
+        var page = OpenWatch(new WatchOutcome(watch, NotFound: false));
+
+        page.WaitForAssertion(() => Assert.Equal("watch/fedcba9876543210fedcba9876543210", page.Find("[data-action=watch-rematch]").GetAttribute("href")));
+    }
 }

@@ -50,6 +50,10 @@ public abstract class RematchTests<TStore>(TStore store) : TwoInstances<TStore>(
         Assert.True(WatchIds.IsWellFormed(rematch.Game.WatchId));
         Assert.NotEqual(first!.Game.WatchId, rematch.Game.WatchId);
         Assert.Equal(first.Game.Listed, rematch.Game.Listed);
+
+        // Its spectators follow it there, on either instance.
+        Assert.Equal(rematch.Game.WatchId, await Rematches(A).RematchWatchIdAsync(white.GameId, Cancel));
+        Assert.Null(await Rematches(B).RematchWatchIdAsync(rematch.Game.Id, Cancel));
     }
 
     [Fact]

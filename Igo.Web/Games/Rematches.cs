@@ -20,6 +20,9 @@ public interface IRematches
     /// <summary>Where the rematch of the key's game stands for its holder; null when there is no such key.</summary>
     Task<RematchStatus?> StatusAsync(string key, CancellationToken cancellationToken = default);
 
+    /// <summary>The watch id of the game's rematch, for its spectators to follow; null while there is none.</summary>
+    Task<string?> RematchWatchIdAsync(long gameId, CancellationToken cancellationToken = default);
+
     /// <summary>Calls <paramref name="changed"/> (on the bus's thread) whenever the game's rematch may have changed, until disposed.</summary>
     IDisposable Watch(long gameId, Action changed);
 }
@@ -57,6 +60,9 @@ internal sealed class Rematches(GameStore store, IGameEventBus bus, IgoInstance 
 
     public async Task<RematchStatus?> StatusAsync(string key, CancellationToken cancellationToken = default) =>
         PlayerKeys.IsWellFormed(key) ? await store.LoadRematchAsync(key, cancellationToken) : null;
+
+    public Task<string?> RematchWatchIdAsync(long gameId, CancellationToken cancellationToken = default) =>
+        store.LoadRematchWatchIdAsync(gameId, cancellationToken);
 
     public IDisposable Watch(long gameId, Action changed)
     {
