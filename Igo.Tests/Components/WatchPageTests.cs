@@ -207,4 +207,20 @@ public sealed class WatchPageTests : GamePageTestBase
         Assert.Empty(Coordinator.Joins);
         Assert.Empty(watch.Sent);
     }
+
+    [Fact]
+    public async Task A_spectator_reviewing_the_finished_game_is_offered_the_rematch_where_they_are()
+    {
+        var watch = new FakeGameWatch(Watched(TestViews.Empty(9, GameStatus.Complete), 3, ThreeMoves));
+        var page = OpenWatch(new WatchOutcome(watch, NotFound: false));
+        page.WaitForAssertion(() => page.Find("[data-action=review-live]"));
+        page.Find("[data-action=review-live]").Click();
+        ReviewKey(page, "Home");
+
+        await page.InvokeAsync(() => Rematches.Rematched("fedcba9876543210fedcba9876543210"));
+
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-live-review] [data-action=watch-rematch]")));
+        Assert.Equal("Start of the game", ReviewPosition(page));
+        Assert.Equal("The game is over, after 3 moves.", page.Find("[data-live-moves]").TextContent);
+    }
 }
