@@ -1,6 +1,5 @@
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
-using Igo.Data.Stores;
 using Igo.Web.Games;
 using Microsoft.Extensions.DependencyInjection;
 using static Microsoft.Playwright.Assertions;
@@ -96,7 +95,7 @@ public sealed class AccessibilityScanTests(BrowserHost host)
 
     private async Task<string> WatchIdAsync(string key)
     {
-        var games = host.App.Services.GetRequiredService<GameStore>();
+        var games = host.App.Services.GetRequiredService<Igo.Data.Stores.GameStore>();
         var found = await games.FindKeyAsync(key, TestContext.Current.CancellationToken) ?? throw new InvalidOperationException($"No key {key}");
         var game = await games.LoadGameAsync(found.GameId, TestContext.Current.CancellationToken) ?? throw new InvalidOperationException($"No game {found.GameId}");
         return game.Game.WatchId;
