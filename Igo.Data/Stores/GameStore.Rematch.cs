@@ -73,6 +73,16 @@ public sealed partial class GameStore
             : new RematchStatus(row.Id, row.Version, row.Color, row.Computer, row.Status == GameStatus.Complete, row.RematchOfferedBy, row.RematchDeclined, row.RematchDeclinedAt, row.NewKey);
     }
 
+    /// <summary>
+    /// The watch id of the rematch of game <paramref name="gameId"/>; null while there is none. Spectators of a game
+    /// follow its rematch with it: they could watch the first game, and the rematch is listed or unlisted as it was.
+    /// </summary>
+    public async Task<string?> LoadRematchWatchIdAsync(long gameId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Games.AsNoTracking().Where(g => g.RematchOf == gameId).Select(g => g.WatchId).SingleOrDefaultAsync(cancellationToken);
+    }
+
     /// <summary>Locks the key's game, reads it, decides with <paramref name="decide"/> and commits what it changed.</summary>
     private static async Task<RematchAnswer> AnswerAsync(
         IgoDbContext db, string key, DateTimeOffset now, Func<GameRecord, PlayerKeyRecord, PlayerKeyRecord, Task<RematchAnswer>> decide, CancellationToken cancellationToken)
@@ -114,6 +124,11 @@ public sealed partial class GameStore
             if (game.RematchDeclined == me && game.RematchDeclinedAt is { } declinedAt && declinedAt + yes.DeclineCooldown > yes.Now)
             {
                 return new RematchAnswer(RematchOutcome.DeclinedRecently, game.Id, game.Version) { MayOfferAt = declinedAt + yes.DeclineCooldown };
+            }
+
+            if (yes.OffersLimitedUntil is { } limitedUntil && limitedUntil > yes.Now)
+            {
+                return new RematchAnswer(RematchOutcome.TooManyOffers, game.Id, game.Version) { MayOfferAt = limitedUntil };
             }
 
             game.RematchOfferedBy = me;

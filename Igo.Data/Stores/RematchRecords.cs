@@ -4,10 +4,13 @@ namespace Igo.Data.Stores;
 
 /// <summary>
 /// A player's "yes" to a rematch of the game <see cref="Key"/> belongs to, with the keys (and, against the computer,
-/// the secret) a new game would get, and how long a declined player waits before offering again.
+/// the secret) a new game would get, how long a declined player waits before offering again, and until when the
+/// player has made as many offers as they may (<see cref="OffersLimitedUntil"/>, null when they may offer).
 /// </summary>
 public sealed record RematchYes(string Key, string BlackKey, string WhiteKey, string ComputerSecret, DateTimeOffset Now, TimeSpan DeclineCooldown)
 {
+    public DateTimeOffset? OffersLimitedUntil { get; init; }
+
     public string KeyFor(Color color) => color == Color.Black ? BlackKey : WhiteKey;
 }
 
@@ -27,6 +30,9 @@ public enum RematchOutcome
 
     /// <summary>The player's offer was declined less than the cooldown ago; <see cref="RematchAnswer.MayOfferAt"/> says when they may.</summary>
     DeclinedRecently,
+
+    /// <summary>The player has offered as often as they may for now; <see cref="RematchAnswer.MayOfferAt"/> says when they may again.</summary>
+    TooManyOffers,
 
     /// <summary>The game is not over (or the key is a computer's): nothing changed.</summary>
     NotOver,

@@ -19,7 +19,7 @@ public sealed class ReviewLine
         moves = [.. record.Moves];
     }
 
-    public ReviewRecord Record { get; }
+    public ReviewRecord Record { get; private set; }
 
     /// <summary>The moves of the line shown: the game's, or the game's up to <see cref="BranchAt"/> and then the variation's.</summary>
     public IReadOnlyList<Move> Moves => moves;
@@ -106,6 +106,30 @@ public sealed class ReviewLine
         moves = [.. Record.Moves];
         BranchAt = null;
         Cursor = Math.Min(Cursor, branch);
+        Changed();
+        return true;
+    }
+
+    /// <summary>
+    /// The game goes on (a live game's review): <paramref name="longer"/>, the same game with more moves or its result,
+    /// becomes the record while the cursor and any variation stay where they are, so the new moves only lengthen the
+    /// line. False, and nothing changes, when it is not the same game continued.
+    /// </summary>
+    public bool Follow(ReviewRecord longer)
+    {
+        ArgumentNullException.ThrowIfNull(longer);
+        if (longer.Size != Record.Size || longer.Rules != Record.Rules || longer.Moves.Count < Record.Moves.Count
+            || SharedLength([.. longer.Moves], Record.Moves) < Record.Moves.Count)
+        {
+            return false;
+        }
+
+        Record = longer;
+        if (BranchAt is null)
+        {
+            moves = [.. longer.Moves];
+        }
+
         Changed();
         return true;
     }

@@ -59,6 +59,48 @@ public sealed class AccessibilityScanTests(BrowserHost host)
         Assert.True(found.Count == 0, "Serious or critical accessibility violations:\n" + string.Join("\n", found));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_watch_page_live_and_reviewing_and_a_review_page_with_its_score_graph_have_no_serious_violation(bool dark)
+    {
+        var inPlay = await ScriptedGames.PlayAsync(Coordinator, 9, "E5 D4 C3", "hello", "have fun");
+        var finished = await ScriptedGames.PlayAsync(Coordinator, 19, ScriptedGames.Opening19, resign: true);
+        var spectator = await host.NewPlayerAsync(dark: dark, width: 1440, height: 960);
+        var found = new List<string>();
+        try
+        {
+            await spectator.OpenAsync($"/watch/{await WatchIdAsync(inPlay.Black)}");
+            await Expect(spectator.Page.Locator("#spectator-input")).ToBeVisibleAsync();
+            await Expect(spectator.Page.Locator("[data-move]")).ToHaveCountAsync(3);
+            found.AddRange(await ScanAsync(spectator, "watch page"));
+
+            await spectator.ClickActionAsync("review-live");
+            await Expect(spectator.Page.Locator("[data-action=back-to-live]")).ToBeFocusedAsync();
+            await spectator.Page.Keyboard.PressAsync("ArrowLeft");
+            await Expect(spectator.Page.Locator("[data-review-position] strong")).ToHaveTextAsync("Move 2, White D4");
+            found.AddRange(await ScanAsync(spectator, "watch page, reviewing"));
+
+            await spectator.OpenAsync($"/review/{finished.Black}");
+            await Expect(spectator.Page.Locator("svg.score-graph-svg")).ToBeVisibleAsync();
+            found.AddRange(await ScanAsync(spectator, "review page"));
+        }
+        finally
+        {
+            await spectator.Page.Context.CloseAsync();
+        }
+
+        Assert.True(found.Count == 0, "Serious or critical accessibility violations:\n" + string.Join("\n", found));
+    }
+
+    private async Task<string> WatchIdAsync(string key)
+    {
+        var games = host.App.Services.GetRequiredService<Igo.Data.Stores.GameStore>();
+        var found = await games.FindKeyAsync(key, TestContext.Current.CancellationToken) ?? throw new InvalidOperationException($"No key {key}");
+        var game = await games.LoadGameAsync(found.GameId, TestContext.Current.CancellationToken) ?? throw new InvalidOperationException($"No game {found.GameId}");
+        return game.Game.WatchId;
+    }
+
     /// <summary>Scans the page as it is; prints every violation, and answers the serious and critical ones.</summary>
     private static async Task<IReadOnlyList<string>> ScanAsync(PlayerPage player, string what)
     {

@@ -11,11 +11,15 @@ public sealed class RematchBrowserTests(BrowserHost host)
     {
         var black = await host.NewPlayerAsync();
         var white = await host.NewPlayerAsync();
+        var spectator = await host.NewPlayerAsync();
         try
         {
             var invite = await black.CreateGameAsync();
             await white.OpenAsync(invite);
             await Expect(white.Page.Locator("h1")).ToHaveTextAsync("Game: you play white");
+            await spectator.OpenAsync(new Uri(await black.Page.Locator("#watch-link").InputValueAsync()).AbsolutePath);
+            await Expect(spectator.Page.Locator("[data-watching]")).ToBeVisibleAsync();
+            var oldWatch = spectator.Page.Url;
             var (oldBlack, oldWhite) = (black.Page.Url, white.Page.Url);
 
             await black.ClickActionAsync("resign");
@@ -43,9 +47,19 @@ public sealed class RematchBrowserTests(BrowserHost host)
             // The new game is played: the new black (the old white) moves first and the other sees it.
             await white.PlayAsync("E5", "black");
             await black.ExpectStoneAsync("E5", "black");
+
+            // The spectator is offered the rematch, follows the link and watches the new game.
+            var follow = spectator.Page.Locator("[data-action=watch-rematch]");
+            await Expect(follow).ToBeVisibleAsync();
+            await Expect(spectator.Page.Locator("[data-rematch-follow-live]")).ToContainTextAsync("The players started a rematch.");
+            await follow.ClickAsync();
+            await Expect(spectator.Page).Not.ToHaveURLAsync(oldWatch);
+            await spectator.ExpectStoneAsync("E5", "black");
+            Assert.Equal(0, await spectator.Page.Locator("[data-action=watch-rematch]").CountAsync());
         }
         finally
         {
+            await spectator.Page.Context.CloseAsync();
             await black.Page.Context.CloseAsync();
             await white.Page.Context.CloseAsync();
         }

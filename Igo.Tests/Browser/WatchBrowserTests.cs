@@ -78,6 +78,23 @@ public sealed partial class WatchBrowserTests(BrowserHost host) : IAsyncLifetime
             await Expect(black.Page.GetByText("What a fight on the left!")).ToHaveCountAsync(0);
 
             await spectator.ScreenshotAsync(Screenshots.PathOf("watch-game-light.png"));
+
+            // The spectator steps back through the moves while the game goes on: a new move lengthens the line and
+            // leaves the spectator where they are, and "Back to live" shows it.
+            await spectator.ClickActionAsync("review-live");
+            await Expect(spectator.Page.Locator("[data-action=back-to-live]")).ToBeFocusedAsync();
+            await spectator.Page.Keyboard.PressAsync("ArrowLeft");
+            await spectator.Page.Keyboard.PressAsync("ArrowLeft");
+            var position = spectator.Page.Locator("[data-review-position] strong");
+            await Expect(position).ToHaveTextAsync("Move 2, White G7");
+            await black.PlayAsync("D6", "black");
+            await Expect(spectator.Page.Locator("[data-live-moves]")).ToHaveAttributeAsync("data-live-moves", "5", new() { Timeout = 1_000 });
+            await Expect(spectator.Page.Locator("[data-review-slider]")).ToHaveAttributeAsync("max", "5");
+            await Expect(position).ToHaveTextAsync("Move 2, White G7");
+            await spectator.ScreenshotAsync(Screenshots.PathOf("watch-review.png"));
+            await spectator.ClickActionAsync("back-to-live");
+            await spectator.ExpectStoneAsync("D6", "black");
+            await Expect(spectator.Page.Locator("[data-action=review-live]")).ToBeFocusedAsync();
         }
         finally
         {

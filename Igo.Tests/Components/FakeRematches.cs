@@ -16,14 +16,22 @@ internal sealed class FakeRematches : IRematches
 
     public List<string> Calls { get; } = [];
 
+    /// <summary>The watch id of the rematch, once there is one.</summary>
+    public string? RematchWatchId { get; set; }
+
+    public List<long> Watched { get; } = [];
+
     public Task<RematchAnswer> YesAsync(string key, CancellationToken cancellationToken = default) => Answer("yes", key, YesAnswer);
 
     public Task<RematchAnswer> NoAsync(string key, CancellationToken cancellationToken = default) => Answer("no", key, new RematchAnswer(RematchOutcome.Withdrawn, 1, 7));
 
     public Task<RematchStatus?> StatusAsync(string key, CancellationToken cancellationToken = default) => Task.FromResult(Status);
 
+    public Task<string?> RematchWatchIdAsync(long gameId, CancellationToken cancellationToken = default) => Task.FromResult(RematchWatchId);
+
     public IDisposable Watch(long gameId, Action changed)
     {
+        Watched.Add(gameId);
         this.changed = changed;
         return new Unwatch(() => this.changed = null);
     }
@@ -34,6 +42,13 @@ internal sealed class FakeRematches : IRematches
         Status = next;
         changed?.Invoke();
         return Task.CompletedTask;
+    }
+
+    /// <summary>The players made the rematch elsewhere and the bus says so.</summary>
+    public void Rematched(string watchId)
+    {
+        RematchWatchId = watchId;
+        changed?.Invoke();
     }
 
     private Task<RematchAnswer> Answer(string verb, string key, RematchAnswer answer)

@@ -25,7 +25,7 @@ public abstract class GamePageTestBase : ComponentTestBase
         Context.Services.AddIgoSecurity();
         Context.Services.AddIgoCircuits().AddIgoBrowser();
         Context.Services.AddSingleton<IGameRecords>(Records);
-        Context.Services.AddSingleton<IRematches>(new FakeRematches());
+        Context.Services.AddSingleton<IRematches>(Rematches);
         Context.Services.AddSingleton<IPositionAdvisor>(Advisor);
         Context.Services.AddSingleton<IComputerOpponents>(Computers);
     }
@@ -33,6 +33,8 @@ public abstract class GamePageTestBase : ComponentTestBase
     internal InMemoryCoordinator Coordinator { get; } = new();
 
     internal FakeGameRecords Records { get; } = new();
+
+    internal FakeRematches Rematches { get; } = new();
 
     internal FakePositionAdvisor Advisor { get; } = new();
 

@@ -69,6 +69,23 @@ public sealed class RematchPanelTests : ComponentTestBase
     }
 
     [Fact]
+    public async Task A_third_offer_within_a_minute_is_refused_politely_and_the_button_returns_when_the_wait_ends()
+    {
+        var panel = RenderFor(Color.Black);
+        rematches.YesAnswer = new RematchAnswer(RematchOutcome.TooManyOffers, 1, 7) { MayOfferAt = Clock.GetUtcNow().AddSeconds(42) };
+
+        await panel.Find("[data-action=offer-rematch]").ClickAsync(new());
+
+        Assert.Equal("You have offered a rematch twice in a minute. You can offer again in 42 s.", panel.Find("[role=alert]").TextContent);
+        Assert.True(panel.Find("[data-action=offer-rematch]").HasAttribute("disabled"));
+
+        Clock.Advance(TimeSpan.FromSeconds(42));
+
+        panel.WaitForAssertion(() => Assert.False(panel.Find("[data-action=offer-rematch]").HasAttribute("disabled")));
+        Assert.Empty(panel.FindAll("[role=alert]"));
+    }
+
+    [Fact]
     public async Task Against_the_computer_play_again_is_one_press()
     {
         var panel = RenderFor(Color.Black, computer: true);

@@ -2,6 +2,7 @@ using Bunit;
 using Igo.Domain;
 using Igo.Web.Components.Pages;
 using Igo.Web.Games;
+using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using static Igo.Tests.Components.BoardEvents;
@@ -116,5 +117,110 @@ public sealed class WatchPageTests : GamePageTestBase
         await page.Instance.DisposeAsync();
 
         Assert.True(watch.Disposed);
+    }
+
+    [Fact]
+    public async Task When_the_players_start_a_rematch_the_spectator_is_offered_its_watch_link()
+    {
+        var watch = new FakeGameWatch(Watched(TestViews.Empty(9)));
+        var page = OpenWatch(new WatchOutcome(watch, NotFound: false));
+        page.WaitForAssertion(() => page.Find(Cell("C3")));
+        Assert.Empty(Rematches.Watched);
+
+        await page.InvokeAsync(() => watch.PushAsync(Watched(TestViews.Empty(9, GameStatus.Complete))));
+
+        page.WaitForAssertion(() => Assert.Equal([watch.Snapshot.GameId], Rematches.Watched));
+        Assert.Empty(page.FindAll("[data-action=watch-rematch]"));
+
+        await page.InvokeAsync(() => Rematches.Rematched("fedcba9876543210fedcba9876543210"));
+
+        page.WaitForAssertion(() => Assert.Equal("watch/fedcba9876543210fedcba9876543210", page.Find("[data-action=watch-rematch]").GetAttribute("href")));
+        Assert.Contains("The players started a rematch", page.Find("[data-rematch-follow]").TextContent, StringComparison.Ordinal);
+        Assert.StartsWith("The players started a rematch.", page.Find("[data-rematch-follow-live]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_spectator_who_arrives_after_the_rematch_was_made_sees_the_link_at_once()
+    {
+        Rematches.RematchWatchId = "fedcba9876543210fedcba9876543210";
+        var watch = new FakeGameWatch(Watched(TestViews.Empty(9, GameStatus.Complete)));
+
+        var page = OpenWatch(new WatchOutcome(watch, NotFound: false));
+
+        page.WaitForAssertion(() => Assert.Equal("watch/fedcba9876543210fedcba9876543210", page.Find("[data-action=watch-rematch]").GetAttribute("href")));
+    }
+
+    private static readonly Move[] ThreeMoves = [new(Color.Black, new Point(2, 2)), new(Color.White, new Point(6, 6)), new(Color.Black, new Point(4, 4))];
+
+    private static string ReviewPosition(IRenderedComponent<WatchPage> page) => page.Find("[data-review-position] strong").TextContent;
+
+    private static void ReviewKey(IRenderedComponent<WatchPage> page, string key) => page.Find("section.review").KeyDown(new KeyboardEventArgs { Key = key });
+
+    [Fact]
+    public async Task A_spectator_steps_back_through_the_live_game_and_new_moves_lengthen_the_line_without_moving_the_view()
+    {
+        var watch = new FakeGameWatch(Watched(TestViews.Empty(9), 3, ThreeMoves));
+        var page = OpenWatch(new WatchOutcome(watch, NotFound: false));
+        page.WaitForAssertion(() => page.Find("[data-action=review-live]"));
+
+        page.Find("[data-action=review-live]").Click();
+
+        Assert.Equal("Move 3, Black E5", ReviewPosition(page));
+        Assert.Equal("Live: 3 moves played.", page.Find("[data-live-moves]").TextContent);
+        ReviewKey(page, "ArrowLeft");
+        ReviewKey(page, "ArrowLeft");
+        Assert.Equal("Move 1, Black C7", ReviewPosition(page));
+
+        await page.InvokeAsync(() => watch.PushAsync(Watched(TestViews.Place(TestViews.Empty(9), new Point(6, 2), Color.White), 3, [.. ThreeMoves, new(Color.White, new Point(6, 2))])));
+
+        page.WaitForAssertion(() => Assert.Equal("Live: 4 moves played.", page.Find("[data-live-moves]").TextContent));
+        Assert.Equal("Move 1, Black C7", ReviewPosition(page));
+        Assert.Equal("4", page.Find("[data-review-slider]").GetAttribute("max"));
+        ReviewKey(page, "End");
+        Assert.Equal("Move 4, White C3", ReviewPosition(page));
+        ReviewKey(page, "Home");
+        Assert.Equal("Start of the game", ReviewPosition(page));
+        page.Find("[data-review-slider]").Input("2");
+        Assert.Equal("Move 2, White G3", ReviewPosition(page));
+
+        page.Find("[data-action=back-to-live]").Click();
+
+        Assert.Empty(page.FindAll("[data-live-review]"));
+        Assert.NotNull(page.Find("[data-action=review-live]"));
+        Assert.StartsWith("C3, white stone", page.Find(Cell("C3")).GetAttribute("aria-label") ?? string.Empty, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void While_reviewing_the_spectator_keeps_the_live_status_and_the_chat_and_the_board_only_tries_variations()
+    {
+        var watch = new FakeGameWatch(Watched(TestViews.Empty(9), 3, ThreeMoves));
+        var page = OpenWatch(new WatchOutcome(watch, NotFound: false));
+        page.WaitForAssertion(() => page.Find("[data-action=review-live]"));
+        page.Find("[data-action=review-live]").Click();
+        page.WaitForAssertion(() => page.Find("#spectator-input"));
+
+        Assert.NotNull(page.Find("[data-live-review] [data-status]"));
+        Assert.Empty(page.FindAll("[data-score-none], [data-score-pending]"));
+        page.ClickPoint("D4");
+
+        Assert.Contains("Variation from move 4", page.Find("[data-review-variation]").TextContent, StringComparison.Ordinal);
+        Assert.Empty(Coordinator.Joins);
+        Assert.Empty(watch.Sent);
+    }
+
+    [Fact]
+    public async Task A_spectator_reviewing_the_finished_game_is_offered_the_rematch_where_they_are()
+    {
+        var watch = new FakeGameWatch(Watched(TestViews.Empty(9, GameStatus.Complete), 3, ThreeMoves));
+        var page = OpenWatch(new WatchOutcome(watch, NotFound: false));
+        page.WaitForAssertion(() => page.Find("[data-action=review-live]"));
+        page.Find("[data-action=review-live]").Click();
+        ReviewKey(page, "Home");
+
+        await page.InvokeAsync(() => Rematches.Rematched("fedcba9876543210fedcba9876543210"));
+
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-live-review] [data-action=watch-rematch]")));
+        Assert.Equal("Start of the game", ReviewPosition(page));
+        Assert.Equal("The game is over, after 3 moves.", page.Find("[data-live-moves]").TextContent);
     }
 }

@@ -134,4 +134,44 @@ public sealed class ReviewLineTests
         line.Step(-2);
         Assert.False(line.Frame().View[new Point(2, 0)].Counted);
     }
+
+    [Fact]
+    public void A_live_game_s_new_moves_lengthen_the_line_and_leave_the_cursor_and_a_variation_where_they_are()
+    {
+        var opening = Game.Create(4, new Ruleset(KoRule.Simple, ScoringRule.Territory, 6.5));
+        opening.Stones(KoFight[..4]);
+        var line = new ReviewLine(ReviewRecord.Of(opening));
+        line.GoTo(2);
+
+        Assert.True(line.Follow(ReviewRecord.Of(KoGame())));
+
+        Assert.Equal((2, 8), (line.Cursor, line.Moves.Count));
+        Assert.Equal("Move 2, White A2", line.Frame().Describe());
+        Assert.True(line.GoTo(8));
+        Assert.Equal("Move 8, White B3, captures 1", line.Frame().Describe());
+
+        // In a variation, the game's new moves wait for the return to the game.
+        var variation = new ReviewLine(ReviewRecord.Of(opening));
+        variation.GoTo(2);
+        Assert.Null(variation.Try(new Point(3, 3)));
+        Assert.True(variation.Follow(ReviewRecord.Of(KoGame())));
+        Assert.Equal((2, 3, 3), (variation.BranchAt, variation.Cursor, variation.Moves.Count));
+        Assert.True(variation.BackToGame());
+        Assert.Equal((2, 8), (variation.Cursor, variation.Moves.Count));
+    }
+
+    [Fact]
+    public void Following_another_game_is_refused_and_changes_nothing()
+    {
+        var line = new ReviewLine(ReviewRecord.Of(KoGame()));
+        var record = line.Record;
+        var other = Game.Create(4, new Ruleset(KoRule.Simple, ScoringRule.Territory, 6.5));
+        other.Stones([(3, 3)]);
+
+        Assert.False(line.Follow(ReviewRecord.Of(other)));
+        Assert.False(line.Follow(record with { Rules = record.Rules with { Komi = 0.5 } }));
+        Assert.False(line.Follow(record with { Moves = [.. record.Moves.Take(3)] }));
+        Assert.Same(record, line.Record);
+        Assert.Equal(8, line.Moves.Count);
+    }
 }

@@ -50,6 +50,10 @@ public abstract class RematchTests<TStore>(TStore store) : TwoInstances<TStore>(
         Assert.True(WatchIds.IsWellFormed(rematch.Game.WatchId));
         Assert.NotEqual(first!.Game.WatchId, rematch.Game.WatchId);
         Assert.Equal(first.Game.Listed, rematch.Game.Listed);
+
+        // Its spectators follow it there, on either instance.
+        Assert.Equal(rematch.Game.WatchId, await Rematches(A).RematchWatchIdAsync(white.GameId, Cancel));
+        Assert.Null(await Rematches(B).RematchWatchIdAsync(rematch.Game.Id, Cancel));
     }
 
     [Fact]
@@ -110,6 +114,45 @@ public abstract class RematchTests<TStore>(TStore store) : TwoInstances<TStore>(
         Assert.Null((await games.LoadRematchAsync(white.Key, Cancel))!.OfferedBy);
         Assert.Equal(RematchOutcome.Offered, (await games.OfferRematchAsync(yes with { Now = T0.AddSeconds(61) }, Cancel)).Outcome);
         Assert.Equal(0, await RematchCountAsync(black.GameId));
+    }
+
+    [Fact]
+    public async Task A_player_may_offer_twice_a_minute_and_accepting_the_opponent_s_offer_is_never_limited()
+    {
+        var (black, white) = await FinishedGameAsync();
+        var onA = Rematches(A);
+
+        for (var offer = 0; offer < RematchOfferLimit.OffersPerWindow; offer++)
+        {
+            Assert.Equal(RematchOutcome.Offered, (await onA.YesAsync(black.Key, Cancel)).Outcome);
+            Assert.Equal(RematchOutcome.Withdrawn, (await onA.NoAsync(black.Key, Cancel)).Outcome);
+        }
+
+        var third = await onA.YesAsync(black.Key, Cancel);
+
+        Assert.Equal(RematchOutcome.TooManyOffers, third.Outcome);
+        Assert.True(third.MayOfferAt > DateTimeOffset.UtcNow.AddSeconds(50));
+        Assert.Null((await onA.StatusAsync(black.Key, Cancel))!.OfferedBy);
+
+        Assert.Equal(RematchOutcome.Offered, (await Rematches(B).YesAsync(white.Key, Cancel)).Outcome);
+        var accepted = await onA.YesAsync(black.Key, Cancel);
+        Assert.Equal(RematchOutcome.Started, accepted.Outcome);
+        Assert.NotNull(accepted.NewKey);
+    }
+
+    [Fact]
+    public async Task The_store_refuses_an_offer_until_the_limit_ends_and_changes_nothing()
+    {
+        var (black, white) = await FinishedGameAsync();
+        var games = A.Get<GameStore>();
+        var limited = new RematchYes(black.Key, "rematchb02", "rematchw02", "rematchs02", T0, TimeSpan.FromMinutes(1)) { OffersLimitedUntil = T0.AddSeconds(30) };
+
+        var refused = await games.OfferRematchAsync(limited, Cancel);
+
+        Assert.Equal((RematchOutcome.TooManyOffers, (DateTimeOffset?)T0.AddSeconds(30), false), (refused.Outcome, refused.MayOfferAt, refused.Changed));
+        Assert.Null((await games.LoadRematchAsync(white.Key, Cancel))!.OfferedBy);
+        Assert.Equal(RematchOutcome.Offered, (await games.OfferRematchAsync(limited with { Now = T0.AddSeconds(30) }, Cancel)).Outcome);
+        Assert.Equal((Color?)Color.Black, (await games.LoadRematchAsync(white.Key, Cancel))!.OfferedBy);
     }
 
     [Fact]

@@ -25,6 +25,7 @@ public static class GamesServiceCollectionExtensions
         services.AddSingleton<IGameCoordinator>(provider => provider.GetRequiredService<GameCoordinator>());
         services.AddSingleton<IGameWatching>(provider => provider.GetRequiredService<GameCoordinator>());
         services.AddSingleton<IGameRecords, GameRecords>();
+        services.AddSingleton<RematchOfferLimit>();
         services.AddSingleton<IRematches, Rematches>();
         services.AddHostedService<TimeoutSweeper>();
         return services;

@@ -20,11 +20,14 @@ public interface IRematches
     /// <summary>Where the rematch of the key's game stands for its holder; null when there is no such key.</summary>
     Task<RematchStatus?> StatusAsync(string key, CancellationToken cancellationToken = default);
 
+    /// <summary>The watch id of the game's rematch, for its spectators to follow; null while there is none.</summary>
+    Task<string?> RematchWatchIdAsync(long gameId, CancellationToken cancellationToken = default);
+
     /// <summary>Calls <paramref name="changed"/> (on the bus's thread) whenever the game's rematch may have changed, until disposed.</summary>
     IDisposable Watch(long gameId, Action changed);
 }
 
-internal sealed class Rematches(GameStore store, IGameEventBus bus, IgoInstance instance, TimeProvider time) : IRematches
+internal sealed class Rematches(GameStore store, IGameEventBus bus, IgoInstance instance, TimeProvider time, RematchOfferLimit offerLimit) : IRematches
 {
     /// <summary>How long a player whose offer was declined waits before offering again (lichess waits a minute too).</summary>
     public static readonly TimeSpan DeclineCooldown = TimeSpan.FromMinutes(1);
@@ -36,8 +39,18 @@ internal sealed class Rematches(GameStore store, IGameEventBus bus, IgoInstance 
             return new RematchAnswer(RematchOutcome.NoSuchKey, 0, 0);
         }
 
-        var yes = new RematchYes(key, PlayerKeys.New(), PlayerKeys.New(), PlayerKeys.New(), StoreTime.Now(time), DeclineCooldown);
-        return await PublishedAsync(await store.OfferRematchAsync(yes, cancellationToken));
+        var now = StoreTime.Now(time);
+        var yes = new RematchYes(key, PlayerKeys.New(), PlayerKeys.New(), PlayerKeys.New(), now, DeclineCooldown)
+        {
+            OffersLimitedUntil = offerLimit.LimitedUntil(key, now),
+        };
+        var answer = await store.OfferRematchAsync(yes, cancellationToken);
+        if (answer.Outcome == RematchOutcome.Offered)
+        {
+            offerLimit.Offered(key, now);
+        }
+
+        return await PublishedAsync(answer);
     }
 
     public async Task<RematchAnswer> NoAsync(string key, CancellationToken cancellationToken = default) =>
@@ -47,6 +60,9 @@ internal sealed class Rematches(GameStore store, IGameEventBus bus, IgoInstance 
 
     public async Task<RematchStatus?> StatusAsync(string key, CancellationToken cancellationToken = default) =>
         PlayerKeys.IsWellFormed(key) ? await store.LoadRematchAsync(key, cancellationToken) : null;
+
+    public Task<string?> RematchWatchIdAsync(long gameId, CancellationToken cancellationToken = default) =>
+        store.LoadRematchWatchIdAsync(gameId, cancellationToken);
 
     public IDisposable Watch(long gameId, Action changed)
     {

@@ -17,6 +17,9 @@ public sealed partial class WatchPage : IAsyncDisposable
     private IDisposable? changes;
     private string? openedId;
     private string name = string.Empty;
+    private ElementReference reviewButton;
+    private bool reviewing;
+    private bool focusReviewButton;
     private TimeSpan offset;
 
     [Parameter]
@@ -45,6 +48,12 @@ public sealed partial class WatchPage : IAsyncDisposable
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
+        if (focusReviewButton)
+        {
+            focusReviewButton = false;
+            await reviewButton.FocusAsync();
+        }
+
         if (!firstRender || !RendererInfo.IsInteractive)
         {
             return;
@@ -59,12 +68,22 @@ public sealed partial class WatchPage : IAsyncDisposable
     {
         await CloseAsync();
         openedId = WatchId;
+        reviewing = false;
         session = new WatchSession(Watching, SessionLogger);
         changes = session.Subscribe(ChangedAsync);
         await session.OpenAsync(WatchId);
     }
 
     private Task RetryAsync() => OpenAsync();
+
+    // The spectator steps back through the moves so far while the game goes on; "Back to live" returns to the live board.
+    private void Review() => reviewing = true;
+
+    private void BackToLive()
+    {
+        reviewing = false;
+        focusReviewButton = true;
+    }
 
     private async Task NameChangedAsync(string chosen)
     {

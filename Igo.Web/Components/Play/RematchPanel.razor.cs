@@ -15,6 +15,8 @@ public sealed partial class RematchPanel : IDisposable
     private readonly CancellationTokenSource lifetime = new();
     private IDisposable? watch;
     private ITimer? cooldownEnd;
+    private ITimer? offerLimitEnd;
+    private DateTimeOffset? offersLimitedUntil;
     private RematchStatus? status;
     private string? announcement;
     private string? problem;
@@ -41,6 +43,8 @@ public sealed partial class RematchPanel : IDisposable
     private bool DeclinedMine => status is { Declined: { } declined, OfferedBy: null } && declined == Seat.Color;
 
     private bool CoolingDown => DeclinedMine && status!.DeclinedAt is { } at && Time.GetUtcNow() < at + Games.Rematches.DeclineCooldown;
+
+    private bool OffersLimited => offersLimitedUntil is { } until && Time.GetUtcNow() < until;
 
     protected override async Task OnInitializedAsync()
     {
@@ -87,6 +91,7 @@ public sealed partial class RematchPanel : IDisposable
             problem = result.Outcome switch
             {
                 RematchOutcome.DeclinedRecently => "Your offer was declined a moment ago: you may offer again in a minute.",
+                RematchOutcome.TooManyOffers => LimitOffers(result.MayOfferAt),
                 RematchOutcome.NotOver or RematchOutcome.NoSuchKey => "There is no rematch to answer here.",
                 _ => null,
             };
@@ -159,6 +164,23 @@ public sealed partial class RematchPanel : IDisposable
         }
     }
 
+    // Two offers a minute at most: the button waits, the player is told how long, and both clear when the wait ends.
+    private string LimitOffers(DateTimeOffset? until)
+    {
+        offersLimitedUntil = until ?? Time.GetUtcNow() + RematchOfferLimit.Window;
+        var wait = offersLimitedUntil.Value - Time.GetUtcNow();
+        offerLimitEnd?.Dispose();
+        offerLimitEnd = Time.CreateTimer(_ => _ = InvokeAsync(EndOfferLimit), null, wait, Timeout.InfiniteTimeSpan);
+        return $"You have offered a rematch twice in a minute. You can offer again in {Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))} s.";
+    }
+
+    private void EndOfferLimit()
+    {
+        offersLimitedUntil = null;
+        problem = null;
+        StateHasChanged();
+    }
+
     private void MoveTo(string key)
     {
         if (moved)
@@ -174,6 +196,7 @@ public sealed partial class RematchPanel : IDisposable
     {
         watch?.Dispose();
         cooldownEnd?.Dispose();
+        offerLimitEnd?.Dispose();
         lifetime.Cancel();
         lifetime.Dispose();
     }

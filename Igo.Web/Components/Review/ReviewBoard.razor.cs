@@ -30,12 +30,32 @@ public sealed partial class ReviewBoard
     [Parameter]
     public string? Engine { get; set; }
 
+    /// <summary>
+    /// A live game's review: a longer record of the same game lengthens the line and leaves the viewer where they are
+    /// (a spectator stepping back is not pulled to the new move); otherwise a new record starts afresh.
+    /// </summary>
+    [Parameter]
+    public bool FollowsLive { get; set; }
+
+    /// <summary>Whether the engine's score graph has a place (a live game has no engine review yet).</summary>
+    [Parameter]
+    public bool ShowGraph { get; set; } = true;
+
+    /// <summary>The top of the side column, inside the review (so the review's keys work from it).</summary>
+    [Parameter]
+    public RenderFragment? Header { get; set; }
+
     /// <summary>More for the side column (the page's own links).</summary>
     [Parameter]
     public RenderFragment? ChildContent { get; set; }
 
     protected override void OnParametersSet()
     {
+        if (line is not null && line.Record != Record && FollowsLive && line.Follow(Record))
+        {
+            return;
+        }
+
         if (line?.Record != Record)
         {
             line = new ReviewLine(Record);
