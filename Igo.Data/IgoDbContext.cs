@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Igo.Data;
 
 /// <summary>
-/// The store: games, player keys, the append-only action log, chat, the instances' presence leases and the engine reviews of finished games.
+/// The store: games, player keys, the append-only action log, chat, the instances' presence leases, the engine reviews of finished games and the lobby's open challenges.
 /// Tables and columns are snake_case and values are plain (enums as words, times as timestamptz), so the data reads well in psql.
 /// </summary>
 public sealed class IgoDbContext(DbContextOptions<IgoDbContext> options) : DbContext(options)
@@ -26,6 +26,8 @@ public sealed class IgoDbContext(DbContextOptions<IgoDbContext> options) : DbCon
     public DbSet<SpectatorMessageRecord> SpectatorMessages => Set<SpectatorMessageRecord>();
 
     public DbSet<GameSpectatorsRecord> GameSpectators => Set<GameSpectatorsRecord>();
+
+    public DbSet<ChallengeRecord> Challenges => Set<ChallengeRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -53,6 +55,7 @@ public sealed class IgoDbContext(DbContextOptions<IgoDbContext> options) : DbCon
         ConfigureInstances(modelBuilder.Entity<InstanceRecord>());
         ConfigureAnalyses(modelBuilder.Entity<GameAnalysisRecord>());
         ConfigureSpectators(modelBuilder.Entity<SpectatorMessageRecord>(), modelBuilder.Entity<GameSpectatorsRecord>());
+        ConfigureChallenges(modelBuilder.Entity<ChallengeRecord>());
         UseSnakeCaseColumns(modelBuilder);
     }
 
@@ -133,6 +136,19 @@ public sealed class IgoDbContext(DbContextOptions<IgoDbContext> options) : DbCon
         count.ToTable("game_spectators", table => table.HasCheckConstraint("ck_game_spectators_count", "count >= 0"));
         count.HasKey(c => new { c.GameId, c.InstanceId });
         count.HasOne<GameRecord>().WithMany().HasForeignKey(c => c.GameId).OnDelete(DeleteBehavior.Cascade);
+    }
+
+    private static void ConfigureChallenges(EntityTypeBuilder<ChallengeRecord> challenge)
+    {
+        challenge.ToTable("challenges");
+        challenge.HasKey(c => c.Id);
+        challenge.Ignore(c => c.Rules);
+        challenge.Ignore(c => c.TimeControl);
+        challenge.Property(c => c.CreatorKey).HasMaxLength(PlayerKeyRecord.KeyLength).IsFixedLength();
+        challenge.Property(c => c.CreatorConnection).HasMaxLength(128);
+
+        // The lobby lists the challenges seen within the grace, and the sweep deletes the others.
+        challenge.HasIndex(c => c.SeenAt);
     }
 
     private static void UseSnakeCaseColumns(ModelBuilder modelBuilder)
