@@ -1,3 +1,4 @@
+using Igo.Web.Lobby;
 using Igo.Web;
 using Igo.Web.Browser;
 using Igo.Web.Circuits;
@@ -21,6 +22,7 @@ builder.Services.AddMudServices();
 builder.Services.AddIgoGames(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddIgoComputer();
 builder.Services.AddIgoReview();
+builder.Services.AddIgoLobby();
 builder.Services.AddIgoSecurity();
 builder.Services.AddIgoCompatibility();
 builder.Services.AddIgoCircuits();
