@@ -29,7 +29,7 @@ public static class LobbyText
     public static string TakerColour(OpenChallenge challenge)
     {
         ArgumentNullException.ThrowIfNull(challenge);
-        return $"You play {challenge.CreatorColor.Opponent().ToWord()}";
+        return challenge.CreatorColor == Color.Black ? "You play White" : "You play Black";
     }
 
     /// <summary>"Black: a person · White: GNU Go".</summary>
