@@ -91,6 +91,16 @@ public sealed partial class LobbyBrowserTests(BrowserHost host) : IAsyncLifetime
             await visitor.Page.Locator(".lobby").ScrollIntoViewIfNeededAsync();
             await visitor.Page.ScreenshotAsync(new() { Path = Screenshots.PathOf("lobby.png") });
             await visitor.Page.Context.CloseAsync();
+
+            // At 390 px the lobby keeps to the screen: no sideways scrolling, the take button within reach.
+            var phone = await OpenOnAsync(Second, width: 390, height: 844);
+            await phone.OpenHomeAsync();
+            var phoneTake = phone.Page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Take Black's 19×19 challenge") });
+            await Expect(phoneTake).ToBeVisibleAsync();
+            Assert.False(await phone.Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth"), "The home page scrolls sideways at 390 px.");
+            var box = await phoneTake.BoundingBoxAsync();
+            Assert.True(box is { } b && b.X >= 0 && b.X + b.Width <= 390, $"The take button lies at {box?.X}+{box?.Width} of 390 px.");
+            await phone.Page.Context.CloseAsync();
         }
         finally
         {
@@ -134,12 +144,12 @@ public sealed partial class LobbyBrowserTests(BrowserHost host) : IAsyncLifetime
         return await told.IsVisibleAsync() ? "told" : "seat";
     }
 
-    private async Task<PlayerPage> OpenOnAsync(AppOnRealPort app)
+    private async Task<PlayerPage> OpenOnAsync(AppOnRealPort app, int width = 1280, int height = 900)
     {
         var context = await host.Browser.NewContextAsync(new()
         {
             BaseURL = app.BaseAddress.ToString(),
-            ViewportSize = new() { Width = 1280, Height = 900 },
+            ViewportSize = new() { Width = width, Height = height },
             DeviceScaleFactor = 1,
             ColorScheme = ColorScheme.Light,
         });
