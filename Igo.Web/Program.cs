@@ -1,4 +1,3 @@
-using Igo.Web.Lobby;
 using Igo.Web;
 using Igo.Web.Browser;
 using Igo.Web.Circuits;
@@ -6,6 +5,7 @@ using Igo.Web.Compat;
 using Igo.Web.Components;
 using Igo.Web.Computer;
 using Igo.Web.Games;
+using Igo.Web.Lobby;
 using Igo.Web.Operations;
 using Igo.Web.Review;
 using Igo.Web.Security;

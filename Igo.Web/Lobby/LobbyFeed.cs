@@ -14,6 +14,9 @@ internal sealed partial class LobbyFeed : IDisposable
 {
     private readonly Lock gate = new();
     private readonly List<Action<LobbySnapshot>> watchers = [];
+
+    // Reads one at a time, so that a slow read can never finish after a later one and bring back older lists.
+    private readonly SemaphoreSlim reading = new(1, 1);
     private readonly GameStore store;
     private readonly LobbyOptions options;
     private readonly TimeProvider time;
@@ -71,6 +74,8 @@ internal sealed partial class LobbyFeed : IDisposable
             idle?.Dispose();
             idle = null;
         }
+
+        reading.Dispose();
     }
 
     private void Unwatch(Action<LobbySnapshot> changed)
@@ -114,6 +119,27 @@ internal sealed partial class LobbyFeed : IDisposable
             refreshPending = false;
         }
 
+        try
+        {
+            await reading.WaitAsync();
+        }
+        catch (ObjectDisposedException)
+        {
+            return; // The instance is stopping.
+        }
+
+        try
+        {
+            await ReadAndTellAsync();
+        }
+        finally
+        {
+            reading.Release();
+        }
+    }
+
+    private async Task ReadAndTellAsync()
+    {
         LobbySnapshot read;
         try
         {
