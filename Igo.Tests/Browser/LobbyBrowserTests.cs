@@ -16,6 +16,13 @@ namespace Igo.Tests.Browser;
 [Trait("Category", "Browser")]
 public sealed partial class LobbyBrowserTests(BrowserHost host) : IAsyncLifetime
 {
+    private static readonly Dictionary<string, string?> Lobby = new()
+    {
+        ["Igo:Lobby:ChallengeGrace"] = "00:00:06",
+        ["Igo:Lobby:KeepAliveInterval"] = "00:00:02",
+        ["Igo:Lobby:SweepInterval"] = "00:00:01",
+    };
+
     private string connectionString = string.Empty;
 
     private AppOnRealPort First { get; set; } = null!;
@@ -26,9 +33,10 @@ public sealed partial class LobbyBrowserTests(BrowserHost host) : IAsyncLifetime
     {
         connectionString = await TestPostgres.CreateDatabaseAsync("lobby");
 
-        // The first applies the migrations before the second starts.
-        First = PostgresCompatApp.StartInstance(connectionString);
-        Second = PostgresCompatApp.StartInstance(connectionString);
+        // The first applies the migrations before the second starts. A short grace, so that a page gone without a
+        // word leaves the lobby within seconds.
+        First = PostgresCompatApp.StartInstance(connectionString, Lobby);
+        Second = PostgresCompatApp.StartInstance(connectionString, Lobby);
     }
 
     public async ValueTask DisposeAsync()
@@ -123,7 +131,8 @@ public sealed partial class LobbyBrowserTests(BrowserHost host) : IAsyncLifetime
             await visitor.OpenHomeAsync();
             await Expect(visitor.Page.Locator("[data-challenge]")).ToHaveCountAsync(1);
 
-            // Closing the tab ends the circuit, which withdraws the challenge; the sweep would after the grace anyway.
+            // Closing the tab drops the circuit's connection: the challenge is withdrawn when the circuit ends, or no longer
+            // kept alive and swept after the grace, whichever comes first.
             await creator.Page.Context.CloseAsync();
 
             await Expect(visitor.Page.Locator("[data-challenge]")).ToHaveCountAsync(0, new() { Timeout = 30_000 });

@@ -9,6 +9,7 @@ namespace Igo.Tests.Components;
 internal sealed class FakeLobby : ILobby
 {
     private readonly List<Action<LobbySnapshot>> watchers = [];
+    private int keeps;
 
     public LobbySnapshot Current { get; private set; } = LobbySnapshot.Empty;
 
@@ -28,6 +29,9 @@ internal sealed class FakeLobby : ILobby
     public bool Started { get; set; }
 
     public int Watchers => watchers.Count;
+
+    /// <summary>How many times a page kept its challenge alive.</summary>
+    public int Keeps => Volatile.Read(ref keeps);
 
     /// <summary>New lists, as the shared feed would hand them to every page.</summary>
     public void Publish(LobbySnapshot snapshot)
@@ -51,7 +55,11 @@ internal sealed class FakeLobby : ILobby
         return Task.FromResult(new PostReply(new PostedChallenge(Posts.Count, $"Creator{Posts.Count:000}"), null));
     }
 
-    public Task<bool> KeepAsync(PostedChallenge challenge, SeatHolder creator, CancellationToken cancellationToken = default) => Task.FromResult(Standing);
+    public Task<bool> KeepAsync(PostedChallenge challenge, SeatHolder creator, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref keeps);
+        return Task.FromResult(Standing);
+    }
 
     public Task<bool> WithdrawAsync(PostedChallenge challenge, SeatHolder creator, CancellationToken cancellationToken = default)
     {

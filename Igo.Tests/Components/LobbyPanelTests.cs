@@ -171,4 +171,24 @@ public sealed class LobbyPanelTests : ComponentTestBase
 
         Assert.Equal([1L], lobby.Withdrawn);
     }
+
+    [Fact]
+    public void A_challenge_is_kept_alive_only_while_the_pages_connection_is_up()
+    {
+        RenderPanel();
+        Context.Render<NewGameForm>().Find("[data-action=post-challenge]").Click();
+        var mine = Context.Services.GetRequiredService<MyChallenge>();
+        Clock.Advance(TimeSpan.FromSeconds(4));
+        Assert.Equal(1, lobby.Keeps);
+
+        mine.Suspend();
+        Clock.Advance(TimeSpan.FromSeconds(20));
+        Assert.Equal(1, lobby.Keeps);
+
+        mine.Resume();
+        Clock.Advance(TimeSpan.FromMilliseconds(1));
+        Assert.Equal(2, lobby.Keeps);
+        Clock.Advance(TimeSpan.FromSeconds(4));
+        Assert.Equal(3, lobby.Keeps);
+    }
 }

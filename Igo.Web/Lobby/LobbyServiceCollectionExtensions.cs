@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace Igo.Web.Lobby;
 
 public static class LobbyServiceCollectionExtensions
@@ -20,6 +23,7 @@ public static class LobbyServiceCollectionExtensions
         services.AddSingleton<ILobby, StoreLobby>();
         services.AddHostedService<ChallengeSweeper>();
         services.AddScoped<MyChallenge>();
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<CircuitHandler, ChallengePresence>());
         return services;
     }
 }

@@ -8,7 +8,8 @@ namespace Igo.Web.Lobby;
 /// The challenge this page (circuit) has in the lobby, at most one: posting again replaces it. While it stands the
 /// page keeps it alive every <see cref="LobbyOptions.KeepAliveInterval"/>; when the keep-alive or the lobby's lists
 /// (from the bus, so at once on any instance) say it is gone, the page learns whether it was taken
-/// (<see cref="StartedKey"/>: go there) or expired. Ending the circuit withdraws it.
+/// (<see cref="StartedKey"/>: go there) or expired. Ending the circuit withdraws it; while the
+/// circuit's connection is down nothing keeps it alive (<see cref="ChallengePresence"/>).
 /// </summary>
 public sealed class MyChallenge(ILobby lobby, CircuitIdentity circuit, IOptions<LobbyOptions> options, TimeProvider time) : IAsyncDisposable
 {
@@ -39,8 +40,7 @@ public sealed class MyChallenge(ILobby lobby, CircuitIdentity circuit, IOptions<
         }
 
         (Posted, StartedKey, Expired) = (posted, null, false);
-        var interval = options.Value.KeepAliveInterval;
-        keepAlive = time.CreateTimer(_ => _ = CheckAsync(), null, interval, interval);
+        StartKeepingAlive(options.Value.KeepAliveInterval);
         watch = lobby.Watch(snapshot =>
         {
             if (Posted is { } mine && !snapshot.Challenges.Any(c => c.Id == mine.Id))
@@ -50,6 +50,25 @@ public sealed class MyChallenge(ILobby lobby, CircuitIdentity circuit, IOptions<
         });
         Changed?.Invoke();
         return null;
+    }
+
+    /// <summary>
+    /// The page's connection dropped: stop keeping the challenge alive, so that a page gone without a word (a closed
+    /// laptop, a lost network) leaves the lobby after the grace rather than when its circuit is finally disposed.
+    /// </summary>
+    public void Suspend()
+    {
+        keepAlive?.Dispose();
+        keepAlive = null;
+    }
+
+    /// <summary>The connection is back: keep the challenge alive again, and learn at once what became of it meanwhile.</summary>
+    public void Resume()
+    {
+        if (Posted is not null && keepAlive is null)
+        {
+            StartKeepingAlive(TimeSpan.Zero);
+        }
     }
 
     /// <summary>Withdraws the standing challenge, if any; if someone took it just before, the page learns its game instead.</summary>
@@ -118,6 +137,12 @@ public sealed class MyChallenge(ILobby lobby, CircuitIdentity circuit, IOptions<
         {
             Volatile.Write(ref checking, 0);
         }
+    }
+
+    private void StartKeepingAlive(TimeSpan first)
+    {
+        keepAlive?.Dispose();
+        keepAlive = time.CreateTimer(_ => _ = CheckAsync(), null, first, options.Value.KeepAliveInterval);
     }
 
     private PostedChallenge? Stop()
