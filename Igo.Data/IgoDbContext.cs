@@ -71,6 +71,9 @@ public sealed class IgoDbContext(DbContextOptions<IgoDbContext> options) : DbCon
         game.Property(g => g.WatchId).HasMaxLength(WatchIds.Length).IsFixedLength();
         game.HasIndex(g => g.WatchId).IsUnique();
 
+        // The lobby's live games: the public games not over, most recent activity first.
+        game.HasIndex(g => g.UpdatedAt).HasFilter("listed AND status <> 'complete'");
+
         // One rematch per game: the second of two racing presses fails here and finds the first one's game. (No foreign
         // key: SQLite cannot drop a column that has one, and games are never deleted.)
         game.HasIndex(g => g.RematchOf).IsUnique();

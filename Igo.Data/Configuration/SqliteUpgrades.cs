@@ -56,7 +56,7 @@ internal static class SqliteUpgrades
             "ALTER TABLE games ADD COLUMN rematch_declined_at TEXT NULL",
             "CREATE UNIQUE INDEX ix_games_rematch_of ON games (rematch_of)",
         ],
-        // Lobby: open challenges, kept alive by their creator's page and swept after a grace.
+        // Lobby: open challenges, kept alive by their creator's page and swept after a grace; the live games' index.
         6 =>
         [
             "CREATE TABLE challenges (id INTEGER NOT NULL CONSTRAINT pk_challenges PRIMARY KEY AUTOINCREMENT, size INTEGER NOT NULL, ko_rule TEXT NOT NULL, "
@@ -65,6 +65,7 @@ internal static class SqliteUpgrades
                 + "period_time_ms INTEGER NOT NULL, periods INTEGER NOT NULL, stones INTEGER NOT NULL, increment_ms INTEGER NOT NULL, cap_ms INTEGER NULL, "
                 + "created_at TEXT NOT NULL, seen_at TEXT NOT NULL)",
             "CREATE INDEX ix_challenges_seen_at ON challenges (seen_at)",
+            "CREATE INDEX ix_games_updated_at ON games (updated_at) WHERE listed AND status <> 'complete'",
         ],
         _ => null,
     };

@@ -386,6 +386,10 @@ namespace Igo.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_games_rematch_of");
 
+                    b.HasIndex("UpdatedAt")
+                        .HasDatabaseName("ix_games_updated_at")
+                        .HasFilter("listed AND status <> 'complete'");
+
                     b.HasIndex("WatchId")
                         .IsUnique()
                         .HasDatabaseName("ix_games_watch_id");

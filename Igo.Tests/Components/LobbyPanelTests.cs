@@ -191,4 +191,20 @@ public sealed class LobbyPanelTests : ComponentTestBase
         Clock.Advance(TimeSpan.FromSeconds(4));
         Assert.Equal(3, lobby.Keeps);
     }
+
+    [Fact]
+    public void Posting_again_replaces_the_pages_challenge()
+    {
+        var panel = RenderPanel();
+        var form = Context.Render<NewGameForm>();
+        form.Find("[data-action=post-challenge]").Click();
+        Assert.Contains("Post again, replacing your challenge", form.Find("[data-action=post-challenge]").TextContent, StringComparison.Ordinal);
+
+        form.Find("[data-action=post-challenge]").Click();
+
+        Assert.Equal(2, lobby.Posts.Count);
+        Assert.Equal([1L], lobby.Withdrawn);
+        Assert.Equal(2, Context.Services.GetRequiredService<MyChallenge>().Posted?.Id);
+        panel.WaitForAssertion(() => Assert.NotNull(panel.Find("[data-my-challenge]")));
+    }
 }

@@ -93,6 +93,9 @@ public sealed class SqliteUpgradeTests : IDisposable
     private static async Task MakeFirstSchemaAsync(string path)
     {
         await using var connection = await OpenAsync(path);
+
+        // The lobby's index names the watching migration's column: it goes first.
+        await ExecuteAsync(connection, "DROP INDEX ix_games_updated_at");
         foreach (var change in WatchingChanges)
         {
             await ExecuteAsync(connection, change);

@@ -43,6 +43,12 @@ namespace Igo.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_games_updated_at",
+                table: "games",
+                column: "updated_at",
+                filter: "listed AND status <> 'complete'");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_challenges_seen_at",
                 table: "challenges",
                 column: "seen_at");
@@ -53,6 +59,10 @@ namespace Igo.Data.Migrations
         {
             migrationBuilder.DropTable(
                 name: "challenges");
+
+            migrationBuilder.DropIndex(
+                name: "ix_games_updated_at",
+                table: "games");
         }
     }
 }

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Igo.Data.Migrations
 {
     [DbContext(typeof(IgoDbContext))]
-    [Migration("20261204154542_Lobby")]
+    [Migration("20261204164615_Lobby")]
     partial class Lobby
     {
         /// <inheritdoc />
@@ -388,6 +388,10 @@ namespace Igo.Data.Migrations
                     b.HasIndex("RematchOf")
                         .IsUnique()
                         .HasDatabaseName("ix_games_rematch_of");
+
+                    b.HasIndex("UpdatedAt")
+                        .HasDatabaseName("ix_games_updated_at")
+                        .HasFilter("listed AND status <> 'complete'");
 
                     b.HasIndex("WatchId")
                         .IsUnique()
