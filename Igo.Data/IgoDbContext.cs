@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Igo.Data;
 
 /// <summary>
-/// The store: games, player keys, the append-only action log, chat, the instances' presence leases and the engine reviews of finished games.
+/// The store: games, player keys, the append-only action log, chat, the instances' presence leases, the engine reviews of finished games and the lobby's open challenges.
 /// Tables and columns are snake_case and values are plain (enums as words, times as timestamptz), so the data reads well in psql.
 /// </summary>
 public sealed class IgoDbContext(DbContextOptions<IgoDbContext> options) : DbContext(options)
@@ -26,6 +26,8 @@ public sealed class IgoDbContext(DbContextOptions<IgoDbContext> options) : DbCon
     public DbSet<SpectatorMessageRecord> SpectatorMessages => Set<SpectatorMessageRecord>();
 
     public DbSet<GameSpectatorsRecord> GameSpectators => Set<GameSpectatorsRecord>();
+
+    public DbSet<ChallengeRecord> Challenges => Set<ChallengeRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -53,6 +55,7 @@ public sealed class IgoDbContext(DbContextOptions<IgoDbContext> options) : DbCon
         ConfigureInstances(modelBuilder.Entity<InstanceRecord>());
         ConfigureAnalyses(modelBuilder.Entity<GameAnalysisRecord>());
         ConfigureSpectators(modelBuilder.Entity<SpectatorMessageRecord>(), modelBuilder.Entity<GameSpectatorsRecord>());
+        ConfigureChallenges(modelBuilder.Entity<ChallengeRecord>());
         UseSnakeCaseColumns(modelBuilder);
     }
 
@@ -67,6 +70,9 @@ public sealed class IgoDbContext(DbContextOptions<IgoDbContext> options) : DbCon
         game.HasIndex(g => g.Deadline).HasFilter("deadline IS NOT NULL");
         game.Property(g => g.WatchId).HasMaxLength(WatchIds.Length).IsFixedLength();
         game.HasIndex(g => g.WatchId).IsUnique();
+
+        // The lobby's live games: the public games not over, most recent activity first.
+        game.HasIndex(g => g.UpdatedAt).HasFilter("listed AND status <> 'complete'");
 
         // One rematch per game: the second of two racing presses fails here and finds the first one's game. (No foreign
         // key: SQLite cannot drop a column that has one, and games are never deleted.)
@@ -133,6 +139,19 @@ public sealed class IgoDbContext(DbContextOptions<IgoDbContext> options) : DbCon
         count.ToTable("game_spectators", table => table.HasCheckConstraint("ck_game_spectators_count", "count >= 0"));
         count.HasKey(c => new { c.GameId, c.InstanceId });
         count.HasOne<GameRecord>().WithMany().HasForeignKey(c => c.GameId).OnDelete(DeleteBehavior.Cascade);
+    }
+
+    private static void ConfigureChallenges(EntityTypeBuilder<ChallengeRecord> challenge)
+    {
+        challenge.ToTable("challenges");
+        challenge.HasKey(c => c.Id);
+        challenge.Ignore(c => c.Rules);
+        challenge.Ignore(c => c.TimeControl);
+        challenge.Property(c => c.CreatorKey).HasMaxLength(PlayerKeyRecord.KeyLength).IsFixedLength();
+        challenge.Property(c => c.CreatorConnection).HasMaxLength(128);
+
+        // The lobby lists the challenges seen within the grace, and the sweep deletes the others.
+        challenge.HasIndex(c => c.SeenAt);
     }
 
     private static void UseSnakeCaseColumns(ModelBuilder modelBuilder)

@@ -56,6 +56,17 @@ internal static class SqliteUpgrades
             "ALTER TABLE games ADD COLUMN rematch_declined_at TEXT NULL",
             "CREATE UNIQUE INDEX ix_games_rematch_of ON games (rematch_of)",
         ],
+        // Lobby: open challenges, kept alive by their creator's page and swept after a grace; the live games' index.
+        6 =>
+        [
+            "CREATE TABLE challenges (id INTEGER NOT NULL CONSTRAINT pk_challenges PRIMARY KEY AUTOINCREMENT, size INTEGER NOT NULL, ko_rule TEXT NOT NULL, "
+                + "scoring TEXT NOT NULL, komi REAL NOT NULL, handicap INTEGER NOT NULL, creator_color TEXT NOT NULL, creator_key TEXT NOT NULL, "
+                + "creator_instance TEXT NOT NULL, creator_connection TEXT NOT NULL, time_system TEXT NOT NULL, main_time_ms INTEGER NOT NULL, "
+                + "period_time_ms INTEGER NOT NULL, periods INTEGER NOT NULL, stones INTEGER NOT NULL, increment_ms INTEGER NOT NULL, cap_ms INTEGER NULL, "
+                + "created_at TEXT NOT NULL, seen_at TEXT NOT NULL)",
+            "CREATE INDEX ix_challenges_seen_at ON challenges (seen_at)",
+            "CREATE INDEX ix_games_updated_at ON games (updated_at) WHERE listed AND status <> 'complete'",
+        ],
         _ => null,
     };
 }

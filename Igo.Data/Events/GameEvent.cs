@@ -38,3 +38,15 @@ public sealed record ResyncNeeded(long GameId) : GameEvent(GameId, 0, Guid.Empty
 
 /// <summary>A rematch of the (finished) game was offered, withdrawn, declined or made: its players re-read where it stands.</summary>
 public sealed record RematchChanged(long GameId, int Version, Guid Origin) : GameEvent(GameId, Version, Origin);
+
+/// <summary>
+/// The lobby changed: a challenge was posted, taken, withdrawn or swept, or a public game started or ended. Lobby pages
+/// re-read the lists. It rides the game channel under the reserved id <see cref="LobbyId"/> (no game has id 0), so
+/// subscribing, ordering and the resync after a reconnect work as for a game; the bus sends one per batch however many
+/// were published (docs/decisions/0012-lobby.md).
+/// </summary>
+public sealed record LobbyChanged(Guid Origin) : GameEvent(LobbyId, 0, Origin)
+{
+    /// <summary>The subscription id of the lobby: never a game's (game ids start at 1).</summary>
+    public const long LobbyId = 0;
+}

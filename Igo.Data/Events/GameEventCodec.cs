@@ -7,7 +7,7 @@ namespace Igo.Data.Events;
 /// <summary>
 /// The NOTIFY payload format: one event per line, many events per payload, each payload under PostgreSQL's 8000-byte
 /// limit. Lines: <c>o origin</c> (applies to the lines after it), <c>a game version type colour row col atTicks
-/// timePlayed sinceTicks</c>, <c>c game version chatId</c>, <c>p game version colour 1|0</c>, <c>s game messageId</c> (spectators' chat), <c>n game</c> (spectator count), <c>r game version</c> (rematch); "-" for none.
+/// timePlayed sinceTicks</c>, <c>c game version chatId</c>, <c>p game version colour 1|0</c>, <c>s game messageId</c> (spectators' chat), <c>n game</c> (spectator count), <c>r game version</c> (rematch), <c>l</c> (the lobby changed: at most one per encoded batch); "-" for none.
 /// </summary>
 public static class GameEventCodec
 {
@@ -24,12 +24,16 @@ public static class GameEventCodec
         var current = new StringBuilder();
         var currentBytes = 0;
         Guid? currentOrigin = null;
+        var lobbyChanged = false;
         foreach (var gameEvent in events)
         {
-            if (gameEvent is ResyncNeeded)
+            // A lobby change only makes receivers re-read the lists: one in a batch says all that many would.
+            if (gameEvent is ResyncNeeded || (gameEvent is LobbyChanged && lobbyChanged))
             {
                 continue;
             }
+
+            lobbyChanged |= gameEvent is LobbyChanged;
 
             var line = EncodeLine(gameEvent);
             var originLine = gameEvent.Origin == currentOrigin ? null : $"o {gameEvent.Origin:N}\n";
@@ -85,6 +89,9 @@ public static class GameEventCodec
                 case "n" when fields.Length == 2:
                     events.Add(new SpectatorsChanged(Long(fields[1]), origin));
                     break;
+                case "l" when fields.Length == 1:
+                    events.Add(new LobbyChanged(origin));
+                    break;
                 case "r" when fields.Length == 3:
                     events.Add(new RematchChanged(Long(fields[1]), Int(fields[2]), origin));
                     break;
@@ -104,6 +111,7 @@ public static class GameEventCodec
         SpectatorChatPosted s => string.Create(Invariant, $"s {s.GameId} {s.MessageId}\n"),
         SpectatorsChanged n => string.Create(Invariant, $"n {n.GameId}\n"),
         RematchChanged r => string.Create(Invariant, $"r {r.GameId} {r.Version}\n"),
+        LobbyChanged => "l\n",
         _ => throw new ArgumentException($"Cannot encode {gameEvent.GetType().Name}", nameof(gameEvent)),
     };
 

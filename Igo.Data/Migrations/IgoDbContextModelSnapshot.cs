@@ -69,6 +69,109 @@ namespace Igo.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Igo.Data.Model.ChallengeRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("CapMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("cap_ms");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatorColor")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("creator_color");
+
+                    b.Property<string>("CreatorConnection")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("creator_connection");
+
+                    b.Property<Guid>("CreatorInstance")
+                        .HasColumnType("uuid")
+                        .HasColumnName("creator_instance");
+
+                    b.Property<string>("CreatorKey")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character(10)")
+                        .HasColumnName("creator_key")
+                        .IsFixedLength();
+
+                    b.Property<int>("Handicap")
+                        .HasColumnType("integer")
+                        .HasColumnName("handicap");
+
+                    b.Property<long>("IncrementMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("increment_ms");
+
+                    b.Property<string>("KoRule")
+                        .IsRequired()
+                        .HasMaxLength(19)
+                        .HasColumnType("character varying(19)")
+                        .HasColumnName("ko_rule");
+
+                    b.Property<double>("Komi")
+                        .HasColumnType("double precision")
+                        .HasColumnName("komi");
+
+                    b.Property<long>("MainTimeMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("main_time_ms");
+
+                    b.Property<long>("PeriodTimeMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("period_time_ms");
+
+                    b.Property<int>("Periods")
+                        .HasColumnType("integer")
+                        .HasColumnName("periods");
+
+                    b.Property<string>("Scoring")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)")
+                        .HasColumnName("scoring");
+
+                    b.Property<DateTimeOffset>("SeenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("seen_at");
+
+                    b.Property<int>("Size")
+                        .HasColumnType("integer")
+                        .HasColumnName("size");
+
+                    b.Property<int>("Stones")
+                        .HasColumnType("integer")
+                        .HasColumnName("stones");
+
+                    b.Property<string>("TimeSystem")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("time_system");
+
+                    b.HasKey("Id")
+                        .HasName("pk_challenges");
+
+                    b.HasIndex("SeenAt")
+                        .HasDatabaseName("ix_challenges_seen_at");
+
+                    b.ToTable("challenges", (string)null);
+                });
+
             modelBuilder.Entity("Igo.Data.Model.ChatMessageRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -282,6 +385,10 @@ namespace Igo.Data.Migrations
                     b.HasIndex("RematchOf")
                         .IsUnique()
                         .HasDatabaseName("ix_games_rematch_of");
+
+                    b.HasIndex("UpdatedAt")
+                        .HasDatabaseName("ix_games_updated_at")
+                        .HasFilter("listed AND status <> 'complete'");
 
                     b.HasIndex("WatchId")
                         .IsUnique()

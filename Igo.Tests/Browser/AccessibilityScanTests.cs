@@ -1,6 +1,8 @@
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
+using Igo.Domain;
 using Igo.Web.Games;
+using Igo.Web.Lobby;
 using Microsoft.Extensions.DependencyInjection;
 using static Microsoft.Playwright.Assertions;
 
@@ -31,8 +33,15 @@ public sealed class AccessibilityScanTests(BrowserHost host)
         var found = new List<string>();
         try
         {
+            // The lobby with something in it: an open challenge (posted here, kept for the grace) and the games in play.
+            var posted = await host.App.Services.GetRequiredService<ILobby>().PostAsync(
+                new NewGameRequest(19, Ruleset.Japanese(), Color.White, OpponentKind.Human), new SeatHolder(ConnectionKind.Circuit, "scan-" + Guid.NewGuid().ToString("N")),
+                TestContext.Current.CancellationToken);
+            Assert.NotNull(posted.Posted);
             await black.OpenHomeAsync();
-            found.AddRange(await ScanAsync(black, "home page"));
+            await Expect(black.Page.Locator($"[data-challenge='{posted.Posted.Id}']")).ToBeVisibleAsync();
+            await Expect(black.Page.Locator("[data-live-game]").First).ToBeVisibleAsync();
+            found.AddRange(await ScanAsync(black, "home page with the lobby"));
 
             await black.OpenAsync($"/game/{inPlay.White}");
             await Expect(black.Page.Locator("li.msg")).ToHaveCountAsync(2);

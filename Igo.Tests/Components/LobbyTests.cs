@@ -30,6 +30,7 @@ public sealed class LobbyTests : ComponentTestBase
             new ComputerOpponent("gnugo", "GNU Go", "A classic engine")));
         Context.Services.AddIgoSecurity();
         Context.Services.AddIgoCircuits().AddIgoBrowser();
+        Context.Services.AddFakeLobby(new FakeLobby());
     }
 
     private NavigationManager Navigation => Context.Services.GetRequiredService<NavigationManager>();

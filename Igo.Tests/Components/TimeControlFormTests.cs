@@ -25,6 +25,7 @@ public sealed class TimeControlFormTests : ComponentTestBase
         Context.Services.AddSingleton<IComputerOpponents>(new FakeComputerOpponents(new ComputerOpponent("mc-easy", "Easy", "Plays quickly and kindly")));
         Context.Services.AddIgoSecurity();
         Context.Services.AddIgoCircuits().AddIgoBrowser();
+        Context.Services.AddFakeLobby(new FakeLobby());
     }
 
     [Theory]

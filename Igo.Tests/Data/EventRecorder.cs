@@ -44,4 +44,23 @@ internal sealed class EventRecorder
 
         return events;
     }
+
+    /// <summary>Every event up to and including the first <typeparamref name="T"/>, leaving out the bus's own resync requests.</summary>
+    public async Task<List<GameEvent>> UntilAsync<T>()
+        where T : GameEvent
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(Deadline);
+        var events = new List<GameEvent>();
+        while (events.LastOrDefault() is not T)
+        {
+            var next = await received.Reader.ReadAsync(timeout.Token);
+            if (next is not ResyncNeeded)
+            {
+                events.Add(next);
+            }
+        }
+
+        return events;
+    }
 }

@@ -24,12 +24,23 @@ public sealed class GameEventCodecTests
             new SpectatorChatPosted(8, A, 77),
             new SpectatorsChanged(9, B),
             new RematchChanged(10, 41, B),
+            new LobbyChanged(A),
         ];
 
         var payloads = GameEventCodec.Encode(events);
 
         Assert.Single(payloads);
         Assert.Equal(events, GameEventCodec.Decode(payloads[0]));
+    }
+
+    [Fact]
+    public void Lobby_changes_in_one_batch_are_sent_once_among_the_game_events()
+    {
+        GameEvent[] events = [new LobbyChanged(A), new ChatPosted(7, 3, B, 1), new LobbyChanged(B), new LobbyChanged(A), new RematchChanged(10, 41, B)];
+
+        var decoded = GameEventCodec.Encode(events).SelectMany(GameEventCodec.Decode).ToList();
+
+        Assert.Equal([new LobbyChanged(A), new ChatPosted(7, 3, B, 1), new RematchChanged(10, 41, B)], decoded);
     }
 
     [Fact]

@@ -53,6 +53,25 @@ public sealed class PostgresEventBusTests(PostgresStore store) : IClassFixture<P
     }
 
     [Fact]
+    public async Task A_burst_of_lobby_changes_on_one_instance_reaches_the_lobby_on_another_in_far_fewer_notifications()
+    {
+        await using var a = await store.StartInstanceAsync();
+        await using var b = await store.StartInstanceAsync();
+        var onB = new EventRecorder();
+        using var lobby = b.Get<IGameEventBus>().Subscribe(LobbyChanged.LobbyId, onB.Record);
+        using var game = b.Get<IGameEventBus>().Subscribe(41, onB.Record);
+        await WaitUntilListeningAsync(b);
+
+        // 200 changes published at once, then a game event to mark the end of the burst.
+        await a.Get<IGameEventBus>().PublishAsync([.. Enumerable.Repeat(new LobbyChanged(a.InstanceId), 200), Chat(41, 1, a.InstanceId)], TestContext.Current.CancellationToken);
+
+        var received = await onB.UntilAsync<ChatPosted>();
+        var lobbyChanges = received.OfType<LobbyChanged>().Count();
+        Assert.InRange(lobbyChanges, 1, 20);
+        Assert.All(received.OfType<LobbyChanged>(), e => Assert.Equal(a.InstanceId, e.Origin));
+    }
+
+    [Fact]
     public async Task After_its_connection_is_killed_the_listener_reconnects_and_asks_for_a_resync()
     {
         await using var a = await store.StartInstanceAsync();

@@ -89,16 +89,20 @@ public sealed class SqliteUpgradeTests : IDisposable
         return gameId;
     }
 
-    /// <summary>Takes the file back to the first schema: the engine reviews' table, the timed-games columns and index go, and the file says schema 1.</summary>
+    /// <summary>Takes the file back to the first schema: the engine reviews' and the lobby's tables, the timed-games columns and index go, and the file says schema 1.</summary>
     private static async Task MakeFirstSchemaAsync(string path)
     {
         await using var connection = await OpenAsync(path);
+
+        // The lobby's index names the watching migration's column: it goes first.
+        await ExecuteAsync(connection, "DROP INDEX ix_games_updated_at");
         foreach (var change in WatchingChanges)
         {
             await ExecuteAsync(connection, change);
         }
 
         await ExecuteAsync(connection, "DROP TABLE game_analyses");
+        await ExecuteAsync(connection, "DROP TABLE challenges");
         await ExecuteAsync(connection, "DROP INDEX ix_games_deadline");
         await ExecuteAsync(connection, "DROP INDEX ix_games_rematch_of");
         foreach (var (table, column) in TimedGamesColumns.Concat(RematchColumns))

@@ -55,7 +55,10 @@ internal sealed partial class LiveGame
 
         copy.SetClock(played, now);
         copy.Publish();
-        await services.Bus.PublishAsync([new ActionCommitted(Id, copy.Game.Version, Me, action, played, now)]);
+        GameEvent committed = new ActionCommitted(Id, copy.Game.Version, Me, action, played, now);
+
+        // A game that ended leaves the lobby's live games (one lobby change per bus batch, however many games end).
+        await services.Bus.PublishAsync(copy.Snapshot.View.Status == GameStatus.Complete ? [committed, new LobbyChanged(Me)] : [committed]);
         observers.GameChanged(copy.Snapshot);
         SuggestIfScoringBegan();
         return ActionReply.Judged(outcome, copy.Snapshot);

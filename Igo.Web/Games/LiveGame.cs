@@ -145,7 +145,7 @@ internal sealed partial class LiveGame : IAsyncDisposable
     /// </summary>
     public Task AnnounceTakenAsync(KeyChange taken, bool reread) => queue.RunAsync(async () =>
     {
-        await services.Bus.PublishAsync([new PresenceChanged(Id, taken.Presence.Version, Me, taken.Key.Color, true)]);
+        await services.Bus.PublishAsync(WithLobbyChange(new PresenceChanged(Id, taken.Presence.Version, Me, taken.Key.Color, true), taken.Presence));
         if (reread)
         {
             await resync.RefreshPresenceAsync();
@@ -261,12 +261,19 @@ internal sealed partial class LiveGame : IAsyncDisposable
             : ActionReply.Judged(outcome);
     }
 
+    /// <summary>
+    /// The presence event, and a lobby change when both players are now connected: a game that both have joined may
+    /// start showing among the lobby's live games (receivers re-read the lists once per burst).
+    /// </summary>
+    private GameEvent[] WithLobbyChange(PresenceChanged presence, GamePresence now) =>
+        now.Connected.Black && now.Connected.White && presence.Connected ? [presence, new LobbyChanged(Me)] : [presence];
+
     private async Task<KeyChange?> ChangeKeyOnQueueAsync(Task<KeyChange?> writing)
     {
         var change = await writing;
         if (change is { Changed: true })
         {
-            await services.Bus.PublishAsync([new PresenceChanged(Id, change.Presence.Version, Me, change.Key.Color, change.Key.HeldByInstance is not null)]);
+            await services.Bus.PublishAsync(WithLobbyChange(new PresenceChanged(Id, change.Presence.Version, Me, change.Key.Color, change.Key.HeldByInstance is not null), change.Presence));
             resync.AdoptPresence(change.Presence);
         }
 
