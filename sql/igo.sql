@@ -447,3 +447,35 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261204183957_HotGameUpdates') THEN
+    DROP INDEX ix_games_updated_at;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261204183957_HotGameUpdates') THEN
+    ALTER TABLE games SET (fillfactor=80);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261204183957_HotGameUpdates') THEN
+    CREATE INDEX ix_games_live ON games (id) WHERE listed AND status <> 'complete';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261204183957_HotGameUpdates') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261204183957_HotGameUpdates', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

@@ -386,18 +386,19 @@ namespace Igo.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_games_rematch_of");
 
-                    b.HasIndex("UpdatedAt")
-                        .HasDatabaseName("ix_games_updated_at")
-                        .HasFilter("listed AND status <> 'complete'");
-
                     b.HasIndex("WatchId")
                         .IsUnique()
                         .HasDatabaseName("ix_games_watch_id");
+
+                    b.HasIndex(new[] { "Id" }, "ix_games_live")
+                        .HasFilter("listed AND status <> 'complete'");
 
                     b.ToTable("games", null, t =>
                         {
                             t.HasCheckConstraint("ck_games_version", "version >= 0");
                         });
+
+                    b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 80);
                 });
 
             modelBuilder.Entity("Igo.Data.Model.GameSpectatorsRecord", b =>

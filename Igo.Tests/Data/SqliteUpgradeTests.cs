@@ -95,7 +95,7 @@ public sealed class SqliteUpgradeTests : IDisposable
         await using var connection = await OpenAsync(path);
 
         // The lobby's index names the watching migration's column: it goes first.
-        await ExecuteAsync(connection, "DROP INDEX ix_games_updated_at");
+        await ExecuteAsync(connection, "DROP INDEX ix_games_live");
         foreach (var change in WatchingChanges)
         {
             await ExecuteAsync(connection, change);

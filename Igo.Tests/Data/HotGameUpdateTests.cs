@@ -1,0 +1,87 @@
+using Igo.Data.Stores;
+using Igo.Domain;
+using Npgsql;
+
+namespace Igo.Tests.Data;
+
+/// <summary>
+/// Every action updates its game's row. On PostgreSQL that update must be a HOT one (heap-only: in place on its page,
+/// no new index entry), or each action writes an entry into every index of games and leaves a dead one behind for
+/// the next lookup of that game to step over; an index on a column that moves change once cost most of the store's
+/// CPU under load. It stays HOT only while no index covers a column a move changes and the page has room (the
+/// table's fillfactor). The move's own statement runs in a transaction of the test's, whose counters PostgreSQL
+/// gives at once (pg_stat_get_xact_*), on a game in the table's first page after enough games to fill it.
+/// </summary>
+[Trait("Category", "Data")]
+public sealed class HotGameUpdateTests(PostgresStore store) : IClassFixture<PostgresStore>, IAsyncLifetime
+{
+    private static readonly DateTimeOffset T0 = new(2026, 12, 4, 12, 0, 0, TimeSpan.Zero);
+    private TestHost host = null!;
+    private GameStore games = null!;
+    private KeyHolder black = null!;
+    private KeyHolder white = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        host = await store.StartInstanceAsync();
+        games = host.Get<GameStore>();
+        black = new KeyHolder(host.InstanceId, "black");
+        white = new KeyHolder(host.InstanceId, "white");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await host.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    private static string NewKey() => Guid.NewGuid().ToString("N")[..10];
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_move_updates_its_game_row_in_place_without_touching_an_index(bool listed)
+    {
+        var (gameId, blackKey) = await NewGameAsync(listed);
+        for (var more = 0; more < 200; more++)
+        {
+            await NewGameAsync(listed);
+        }
+
+        var moves = 0;
+        await using var connection = new NpgsqlConnection(store.ConnectionString);
+        await connection.OpenAsync(Cancel);
+        await using var transaction = await connection.BeginTransactionAsync(Cancel);
+        for (var row = 0; row < 6; row += 2)
+        {
+            var action = new GameAction(ActionType.PlaceStone, Color.Black, new Point(row, 0), T0.AddSeconds(row));
+            var commit = new ActionCommit(gameId, row, blackKey, black, action, GameStatus.Play, null, row, action.At, null);
+            await using var batch = new NpgsqlBatch(connection, transaction) { BatchCommands = { PostgresActionCommits.Command(commit) } };
+            Assert.NotNull(await batch.ExecuteScalarAsync(Cancel));
+            moves++;
+
+            // The other colour's move, so that the next version check passes.
+            var reply = new GameAction(ActionType.PlaceStone, Color.White, new Point(row + 1, 0), T0.AddSeconds(row + 1));
+            var replyCommit = new ActionCommit(gameId, row + 1, null, null, reply, GameStatus.Play, null, row + 1, reply.At, null);
+            await using var replyBatch = new NpgsqlBatch(connection, transaction) { BatchCommands = { PostgresActionCommits.Command(replyCommit) } };
+            Assert.NotNull(await replyBatch.ExecuteScalarAsync(Cancel));
+            moves++;
+        }
+
+        await using var counters = new NpgsqlCommand(
+            "SELECT pg_stat_get_xact_tuples_updated('games'::regclass), pg_stat_get_xact_tuples_hot_updated('games'::regclass)", connection, transaction);
+        await using var reader = await counters.ExecuteReaderAsync(Cancel);
+        Assert.True(await reader.ReadAsync(Cancel));
+        Assert.Equal((moves, moves), (reader.GetInt64(0), reader.GetInt64(1)));
+    }
+
+    private async Task<(long GameId, string BlackKey)> NewGameAsync(bool listed)
+    {
+        var (blackKey, whiteKey) = (NewKey(), NewKey());
+        var gameId = await games.CreateGameAsync(new NewGame(19, Ruleset.Japanese(), blackKey, whiteKey, Color.Black, black, null, null, T0) { Listed = listed }, Cancel);
+        await games.TakeKeyAsync(new KeyTake(whiteKey, white, null, T0), Cancel);
+        return (gameId, blackKey);
+    }
+}
