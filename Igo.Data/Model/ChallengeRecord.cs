@@ -8,7 +8,7 @@ namespace Igo.Data.Model;
 /// longer than the grace. Taking it deletes the row and creates the game in one transaction
 /// (docs/decisions/0012-lobby.md).
 /// </summary>
-public sealed class ChallengeRecord
+public sealed class ChallengeRecord : IStoredGameSettings
 {
     public long Id { get; set; }
 
@@ -55,21 +55,11 @@ public sealed class ChallengeRecord
     /// <summary>When the creator's page last said it is still there.</summary>
     public DateTimeOffset SeenAt { get; set; }
 
-    public Ruleset Rules => new(KoRule, Scoring, Komi, Handicap);
+    public Ruleset Rules => this.ReadRules();
 
     public TimeControl TimeControl
     {
-        get => new(TimeSystem, TimeSpan.FromMilliseconds(MainTimeMs), TimeSpan.FromMilliseconds(PeriodTimeMs), Periods, Stones, TimeSpan.FromMilliseconds(IncrementMs), CapMs is { } cap ? TimeSpan.FromMilliseconds(cap) : null);
-        set
-        {
-            ArgumentNullException.ThrowIfNull(value);
-            TimeSystem = value.System;
-            MainTimeMs = (long)value.MainTime.TotalMilliseconds;
-            PeriodTimeMs = (long)value.PeriodTime.TotalMilliseconds;
-            Periods = value.Periods;
-            Stones = value.Stones;
-            IncrementMs = (long)value.Increment.TotalMilliseconds;
-            CapMs = value.Cap is { } cap ? (long)cap.TotalMilliseconds : null;
-        }
+        get => this.ReadTimeControl();
+        set => this.WriteTimeControl(value);
     }
 }

@@ -7,7 +7,7 @@ namespace Igo.Data.Model;
 /// the running clock's deadline.
 /// <see cref="Status"/> and the result are kept for plain-SQL reading and listing; the action log is the source of truth.
 /// </summary>
-public sealed class GameRecord
+public sealed class GameRecord : IStoredGameSettings
 {
     public long Id { get; set; }
 
@@ -80,21 +80,11 @@ public sealed class GameRecord
 
     public DateTimeOffset UpdatedAt { get; set; }
 
-    public Ruleset Rules => new(KoRule, Scoring, Komi, Handicap);
+    public Ruleset Rules => this.ReadRules();
 
     public TimeControl TimeControl
     {
-        get => new(TimeSystem, TimeSpan.FromMilliseconds(MainTimeMs), TimeSpan.FromMilliseconds(PeriodTimeMs), Periods, Stones, TimeSpan.FromMilliseconds(IncrementMs), CapMs is { } cap ? TimeSpan.FromMilliseconds(cap) : null);
-        set
-        {
-            ArgumentNullException.ThrowIfNull(value);
-            TimeSystem = value.System;
-            MainTimeMs = (long)value.MainTime.TotalMilliseconds;
-            PeriodTimeMs = (long)value.PeriodTime.TotalMilliseconds;
-            Periods = value.Periods;
-            Stones = value.Stones;
-            IncrementMs = (long)value.Increment.TotalMilliseconds;
-            CapMs = value.Cap is { } cap ? (long)cap.TotalMilliseconds : null;
-        }
+        get => this.ReadTimeControl();
+        set => this.WriteTimeControl(value);
     }
 }
