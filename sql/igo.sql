@@ -451,30 +451,44 @@ START TRANSACTION;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261204183957_HotGameUpdates') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261204190557_HotGameUpdates') THEN
+    DROP INDEX ix_games_deadline;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261204190557_HotGameUpdates') THEN
     DROP INDEX ix_games_updated_at;
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261204183957_HotGameUpdates') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261204190557_HotGameUpdates') THEN
     ALTER TABLE games SET (fillfactor=80);
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261204183957_HotGameUpdates') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261204190557_HotGameUpdates') THEN
     CREATE INDEX ix_games_live ON games (id) WHERE listed AND status <> 'complete';
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261204183957_HotGameUpdates') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261204190557_HotGameUpdates') THEN
+    CREATE INDEX ix_games_timed_in_play ON games (id) WHERE time_system <> 'none' AND status <> 'complete';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261204190557_HotGameUpdates') THEN
     INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-    VALUES ('20261204183957_HotGameUpdates', '10.0.15');
+    VALUES ('20261204190557_HotGameUpdates', '10.0.15');
     END IF;
 END $EF$;
 COMMIT;

@@ -67,11 +67,13 @@ internal static class SqliteUpgrades
             "CREATE INDEX ix_challenges_seen_at ON challenges (seen_at)",
             "CREATE INDEX ix_games_updated_at ON games (updated_at) WHERE listed AND status <> 'complete'",
         ],
-        // The live games' index keyed on the id, not on a column every action changes (PostgreSQL's HOT updates).
+        // The live games' and the timeout sweep's indexes keyed on the id, not on a column a move changes (PostgreSQL's HOT updates).
         7 =>
         [
             "DROP INDEX ix_games_updated_at",
             "CREATE INDEX ix_games_live ON games (id) WHERE listed AND status <> 'complete'",
+            "DROP INDEX ix_games_deadline",
+            "CREATE INDEX ix_games_timed_in_play ON games (id) WHERE time_system <> 'none' AND status <> 'complete'",
         ],
         _ => null,
     };

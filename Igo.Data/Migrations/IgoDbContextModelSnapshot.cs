@@ -378,10 +378,6 @@ namespace Igo.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_games");
 
-                    b.HasIndex("Deadline")
-                        .HasDatabaseName("ix_games_deadline")
-                        .HasFilter("deadline IS NOT NULL");
-
                     b.HasIndex("RematchOf")
                         .IsUnique()
                         .HasDatabaseName("ix_games_rematch_of");
@@ -392,6 +388,9 @@ namespace Igo.Data.Migrations
 
                     b.HasIndex(new[] { "Id" }, "ix_games_live")
                         .HasFilter("listed AND status <> 'complete'");
+
+                    b.HasIndex(new[] { "Id" }, "ix_games_timed_in_play")
+                        .HasFilter("time_system <> 'none' AND status <> 'complete'");
 
                     b.ToTable("games", null, t =>
                         {

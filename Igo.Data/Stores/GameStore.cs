@@ -148,13 +148,13 @@ public sealed partial class GameStore(IDbContextFactory<IgoDbContext> contexts) 
 
     /// <summary>
     /// The games whose running clock's deadline is at or before <paramref name="dueBy"/>, earliest first, at most
-    /// <paramref name="limit"/> (the timeout sweep; the partial index on deadline serves it).
+    /// <paramref name="limit"/> (the timeout sweep; the partial index of timed games in play serves it).
     /// </summary>
     public async Task<IReadOnlyList<DueDeadline>> DueDeadlinesAsync(DateTimeOffset dueBy, int limit, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.Games.AsNoTracking()
-            .Where(g => g.Deadline != null && g.Deadline <= dueBy)
+            .Where(g => g.TimeSystem != TimeSystem.None && g.Status != GameStatus.Complete && g.Deadline != null && g.Deadline <= dueBy)
             .OrderBy(g => g.Deadline)
             .Take(limit)
             .Select(g => new DueDeadline(g.Id, g.Version, g.Deadline!.Value))

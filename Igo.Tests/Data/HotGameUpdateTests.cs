@@ -9,7 +9,8 @@ namespace Igo.Tests.Data;
 /// no new index entry), or each action writes an entry into every index of games and leaves a dead one behind for
 /// the next lookup of that game to step over; an index on a column that moves change once cost most of the store's
 /// CPU under load. It stays HOT only while no index covers a column a move changes and the page has room (the
-/// table's fillfactor). The move's own statement runs in a transaction of the test's, whose counters PostgreSQL
+/// table's fillfactor): so the lobby's and the timeout sweep's indexes are keyed on the id, and a timed move, which
+/// moves its game's deadline, is HOT too. The move's own statement runs in a transaction of the test's, whose counters PostgreSQL
 /// gives at once (pg_stat_get_xact_*), on a game in the table's first page after enough games to fill it.
 /// </summary>
 [Trait("Category", "Data")]
@@ -40,14 +41,16 @@ public sealed class HotGameUpdateTests(PostgresStore store) : IClassFixture<Post
     private static string NewKey() => Guid.NewGuid().ToString("N")[..10];
 
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task A_move_updates_its_game_row_in_place_without_touching_an_index(bool listed)
+    [InlineData(false, false)]
+    [InlineData(true, false)]
+    [InlineData(true, true)]
+    public async Task A_move_updates_its_game_row_in_place_without_touching_an_index(bool listed, bool timed)
     {
-        var (gameId, blackKey) = await NewGameAsync(listed);
+        var control = timed ? TimeControl.ByoYomi(TimeSpan.FromMinutes(5), 3, TimeSpan.FromSeconds(30)) : null;
+        var (gameId, blackKey) = await NewGameAsync(listed, control);
         for (var more = 0; more < 200; more++)
         {
-            await NewGameAsync(listed);
+            await NewGameAsync(listed, control);
         }
 
         var moves = 0;
@@ -57,14 +60,14 @@ public sealed class HotGameUpdateTests(PostgresStore store) : IClassFixture<Post
         for (var row = 0; row < 6; row += 2)
         {
             var action = new GameAction(ActionType.PlaceStone, Color.Black, new Point(row, 0), T0.AddSeconds(row));
-            var commit = new ActionCommit(gameId, row, blackKey, black, action, GameStatus.Play, null, row, action.At, null);
+            var commit = new ActionCommit(gameId, row, blackKey, black, action, GameStatus.Play, null, row, action.At, Deadline(control, action.At));
             await using var batch = new NpgsqlBatch(connection, transaction) { BatchCommands = { PostgresActionCommits.Command(commit) } };
             Assert.NotNull(await batch.ExecuteScalarAsync(Cancel));
             moves++;
 
             // The other colour's move, so that the next version check passes.
             var reply = new GameAction(ActionType.PlaceStone, Color.White, new Point(row + 1, 0), T0.AddSeconds(row + 1));
-            var replyCommit = new ActionCommit(gameId, row + 1, null, null, reply, GameStatus.Play, null, row + 1, reply.At, null);
+            var replyCommit = new ActionCommit(gameId, row + 1, null, null, reply, GameStatus.Play, null, row + 1, reply.At, Deadline(control, reply.At));
             await using var replyBatch = new NpgsqlBatch(connection, transaction) { BatchCommands = { PostgresActionCommits.Command(replyCommit) } };
             Assert.NotNull(await replyBatch.ExecuteScalarAsync(Cancel));
             moves++;
@@ -77,10 +80,13 @@ public sealed class HotGameUpdateTests(PostgresStore store) : IClassFixture<Post
         Assert.Equal((moves, moves), (reader.GetInt64(0), reader.GetInt64(1)));
     }
 
-    private async Task<(long GameId, string BlackKey)> NewGameAsync(bool listed)
+    /// <summary>A timed game's every move moves its deadline (here simply the main time from the move on).</summary>
+    private static DateTimeOffset? Deadline(TimeControl? control, DateTimeOffset at) => control is null ? null : at + control.MainTime;
+
+    private async Task<(long GameId, string BlackKey)> NewGameAsync(bool listed, TimeControl? control)
     {
         var (blackKey, whiteKey) = (NewKey(), NewKey());
-        var gameId = await games.CreateGameAsync(new NewGame(19, Ruleset.Japanese(), blackKey, whiteKey, Color.Black, black, null, null, T0) { Listed = listed }, Cancel);
+        var gameId = await games.CreateGameAsync(new NewGame(19, Ruleset.Japanese(), blackKey, whiteKey, Color.Black, black, null, null, T0, control) { Listed = listed }, Cancel);
         await games.TakeKeyAsync(new KeyTake(whiteKey, white, null, T0), Cancel);
         return (gameId, blackKey);
     }

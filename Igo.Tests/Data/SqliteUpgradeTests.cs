@@ -103,7 +103,7 @@ public sealed class SqliteUpgradeTests : IDisposable
 
         await ExecuteAsync(connection, "DROP TABLE game_analyses");
         await ExecuteAsync(connection, "DROP TABLE challenges");
-        await ExecuteAsync(connection, "DROP INDEX ix_games_deadline");
+        await ExecuteAsync(connection, "DROP INDEX ix_games_timed_in_play");
         await ExecuteAsync(connection, "DROP INDEX ix_games_rematch_of");
         foreach (var (table, column) in TimedGamesColumns.Concat(RematchColumns))
         {

@@ -11,6 +11,10 @@ namespace Igo.Data.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
+                name: "ix_games_deadline",
+                table: "games");
+
+            migrationBuilder.DropIndex(
                 name: "ix_games_updated_at",
                 table: "games");
 
@@ -23,6 +27,12 @@ namespace Igo.Data.Migrations
                 table: "games",
                 column: "id",
                 filter: "listed AND status <> 'complete'");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_games_timed_in_play",
+                table: "games",
+                column: "id",
+                filter: "time_system <> 'none' AND status <> 'complete'");
         }
 
         /// <inheritdoc />
@@ -32,9 +42,19 @@ namespace Igo.Data.Migrations
                 name: "ix_games_live",
                 table: "games");
 
+            migrationBuilder.DropIndex(
+                name: "ix_games_timed_in_play",
+                table: "games");
+
             migrationBuilder.AlterTable(
                 name: "games")
                 .OldAnnotation("Npgsql:StorageParameter:fillfactor", 80);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_games_deadline",
+                table: "games",
+                column: "deadline",
+                filter: "deadline IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "ix_games_updated_at",
