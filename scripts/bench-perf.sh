@@ -7,7 +7,7 @@
 # are raised, because every simulated client comes from 127.0.0.1, and the log level is Warning (bench-services.sh).
 # With two instances black plays on the first and white on the second: every push crosses PostgreSQL NOTIFY.
 # Prints one markdown table of all runs (a cold and a warm window each) to paste into docs/BENCHMARKS.md.
-# Usage: IGO_BENCH_PG_PORT=55433 scripts/bench-perf.sh [instances=1|2] [slots=1,50,200,1000] [seconds=20] [warmup=30] [moves=60]
+# Usage: IGO_BENCH_PG_PORT=55433 scripts/bench-perf.sh [instances=1|2] [slots=1,50,200,1000] [seconds=20] [warmup=60] [moves=60]
 # IGO_BENCH_PG_STATEMENTS=1 also loads pg_stat_statements (not a stock setting: a profile, not a headline) and prints,
 # after each slot count, PostgreSQL's statements by total time over the whole run, per action the generator counted.
 set -euo pipefail
@@ -16,7 +16,9 @@ source scripts/bench-services.sh
 instances=${1:-1}
 slot_counts=${2:-1,50,200,1000}
 seconds=${3:-20}
-warmup=${4:-30}
+# A minute: .NET's tiered JIT is still compiling hot methods (about 250 a second, 0.7 s of JIT per second) 40 s
+# into this load, so a shorter warm-up measures the compiler, not the server (docs/BENCHMARKS.md, "Warm").
+warmup=${4:-60}
 moves=${5:-60}
 
 bench_build
