@@ -5,21 +5,30 @@ namespace Igo.Web.Games;
 
 /// <summary>
 /// The observers of one live game on this instance, each behind its own <see cref="ObserverMailbox"/>: telling them
-/// never waits for any of them.
+/// never waits for any of them. The players' mailboxes are told first and the spectators' run a few at a time through
+/// one <see cref="SpectatorGate"/>, so that hundreds of spectators never queue ahead of a player
+/// (docs/decisions/0014-spectators-behind-the-players.md).
 /// </summary>
-internal sealed class GameObservers(long gameId, ILogger logger) : IDisposable
+internal sealed class GameObservers(long gameId, ILogger logger, SpectatorGate gate) : IDisposable
 {
-    private ImmutableList<ObserverMailbox> mailboxes = [];
+    // Players first, then spectators, each in the order they subscribed.
+    private ImmutableList<ObserverMailbox> players = [];
+    private ImmutableList<ObserverMailbox> spectators = [];
+
+    public GameObservers(long gameId, ILogger logger)
+        : this(gameId, logger, new SpectatorGate(SpectatorGate.DefaultWidth, SpectatorGate.DefaultHold))
+    {
+    }
 
     /// <summary>A player's observer: told of the game, never of the spectators' chat.</summary>
-    public IDisposable Subscribe(IGameObserver observer) => Add(new ObserverMailbox(observer, gameId, logger));
+    public IDisposable Subscribe(IGameObserver observer) => Add(ref players, new ObserverMailbox(observer, gameId, logger));
 
     /// <summary>A spectator's observer: told of the game and of the spectators' chat.</summary>
-    public IDisposable Subscribe(ISpectatorObserver spectator) => Add(new ObserverMailbox(spectator, gameId, logger) { Spectator = spectator });
+    public IDisposable Subscribe(ISpectatorObserver spectator) => Add(ref spectators, new ObserverMailbox(spectator, gate, gameId, logger));
 
-    private Unsubscriber Add(ObserverMailbox mailbox)
+    private Unsubscriber Add(ref ImmutableList<ObserverMailbox> list, ObserverMailbox mailbox)
     {
-        ImmutableInterlocked.Update(ref mailboxes, list => list.Add(mailbox));
+        ImmutableInterlocked.Update(ref list, mailboxes => mailboxes.Add(mailbox));
         return new Unsubscriber(this, mailbox);
     }
 
@@ -32,7 +41,7 @@ internal sealed class GameObservers(long gameId, ILogger logger) : IDisposable
     /// <summary>Tells only spectators' subscriptions: the players' observers never hear the spectators' chat.</summary>
     public void SpectatorChat(SpectatorMessage message)
     {
-        foreach (var mailbox in mailboxes)
+        foreach (var mailbox in spectators)
         {
             if (mailbox.Spectator is { } spectator)
             {
@@ -43,7 +52,7 @@ internal sealed class GameObservers(long gameId, ILogger logger) : IDisposable
 
     public void Dispose()
     {
-        foreach (var mailbox in mailboxes)
+        foreach (var mailbox in players.Concat(spectators))
         {
             mailbox.Dispose();
         }
@@ -51,7 +60,12 @@ internal sealed class GameObservers(long gameId, ILogger logger) : IDisposable
 
     private void Tell(Func<IGameObserver, Task> call)
     {
-        foreach (var mailbox in mailboxes)
+        foreach (var mailbox in players)
+        {
+            mailbox.Post(call);
+        }
+
+        foreach (var mailbox in spectators)
         {
             mailbox.Post(call);
         }
@@ -61,7 +75,15 @@ internal sealed class GameObservers(long gameId, ILogger logger) : IDisposable
     {
         public void Dispose()
         {
-            ImmutableInterlocked.Update(ref observers.mailboxes, list => list.Remove(mailbox));
+            if (mailbox.Spectator is null)
+            {
+                ImmutableInterlocked.Update(ref observers.players, list => list.Remove(mailbox));
+            }
+            else
+            {
+                ImmutableInterlocked.Update(ref observers.spectators, list => list.Remove(mailbox));
+            }
+
             mailbox.Dispose();
         }
     }

@@ -5,7 +5,9 @@ namespace Igo.Web.Games;
 
 /// <summary>
 /// Delivers one observer's calls in order, one at a time, on its own loop: a slow or failing observer neither blocks
-/// the game nor the other observers. Unbounded on purpose (docs/decisions/0008-unbounded-game-queues.md).
+/// the game nor the other observers. Unbounded on purpose (docs/decisions/0008-unbounded-game-queues.md). A spectator's
+/// mailbox runs its calls through its game's <see cref="SpectatorGate"/>, so that the players' are not queued behind
+/// hundreds of spectators' (docs/decisions/0014-spectators-behind-the-players.md).
 /// </summary>
 internal sealed partial class ObserverMailbox : IDisposable
 {
@@ -14,16 +16,32 @@ internal sealed partial class ObserverMailbox : IDisposable
     private readonly ILogger logger;
     private readonly long gameId;
 
+    private readonly SpectatorGate? gate;
+
+    /// <summary>A player's mailbox: never told of the spectators' chat, never gated.</summary>
     public ObserverMailbox(IGameObserver observer, long gameId, ILogger logger)
+        : this(observer, null, null, gameId, logger)
+    {
+    }
+
+    /// <summary>A spectator's mailbox: told of the spectators' chat too, its calls run through <paramref name="gate"/>.</summary>
+    public ObserverMailbox(ISpectatorObserver spectator, SpectatorGate gate, long gameId, ILogger logger)
+        : this(spectator, spectator, gate, gameId, logger)
+    {
+    }
+
+    private ObserverMailbox(IGameObserver observer, ISpectatorObserver? spectator, SpectatorGate? gate, long gameId, ILogger logger)
     {
         this.observer = observer;
+        Spectator = spectator;
+        this.gate = gate;
         this.gameId = gameId;
         this.logger = logger;
         _ = Task.Run(DeliverAsync);
     }
 
     /// <summary>Set when a spectator subscribed: only then does the spectators' chat reach this observer.</summary>
-    public ISpectatorObserver? Spectator { get; init; }
+    public ISpectatorObserver? Spectator { get; }
 
     public void Post(Func<IGameObserver, Task> call) => calls.Writer.TryWrite(call);
 
@@ -37,7 +55,7 @@ internal sealed partial class ObserverMailbox : IDisposable
         {
             try
             {
-                await call(observer);
+                await (gate is null ? call(observer) : gate.RunAsync(() => call(observer)));
             }
 #pragma warning disable CA1031 // An observer's failure is its own; the others and the game go on.
             catch (Exception exception)
