@@ -5,39 +5,57 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Igo.Tests.Games;
 
 /// <summary>
-/// The players before the spectators (docs/decisions/0014-spectators-behind-the-players.md): spectators' calls run a
-/// few at a time, a player is never held behind them, a slow spectator gives its slot back, each observer's calls
-/// stay in order.
+/// The players before the spectators (docs/decisions/0014-spectators-behind-the-players.md): a change reaches the
+/// spectators once the players took it, a slow player holds them only so long, stuck spectators hold no player, each
+/// spectator's calls stay in order.
 /// </summary>
 public sealed class GameObserversTests
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);
 
     [Fact]
-    public async Task Spectators_run_at_most_the_gates_width_at_a_time()
+    public async Task Spectators_are_told_once_the_players_took_the_change()
     {
-        var gate = new SpectatorGate(3, TimeSpan.FromSeconds(30));
-        using var observers = new GameObservers(1, NullLogger.Instance, gate);
+        using var observers = new GameObservers(1, NullLogger.Instance, TimeSpan.FromSeconds(30));
         var concurrency = new Concurrency();
-        var spectators = Enumerable.Range(0, 20).Select(_ => new BlockingSpectator(concurrency)).ToList();
-        var subscriptions = spectators.Select(observers.Subscribe).ToList();
+        var player = new BlockingSpectator(concurrency);
+        observers.Subscribe((IGameObserver)player);
+        var spectator = new RecordingObserver();
+        observers.Subscribe((ISpectatorObserver)spectator);
 
         observers.Presence(Color.Black, true);
-        await concurrency.WaitForInsideAsync(3);
+        await player.Called.Task.WaitAsync(Deadline, TestContext.Current.CancellationToken);
         await Task.Delay(200, TestContext.Current.CancellationToken);
-        Assert.Equal(3, concurrency.Inside);
+        lock (spectator.Seen)
+        {
+            Assert.Empty(spectator.Seen);
+        }
 
         concurrency.ReleaseAll();
-        await Task.WhenAll(spectators.Select(s => s.Called.Task.WaitAsync(Deadline, TestContext.Current.CancellationToken)));
-        Assert.Equal(3, concurrency.MostInside);
-        subscriptions.ForEach(s => s.Dispose());
+        Assert.Equal(new RecordingObserver.Presence(Color.Black, true), await spectator.WaitForAsync<RecordingObserver.Presence>());
     }
 
     [Fact]
-    public async Task A_player_is_told_while_every_spectator_slot_is_taken()
+    public async Task A_player_slower_than_the_wait_holds_the_spectators_no_longer()
     {
-        var gate = new SpectatorGate(2, TimeSpan.FromSeconds(30));
-        using var observers = new GameObservers(1, NullLogger.Instance, gate);
+        using var observers = new GameObservers(1, NullLogger.Instance, TimeSpan.FromMilliseconds(50));
+        var concurrency = new Concurrency();
+        var stuck = new BlockingSpectator(concurrency);
+        observers.Subscribe((IGameObserver)stuck);
+        var spectator = new RecordingObserver();
+        observers.Subscribe((ISpectatorObserver)spectator);
+
+        observers.Presence(Color.White, false);
+
+        Assert.Equal(new RecordingObserver.Presence(Color.White, false), await spectator.WaitForAsync<RecordingObserver.Presence>());
+        Assert.Equal(1, concurrency.Inside);
+        concurrency.ReleaseAll();
+    }
+
+    [Fact]
+    public async Task A_player_is_told_while_the_spectators_are_stuck()
+    {
+        using var observers = new GameObservers(1, NullLogger.Instance, TimeSpan.FromSeconds(30));
         var concurrency = new Concurrency();
         var spectators = Enumerable.Range(0, 10).Select(_ => new BlockingSpectator(concurrency)).ToList();
         spectators.ForEach(s => observers.Subscribe(s));
@@ -45,37 +63,21 @@ public sealed class GameObserversTests
         observers.Subscribe((IGameObserver)player);
 
         observers.Presence(Color.White, true);
-        await concurrency.WaitForInsideAsync(2);
+        await concurrency.WaitForInsideAsync(10);
+        observers.Presence(Color.Black, true);
 
-        Assert.Equal(new RecordingObserver.Presence(Color.White, true), await player.WaitForAsync<RecordingObserver.Presence>());
-        Assert.Equal(2, concurrency.Inside);
+        await player.WaitUntilSeenAsync(seen => seen.Count == 2);
+        Assert.Equal(10, concurrency.Inside);
         concurrency.ReleaseAll();
     }
 
     [Fact]
-    public async Task A_spectator_slower_than_the_hold_gives_its_slot_back()
+    public async Task Each_spectator_hears_its_calls_in_order_behind_the_players()
     {
-        var gate = new SpectatorGate(1, TimeSpan.FromMilliseconds(50));
-        using var observers = new GameObservers(1, NullLogger.Instance, gate);
-        var concurrency = new Concurrency();
-        var stuck = new BlockingSpectator(concurrency);
-        observers.Subscribe(stuck);
-        var next = new RecordingObserver();
-        observers.Subscribe((ISpectatorObserver)next);
-
-        observers.Presence(Color.Black, false);
-
-        Assert.Equal(new RecordingObserver.Presence(Color.Black, false), await next.WaitForAsync<RecordingObserver.Presence>());
-        Assert.Equal(1, concurrency.Inside);
-        concurrency.ReleaseAll();
-    }
-
-    [Fact]
-    public async Task Each_spectator_hears_its_calls_in_order_through_the_gate()
-    {
-        using var observers = new GameObservers(1, NullLogger.Instance, new SpectatorGate(2, TimeSpan.FromMilliseconds(1)));
+        using var observers = new GameObservers(1, NullLogger.Instance, TimeSpan.FromMilliseconds(1));
         var spectators = Enumerable.Range(0, 8).Select(_ => new RecordingObserver()).ToList();
         spectators.ForEach(s => observers.Subscribe((ISpectatorObserver)s));
+        observers.Subscribe((IGameObserver)new RecordingObserver());
 
         for (var i = 0; i < 50; i++)
         {
@@ -95,29 +97,19 @@ public sealed class GameObserversTests
         }
     }
 
-    /// <summary>Counts the spectators' calls in progress; every call waits until released.</summary>
+    /// <summary>Counts the blocking observers' calls in progress; every call waits until released.</summary>
     private sealed class Concurrency
     {
         private readonly TaskCompletionSource released = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private int inside;
-        private int mostInside;
 
         public int Inside => Volatile.Read(ref inside);
-
-        public int MostInside => Volatile.Read(ref mostInside);
 
         public Task Released => released.Task;
 
         public void ReleaseAll() => released.TrySetResult();
 
-        public void Enter()
-        {
-            var now = Interlocked.Increment(ref inside);
-            int most;
-            while (now > (most = Volatile.Read(ref mostInside)) && Interlocked.CompareExchange(ref mostInside, now, most) != most)
-            {
-            }
-        }
+        public void Enter() => Interlocked.Increment(ref inside);
 
         public void Leave() => Interlocked.Decrement(ref inside);
 

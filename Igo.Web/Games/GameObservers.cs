@@ -5,26 +5,28 @@ namespace Igo.Web.Games;
 
 /// <summary>
 /// The observers of one live game on this instance, each behind its own <see cref="ObserverMailbox"/>: telling them
-/// never waits for any of them. The players' mailboxes are told first and the spectators' run a few at a time through
-/// one <see cref="SpectatorGate"/>, so that hundreds of spectators never queue ahead of a player
-/// (docs/decisions/0014-spectators-behind-the-players.md).
+/// never waits for any of them. A change reaches the spectators only once the players' observers have taken it (their
+/// pages rendered), or after <see cref="DefaultSpectatorsWait"/> at most: hundreds of spectators' renders then never
+/// queue on the thread pool ahead of a player's (docs/decisions/0014-spectators-behind-the-players.md).
 /// </summary>
-internal sealed class GameObservers(long gameId, ILogger logger, SpectatorGate gate) : IDisposable
+internal sealed class GameObservers(long gameId, ILogger logger, TimeSpan spectatorsWait) : IDisposable
 {
-    // Players first, then spectators, each in the order they subscribed.
     private ImmutableList<ObserverMailbox> players = [];
     private ImmutableList<ObserverMailbox> spectators = [];
 
     public GameObservers(long gameId, ILogger logger)
-        : this(gameId, logger, new SpectatorGate(SpectatorGate.DefaultWidth, SpectatorGate.DefaultHold))
+        : this(gameId, logger, DefaultSpectatorsWait)
     {
     }
+
+    /// <summary>A player's render takes milliseconds; a player page that takes longer must not hold the spectators long.</summary>
+    public static TimeSpan DefaultSpectatorsWait { get; } = TimeSpan.FromMilliseconds(250);
 
     /// <summary>A player's observer: told of the game, never of the spectators' chat.</summary>
     public IDisposable Subscribe(IGameObserver observer) => Add(ref players, new ObserverMailbox(observer, gameId, logger));
 
     /// <summary>A spectator's observer: told of the game and of the spectators' chat.</summary>
-    public IDisposable Subscribe(ISpectatorObserver spectator) => Add(ref spectators, new ObserverMailbox(spectator, gate, gameId, logger));
+    public IDisposable Subscribe(ISpectatorObserver spectator) => Add(ref spectators, new ObserverMailbox(spectator, gameId, logger));
 
     private Unsubscriber Add(ref ImmutableList<ObserverMailbox> list, ObserverMailbox mailbox)
     {
@@ -60,14 +62,28 @@ internal sealed class GameObservers(long gameId, ILogger logger, SpectatorGate g
 
     private void Tell(Func<IGameObserver, Task> call)
     {
-        foreach (var mailbox in players)
+        var watching = spectators;
+        if (watching.IsEmpty)
         {
-            mailbox.Post(call);
+            foreach (var mailbox in players)
+            {
+                mailbox.Post(call);
+            }
+
+            return;
         }
 
-        foreach (var mailbox in spectators)
+        // One wait per change, shared by every spectator's call: it runs in the spectator's own mailbox, so each
+        // spectator's calls stay in order, and a spectator that waits holds no thread.
+        var playersTook = Task.WhenAll(players.Select(mailbox => mailbox.PostTracked(call)));
+        var ready = playersTook.IsCompleted ? Task.CompletedTask : Task.WhenAny(playersTook, Task.Delay(spectatorsWait));
+        foreach (var mailbox in watching)
         {
-            mailbox.Post(call);
+            mailbox.Post(async observer =>
+            {
+                await ready;
+                await call(observer);
+            });
         }
     }
 

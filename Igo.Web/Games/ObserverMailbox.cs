@@ -5,9 +5,7 @@ namespace Igo.Web.Games;
 
 /// <summary>
 /// Delivers one observer's calls in order, one at a time, on its own loop: a slow or failing observer neither blocks
-/// the game nor the other observers. Unbounded on purpose (docs/decisions/0008-unbounded-game-queues.md). A spectator's
-/// mailbox runs its calls through its game's <see cref="SpectatorGate"/>, so that the players' are not queued behind
-/// hundreds of spectators' (docs/decisions/0014-spectators-behind-the-players.md).
+/// the game nor the other observers. Unbounded on purpose (docs/decisions/0008-unbounded-game-queues.md).
 /// </summary>
 internal sealed partial class ObserverMailbox : IDisposable
 {
@@ -16,25 +14,22 @@ internal sealed partial class ObserverMailbox : IDisposable
     private readonly ILogger logger;
     private readonly long gameId;
 
-    private readonly SpectatorGate? gate;
-
-    /// <summary>A player's mailbox: never told of the spectators' chat, never gated.</summary>
+    /// <summary>A player's mailbox: never told of the spectators' chat.</summary>
     public ObserverMailbox(IGameObserver observer, long gameId, ILogger logger)
-        : this(observer, null, null, gameId, logger)
+        : this(observer, null, gameId, logger)
     {
     }
 
-    /// <summary>A spectator's mailbox: told of the spectators' chat too, its calls run through <paramref name="gate"/>.</summary>
-    public ObserverMailbox(ISpectatorObserver spectator, SpectatorGate gate, long gameId, ILogger logger)
-        : this(spectator, spectator, gate, gameId, logger)
+    /// <summary>A spectator's mailbox: told of the spectators' chat too.</summary>
+    public ObserverMailbox(ISpectatorObserver spectator, long gameId, ILogger logger)
+        : this(spectator, spectator, gameId, logger)
     {
     }
 
-    private ObserverMailbox(IGameObserver observer, ISpectatorObserver? spectator, SpectatorGate? gate, long gameId, ILogger logger)
+    private ObserverMailbox(IGameObserver observer, ISpectatorObserver? spectator, long gameId, ILogger logger)
     {
         this.observer = observer;
         Spectator = spectator;
-        this.gate = gate;
         this.gameId = gameId;
         this.logger = logger;
         _ = Task.Run(DeliverAsync);
@@ -44,6 +39,28 @@ internal sealed partial class ObserverMailbox : IDisposable
     public ISpectatorObserver? Spectator { get; }
 
     public void Post(Func<IGameObserver, Task> call) => calls.Writer.TryWrite(call);
+
+    /// <summary>Posts <paramref name="call"/>; the answer completes once it ran (failed or not), or the mailbox closed.</summary>
+    public Task PostTracked(Func<IGameObserver, Task> call)
+    {
+        var ran = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!calls.Writer.TryWrite(async observer =>
+        {
+            try
+            {
+                await call(observer);
+            }
+            finally
+            {
+                ran.TrySetResult();
+            }
+        }))
+        {
+            ran.TrySetResult();
+        }
+
+        return ran.Task;
+    }
 
     public void Dispose() => calls.Writer.TryComplete();
 
@@ -55,7 +72,7 @@ internal sealed partial class ObserverMailbox : IDisposable
         {
             try
             {
-                await (gate is null ? call(observer) : gate.RunAsync(() => call(observer)));
+                await call(observer);
             }
 #pragma warning disable CA1031 // An observer's failure is its own; the others and the game go on.
             catch (Exception exception)
