@@ -14,7 +14,7 @@ public static class BenchProgram
     // or what an idle Blazor page costs the server: dotnet run -c Release --project Igo.Bench -- blazor-idle [--kinds home,9,19] [--pages 50,100]
     // or how many Blazor players one instance holds: dotnet run -c Release --project Igo.Bench -- blazor-load [--players 20,50,100,150,200]
     // or how long an engine review takes: dotnet run -c Release --project Igo.Bench -- engine-review [file.sgf] [--engine gnugo|playouts|both] [--playouts 400] [--budget 5]
-    // or what spectators cost a watched game: dotnet run -c Release --project Igo.Bench -- blazor-watch [--spectators 0,100,250,500]
+    // or what spectators cost a watched game: dotnet run -c Release --project Igo.Bench -- blazor-watch [--headless] [--spectators 0,100,250,500]
     public static async Task<int> Main(string[] args)
     {
         if (args is ["perf-load", .. var perfOptions])

@@ -12,7 +12,10 @@ namespace Igo.Bench.Blazor;
 /// The one game goes on through every step, and the players only place stones: keep the moves of the whole run (about
 /// steps × (window + 25 s) / mean think time) well under what the board holds (about 250 on 19×19, 60 on 9×9), or
 /// the later windows find no open point and measure nothing.
-/// <code>dotnet run -c Release --project Igo.Bench -- blazor-watch [--spectators 0,100,250,500] [--size 19] [--think-ms 1000,2000] [--seconds 60] [--pg "&lt;Npgsql connection string&gt;"]</code>
+/// With <c>--headless</c> the spectators are headless circuits (<see cref="HeadlessSpectators"/>) instead of pages, so
+/// that 500 of them fit on two cores (the players stay pages), and each step also gives the spectators' update latency
+/// (a player's click to a spectator's render batch announcing the move) p50/p99 and the spectator updates missed.
+/// <code>dotnet run -c Release --project Igo.Bench -- blazor-watch [--headless] [--spectators 0,100,250,500] [--size 19] [--think-ms 1000,2000] [--seconds 60] [--pg "&lt;Npgsql connection string&gt;"]</code>
 /// </summary>
 public static class WatchLoad
 {
@@ -25,6 +28,10 @@ public static class WatchLoad
         var think = BenchOptions.Integers(args, "--think-ms", "1000,2000");
         var window = TimeSpan.FromSeconds(BenchOptions.Integer(args, "--seconds", 60));
         var postgres = BenchOptions.Get(args, "--pg");
+        if (args.Contains("--headless"))
+        {
+            return await RunHeadlessAsync(steps, size, think, window, postgres);
+        }
 
         await using var app = await BlazorBenchApp.StartAsync(postgres);
         await using var browser = await HeadlessChromium.LaunchAsync(app.Process.BaseAddress);
@@ -69,4 +76,62 @@ public static class WatchLoad
         Console.WriteLine($"Machine: {File.ReadAllText("/proc/loadavg").Trim()} (load average over 1, 5, 15 min, …)");
         return 0;
     }
+
+    private static async Task<int> RunHeadlessAsync(IReadOnlyList<int> steps, int size, IReadOnlyList<int> think, TimeSpan window, string? postgres)
+    {
+        await using var app = await BlazorBenchApp.StartAsync(postgres);
+        await using var browser = await HeadlessChromium.LaunchAsync(app.Process.BaseAddress);
+        await using var spectators = new HeadlessSpectators();
+        using var probe = new HeapProbe(app.Process.ProcessId, app.Process.BaseAddress);
+        var keys = (await app.CreateGamesAsync(1, size))[0];
+        var black = new PagePlayer(await browser.OpenAsync(GameKeys.PathOf(keys.Black)));
+        var white = new PagePlayer(await browser.OpenAsync(GameKeys.PathOf(keys.White)));
+        var watchPath = new Uri(await black.Page.Locator("#watch-link").InputValueAsync()).AbsolutePath;
+
+        Console.WriteLine($"One {size}×{size} game, a move {think[0]}-{think[1]} ms after the opponent's, {window.TotalSeconds:F0} s windows, headless spectators");
+        Console.WriteLine("| spectators | heap per spectator circuit (KB) | heap (MB) | moves/s | push p50 (ms) | push p99 (ms) | push max (ms) | lost | spectator p50 (ms) | spectator p99 (ms) | spectator missed | app CPU (%) | load |");
+        Console.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        double? previousHeap = null;
+        var playing = false;
+        foreach (var count in steps.Order())
+        {
+            var added = count - spectators.Count;
+            await spectators.OpenAsync(app.Process.BaseAddress, watchPath, added);
+            await Task.Delay(Settle);
+            var heap = (await probe.CollectAndReadAsync()).LiveBytes;
+            if (!playing)
+            {
+                await black.StartAsync("black", TimeSpan.FromMilliseconds(think[0]), TimeSpan.FromMilliseconds(think[1]), draw: false);
+                await white.StartAsync("white", TimeSpan.FromMilliseconds(think[0]), TimeSpan.FromMilliseconds(think[1]), draw: false);
+                playing = true;
+            }
+
+            var start = TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds();
+            var result = await BlazorLoad.MeasureAsync(app, [(black, white)], window);
+            var end = start + window.TotalMilliseconds;
+            var made = new List<(string Colour, string Point, double At)>();
+            foreach (var (player, colour) in new[] { (black, "black"), (white, "white") })
+            {
+                made.AddRange((await player.ReadLogAsync()).Made.Where(m => m.At >= start && m.At < end).Select(m => (colour, m.Point, m.At)));
+            }
+
+            var (latencies, missed) = spectators.LatenciesOf(made);
+            var perSpectator = previousHeap is { } before && added > 0 ? ((heap - before) / added / 1024).ToString("F0", CultureInfo.InvariantCulture) : "";
+            var load = File.ReadAllText("/proc/loadavg").Split(' ')[0];
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {count} | {perSpectator} | {heap / 1048576:F1} | {result.MovesPerSecond:F1} | {result.P50:F0} | {result.P99:F0} | {result.Max:F0} | {result.Lost} | {Percentile(latencies, 0.50):F0} | {Percentile(latencies, 0.99):F0} | {missed} | {result.AppCpu * 100:F0} | {load} |"));
+            if (spectators.Failed > 0)
+            {
+                Console.WriteLine($"{spectators.Failed} spectator circuits failed or closed");
+            }
+
+            previousHeap = heap;
+        }
+
+        Console.WriteLine($"Machine: {File.ReadAllText("/proc/loadavg").Trim()} (load average over 1, 5, 15 min, …)");
+        return 0;
+    }
+
+    private static double Percentile(List<double> sorted, double rank) =>
+        sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(rank * sorted.Count) - 1)];
 }

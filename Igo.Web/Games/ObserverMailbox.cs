@@ -14,18 +14,53 @@ internal sealed partial class ObserverMailbox : IDisposable
     private readonly ILogger logger;
     private readonly long gameId;
 
+    /// <summary>A player's mailbox: never told of the spectators' chat.</summary>
     public ObserverMailbox(IGameObserver observer, long gameId, ILogger logger)
+        : this(observer, null, gameId, logger)
+    {
+    }
+
+    /// <summary>A spectator's mailbox: told of the spectators' chat too.</summary>
+    public ObserverMailbox(ISpectatorObserver spectator, long gameId, ILogger logger)
+        : this(spectator, spectator, gameId, logger)
+    {
+    }
+
+    private ObserverMailbox(IGameObserver observer, ISpectatorObserver? spectator, long gameId, ILogger logger)
     {
         this.observer = observer;
+        Spectator = spectator;
         this.gameId = gameId;
         this.logger = logger;
         _ = Task.Run(DeliverAsync);
     }
 
     /// <summary>Set when a spectator subscribed: only then does the spectators' chat reach this observer.</summary>
-    public ISpectatorObserver? Spectator { get; init; }
+    public ISpectatorObserver? Spectator { get; }
 
     public void Post(Func<IGameObserver, Task> call) => calls.Writer.TryWrite(call);
+
+    /// <summary>Posts <paramref name="call"/>; the answer completes once it ran (failed or not), or the mailbox closed.</summary>
+    public Task PostTracked(Func<IGameObserver, Task> call)
+    {
+        var ran = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!calls.Writer.TryWrite(async observer =>
+        {
+            try
+            {
+                await call(observer);
+            }
+            finally
+            {
+                ran.TrySetResult();
+            }
+        }))
+        {
+            ran.TrySetResult();
+        }
+
+        return ran.Task;
+    }
 
     public void Dispose() => calls.Writer.TryComplete();
 
