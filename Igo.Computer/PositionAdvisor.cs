@@ -1,25 +1,38 @@
+using Igo.Computer.Gtp;
 using Igo.Computer.MonteCarlo;
 using Igo.Domain;
+using Microsoft.Extensions.Logging;
 
 namespace Igo.Computer;
 
 /// <summary>
 /// For the human players: which chains an engine thinks are dead, and who leads by how much, so the endgame view can
 /// suggest dead stones for the players to confirm. GNU Go judges when it is available, else the built-in player's
-/// playouts. Runs off the caller's thread; a few tenths of a second on 19x19.
+/// playouts. GNU Go is its advice pool's (<see cref="GtpEngines.GnuGoAdviceId"/>: one process at idle priority), never
+/// the opponents'. Runs off the caller's thread; a few tenths of a second on 19x19 on an idle machine.
 /// </summary>
-public sealed class PositionAdvisor(ComputerPlayerCatalog catalog) : IPositionAdvisor
+public sealed class PositionAdvisor : IPositionAdvisor
 {
     /// <summary>More playouts than a move-time judgement: a person reads the answer, and it should not flicker.</summary>
     private const int AdvicePlayouts = 3000;
 
     private readonly MonteCarloBrain playouts = new(new MonteCarloSettings(null, TimeSpan.FromSeconds(2), MonteCarloSettings.AllCores, JudgePlayouts: AdvicePlayouts), "Built-in Monte-Carlo playouts");
+    private readonly GtpEnginePool? advicePool;
+    private readonly GtpBrain? gnuGo;
+
+    public PositionAdvisor(GtpEngines engines, ILoggerFactory loggers)
+    {
+        ArgumentNullException.ThrowIfNull(engines);
+        ArgumentNullException.ThrowIfNull(loggers);
+        advicePool = engines.Find(GtpEngines.GnuGoAdviceId);
+        gnuGo = advicePool is null ? null : new GtpBrain("GNU Go", advicePool, null, playouts, loggers.CreateLogger<GtpBrain>());
+    }
 
     /// <summary>The judgement of the game's position (the stones on the board; dead-stone marks are ignored).</summary>
     public Task<PositionJudgement> JudgeAsync(GameView view, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(view);
-        var brain = catalog.GnuGoAvailable ? catalog.BrainFor(catalog.Resolve("gnugo")) : playouts;
+        IComputerBrain brain = gnuGo is not null && advicePool is { IsAvailable: true } ? gnuGo : playouts;
         return Task.Run(() => brain.JudgeAsync(ComputerPosition.FromView(view), cancellationToken), cancellationToken);
     }
 

@@ -42,6 +42,12 @@ public sealed partial class GtpEnginePool : IAsyncDisposable
 
     public bool IsInstalled { get; }
 
+    /// <summary>
+    /// Whether its processes run at the lowest CPU priority: work nobody waits on a move for (advice to people) then takes
+    /// only the CPU that play leaves over.
+    /// </summary>
+    public bool RunsAtIdlePriority { get; init; }
+
     /// <summary>Installed, and not given up on after repeated failed starts.</summary>
     public bool IsAvailable => IsInstalled && Volatile.Read(ref failedStarts) < FailedStartsBeforeGivingUp;
 
@@ -183,6 +189,11 @@ public sealed partial class GtpEnginePool : IAsyncDisposable
         }
 
         Interlocked.Exchange(ref failedStarts, 0);
+        if (RunsAtIdlePriority && !engine.RunAtIdlePriority())
+        {
+            IdlePriorityRefused(logger, Id, engine.ProcessId);
+        }
+
         lock (gate)
         {
             if (disposed)
@@ -202,6 +213,9 @@ public sealed partial class GtpEnginePool : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "GTP engine {EngineId} (process {ProcessId}) died while idle; starting a new one")]
     private static partial void EngineDiedIdle(ILogger logger, string engineId, int processId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "GTP engine {EngineId} (process {ProcessId}) could not be set to idle priority; it runs at normal priority")]
+    private static partial void IdlePriorityRefused(ILogger logger, string engineId, int processId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "GTP engine {EngineId} failed to start ({Failures} in a row)")]
     private static partial void EngineStartFailed(ILogger logger, Exception exception, string engineId, int failures);

@@ -6,12 +6,17 @@ namespace Igo.Computer.Gtp;
 
 /// <summary>
 /// The GTP engines configured for this instance, one process pool each: GNU Go (id <see cref="GnuGoId"/>) and the
-/// engines of <see cref="ComputerOptions.Engines"/>. At start it warms one process of every installed engine in the
+/// engines of <see cref="ComputerOptions.Engines"/>, and GNU Go's advice pool (id <see cref="GnuGoAdviceId"/>): one
+/// process at idle priority for the dead stones and scores people ask for, so that advice never takes a core from play
+/// nor keeps a computer opponent waiting for a process. At start it warms one process of every installed engine in the
 /// background (a broken install shows in the log at once); at stop, and when the container is disposed, it stops them all.
 /// </summary>
 public sealed partial class GtpEngines : IHostedService, IAsyncDisposable
 {
     public const string GnuGoId = "gnugo";
+
+    /// <summary>GNU Go for advice (not an opponent): a process of its own, at idle priority.</summary>
+    public const string GnuGoAdviceId = "gnugo-advice";
 
     private readonly Dictionary<string, GtpEnginePool> pools = new(StringComparer.Ordinal);
     private readonly ILogger<GtpEngines> logger;
@@ -29,7 +34,9 @@ public sealed partial class GtpEngines : IHostedService, IAsyncDisposable
         var poolLogger = loggers.CreateLogger<GtpEnginePool>();
         if (!string.IsNullOrWhiteSpace(settings.GnuGoCommand))
         {
-            pools[GnuGoId] = new GtpEnginePool(GnuGoId, new GtpCommandLine(settings.GnuGoCommand, ["--mode", "gtp"]), Math.Max(1, settings.GnuGoMaxProcesses), timeouts, poolLogger);
+            var gnuGo = new GtpCommandLine(settings.GnuGoCommand, ["--mode", "gtp"]);
+            pools[GnuGoId] = new GtpEnginePool(GnuGoId, gnuGo, Math.Max(1, settings.GnuGoMaxProcesses), timeouts, poolLogger);
+            pools[GnuGoAdviceId] = new GtpEnginePool(GnuGoAdviceId, gnuGo, 1, timeouts, poolLogger) { RunsAtIdlePriority = true };
         }
 
         foreach (var engine in settings.Engines)
@@ -43,7 +50,8 @@ public sealed partial class GtpEngines : IHostedService, IAsyncDisposable
             pools[engine.Id] = new GtpEnginePool(engine.Id, new GtpCommandLine(engine.Command, [.. engine.Arguments]), Math.Max(1, engine.MaxProcesses), timeouts, poolLogger);
         }
 
-        foreach (var pool in pools.Values.Where(pool => !pool.IsInstalled))
+        // The advice pool runs the same command as GNU Go's: one warning says it is missing.
+        foreach (var pool in pools.Values.Where(pool => !pool.IsInstalled && pool.Id != GnuGoAdviceId))
         {
             EngineNotInstalled(logger, pool.Id, pool.CommandLine);
         }

@@ -158,6 +158,29 @@ public sealed class GtpEnginePoolTests
         }
     }
 
+    [Fact]
+    public async Task An_idle_priority_pool_runs_its_engines_at_the_lowest_priority_and_a_plain_pool_does_not()
+    {
+        GnuGo.SkipUnlessInstalled();
+        var token = TestContext.Current.CancellationToken;
+        await using var plain = NewPool(maxProcesses: 1);
+        await using var advice = new GtpEnginePool("advice", GnuGo.CommandLine, 1, GtpTimeouts.Default, NullLogger.Instance) { RunsAtIdlePriority = true };
+
+        await using var plainLease = await plain.RentAsync(token);
+        await using var adviceLease = await advice.RentAsync(token);
+
+        Assert.Equal(NiceOf(Environment.ProcessId), NiceOf(plainLease.Engine.ProcessId));
+        Assert.Equal(19, NiceOf(adviceLease.Engine.ProcessId));
+    }
+
+    // Field 19 of /proc/<pid>/stat; the command name before it is in parentheses and may hold spaces.
+    private static int NiceOf(int processId)
+    {
+        var stat = File.ReadAllText($"/proc/{processId}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return int.Parse(fields[16], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     private static GtpEnginePool NewPool(int maxProcesses) =>
         new("gnugo", GnuGo.CommandLine, maxProcesses, GtpTimeouts.Default, NullLogger.Instance);
 }

@@ -21,7 +21,7 @@ public sealed class PositionAdvisorTests
 
         var options = Options.Create(new ComputerOptions { GnuGoCommand = gnuGo ? GnuGo.CommandLine.Command : string.Empty });
         await using var engines = new GtpEngines(options, NullLoggerFactory.Instance);
-        var advisor = new PositionAdvisor(new ComputerPlayerCatalog(engines, options, NullLoggerFactory.Instance));
+        var advisor = new PositionAdvisor(engines, NullLoggerFactory.Instance);
         var view = EndgameView();
 
         var judgement = await advisor.JudgeAsync(view, TestContext.Current.CancellationToken);
@@ -32,6 +32,10 @@ public sealed class PositionAdvisorTests
         // Black: 26 points of territory (the dead stone's point included) and the stone as a prisoner; white: 19 and komi 6.5.
         Assert.Equal(1.5, judgement.BlackLead);
         Assert.Equal($"Black leads by 1.5 ({judgement.JudgedBy})", PositionAdvisor.Describe(judgement));
+
+        // Advice never takes a process from the computer opponents' pool.
+        Assert.Equal(0, engines.Find(GtpEngines.GnuGoId)?.RunningCount ?? 0);
+        Assert.Equal(gnuGo ? 1 : 0, engines.Find(GtpEngines.GnuGoAdviceId)?.RunningCount ?? 0);
     }
 
     private static GameView EndgameView() => Positions.EndgameOf(Positions.DeadStoneInside).View();

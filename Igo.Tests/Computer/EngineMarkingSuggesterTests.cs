@@ -1,0 +1,51 @@
+using Igo.Computer;
+using Igo.Domain;
+using Igo.Web.Computer;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Igo.Tests.Computer;
+
+public sealed class EngineMarkingSuggesterTests
+{
+    private static readonly Point DeadStone = new(2, 6);
+
+    [Fact]
+    public async Task Games_reaching_scoring_faster_than_the_engine_judges_start_unmarked_instead_of_queueing_without_end()
+    {
+        var token = TestContext.Current.CancellationToken;
+        var advisor = new HeldAdvisor();
+        using var suggester = new EngineMarkingSuggester(advisor, Options.Create(new ComputerOptions()), NullLogger<EngineMarkingSuggester>.Instance);
+        var view = Positions.EndgameOf(Positions.DeadStoneInside).View();
+
+        var inLine = Enumerable.Range(0, EngineMarkingSuggester.MaxWaiting + 1).Select(_ => suggester.SuggestDeadAsync(view, token)).ToList();
+        var turnedAway = await suggester.SuggestDeadAsync(view, token);
+
+        Assert.Empty(turnedAway);
+        Assert.Equal(1, advisor.Asked);
+
+        advisor.Release();
+        Assert.All(await Task.WhenAll(inLine), dead => Assert.Equal([DeadStone], dead));
+        Assert.Equal(EngineMarkingSuggester.MaxWaiting + 1, advisor.Asked);
+    }
+
+    private sealed class HeldAdvisor : IPositionAdvisor
+    {
+        private readonly TaskCompletionSource held = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int asked;
+
+        public int Asked => Volatile.Read(ref asked);
+
+        public void Release() => held.SetResult();
+
+        public async Task<PositionJudgement> JudgeAsync(GameView view, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref asked);
+            await held.Task.WaitAsync(cancellationToken);
+            return new PositionJudgement([DeadStone], 1.5, "held");
+        }
+
+        public Task<PositionJudgement> EstimateAsync(GameView view, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException();
+    }
+}
