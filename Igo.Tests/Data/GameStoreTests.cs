@@ -4,40 +4,21 @@ using Igo.Domain;
 namespace Igo.Tests.Data;
 
 /// <summary>The store's guarantees, run on both PostgreSQL and the embedded SQLite file.</summary>
-public abstract class GameStoreTests<TStore>(TStore store) : IAsyncLifetime
+public abstract class GameStoreTests<TStore>(TStore store) : OneInstanceStoreTests(store)
     where TStore : IStoreFixture
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 28, 12, 0, 0, TimeSpan.Zero);
-    private TestHost host = null!;
-    private GameStore games = null!;
-    private KeyHolder creator = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        host = await store.StartInstanceAsync();
-        games = host.Get<GameStore>();
-        creator = new KeyHolder(host.InstanceId, "creator");
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await host.DisposeAsync();
-        GC.SuppressFinalize(this);
-    }
-
-    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
-
-    private static string NewKey() => Guid.NewGuid().ToString("N")[..10];
+    private KeyHolder Creator => Holder("creator");
 
     private async Task<(long GameId, string Black, string White)> NewGameAsync()
     {
         var (black, white) = (NewKey(), NewKey());
-        var gameId = await games.CreateGameAsync(new NewGame(9, Ruleset.Japanese(), black, white, Color.Black, creator, null, null, T0), Cancel);
+        var gameId = await Games.CreateGameAsync(new NewGame(9, Ruleset.Japanese(), black, white, Color.Black, Creator, null, null, T0), Cancel);
         return (gameId, black, white);
     }
 
     private async Task<CommitResult[]> CommitActionsAsync(IReadOnlyList<ActionCommit> commits) =>
-        [.. (await games.CommitAsync(commits, Cancel)).Select(r => Assert.IsType<WriteResult.Action>(r).Result)];
+        [.. (await Games.CommitAsync(commits, Cancel)).Select(r => Assert.IsType<WriteResult.Action>(r).Result)];
 
     private static ActionCommit Stone(long gameId, int expectedVersion, string key, KeyHolder holder, Color color, int row) =>
         new(gameId, expectedVersion, key, holder, new GameAction(ActionType.PlaceStone, color, new Point(row, 0), T0.AddSeconds(expectedVersion + 1)), GameStatus.Play, null, expectedVersion + 1.5, T0.AddSeconds(expectedVersion + 1), null);
@@ -47,7 +28,7 @@ public abstract class GameStoreTests<TStore>(TStore store) : IAsyncLifetime
     {
         var (gameId, black, white) = await NewGameAsync();
 
-        var stored = await games.LoadGameAsync(gameId, Cancel);
+        var stored = await Games.LoadGameAsync(gameId, Cancel);
 
         Assert.NotNull(stored);
         Assert.Equal((black, white, white, black), (stored.Black.Key, stored.White.Key, stored.Black.OpponentKey, stored.White.OpponentKey));
@@ -60,10 +41,10 @@ public abstract class GameStoreTests<TStore>(TStore store) : IAsyncLifetime
     [Fact]
     public async Task A_new_game_is_stored_exactly_as_its_creator_copy_assumes_without_reading_it_back()
     {
-        var request = new NewGame(13, new Ruleset(KoRule.PositionalSuperko, ScoringRule.Area, 7.5, 2), NewKey(), NewKey(), Color.White, creator, NewKey(), "gnugo", T0);
+        var request = new NewGame(13, new Ruleset(KoRule.PositionalSuperko, ScoringRule.Area, 7.5, 2), NewKey(), NewKey(), Color.White, Creator, NewKey(), "gnugo", T0);
 
-        var gameId = await host.Get<ActionWriter>().CreateGameAsync(request, Cancel);
-        var loaded = await games.LoadFollowingAsync(gameId, T0, Cancel);
+        var gameId = await Host.Get<ActionWriter>().CreateGameAsync(request, Cancel);
+        var loaded = await Games.LoadFollowingAsync(gameId, T0, Cancel);
 
         var assumed = request.AsStored(gameId);
         Assert.NotNull(loaded);
@@ -80,68 +61,68 @@ public abstract class GameStoreTests<TStore>(TStore store) : IAsyncLifetime
     {
         var (_, _, white) = await NewGameAsync();
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 12).Select(i => games.TakeKeyAsync(new KeyTake(white, new KeyHolder(host.InstanceId, $"c{i}"), null, T0), Cancel)));
+        var results = await Task.WhenAll(Enumerable.Range(0, 12).Select(i => Games.TakeKeyAsync(new KeyTake(white, new KeyHolder(Host.InstanceId, $"c{i}"), null, T0), Cancel)));
 
         var winner = Assert.Single(results, r => r!.Changed)!.Key;
         Assert.All(results, r => Assert.Equal((winner.HeldByInstance, winner.HeldByConnection), (r!.Key.HeldByInstance, r.Key.HeldByConnection)));
         Assert.All(results, r => Assert.Equal(new PerColor<bool>(true, true), r!.Presence.Connected));
-        var again = await games.TakeKeyAsync(new KeyTake(white, new KeyHolder(host.InstanceId, winner.HeldByConnection!), null, T0), Cancel);
+        var again = await Games.TakeKeyAsync(new KeyTake(white, new KeyHolder(Host.InstanceId, winner.HeldByConnection!), null, T0), Cancel);
         Assert.Equal((false, winner.HeldByConnection), (again!.Changed, again.Key.HeldByConnection));
-        Assert.Null(await games.TakeKeyAsync(new KeyTake("0123456789", creator, null, T0), Cancel));
+        Assert.Null(await Games.TakeKeyAsync(new KeyTake("0123456789", Creator, null, T0), Cancel));
     }
 
     [Fact]
     public async Task Only_one_of_many_racing_connections_gets_a_key_through_the_group_commit()
     {
         var (gameId, _, white) = await NewGameAsync();
-        var writer = host.Get<ActionWriter>();
+        var writer = Host.Get<ActionWriter>();
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 12).Select(i => writer.TakeKeyAsync(new KeyTake(white, new KeyHolder(host.InstanceId, $"g{i}"), null, T0, gameId), Cancel)));
+        var results = await Task.WhenAll(Enumerable.Range(0, 12).Select(i => writer.TakeKeyAsync(new KeyTake(white, new KeyHolder(Host.InstanceId, $"g{i}"), null, T0, gameId), Cancel)));
 
         var winner = Assert.Single(results, r => r!.Changed)!.Key;
         Assert.All(results, r => Assert.Equal(winner.HeldByConnection, r!.Key.HeldByConnection));
-        Assert.Equal(winner.HeldByConnection, (await games.FindKeyAsync(white, Cancel))!.HeldByConnection);
+        Assert.Equal(winner.HeldByConnection, (await Games.FindKeyAsync(white, Cancel))!.HeldByConnection);
     }
 
     [Fact]
     public async Task A_computer_key_is_taken_only_with_its_secret()
     {
         var (secret, human, computer) = (NewKey(), NewKey(), NewKey());
-        await games.CreateGameAsync(new NewGame(9, Ruleset.Japanese(), human, computer, Color.Black, creator, secret, null, T0), Cancel);
-        var player = new KeyHolder(host.InstanceId, "computer");
+        await Games.CreateGameAsync(new NewGame(9, Ruleset.Japanese(), human, computer, Color.Black, Creator, secret, null, T0), Cancel);
+        var player = new KeyHolder(Host.InstanceId, "computer");
 
-        var withoutSecret = await games.TakeKeyAsync(new KeyTake(computer, player, null, T0), Cancel);
-        var withSecret = await games.TakeKeyAsync(new KeyTake(computer, player, secret, T0), Cancel);
+        var withoutSecret = await Games.TakeKeyAsync(new KeyTake(computer, player, null, T0), Cancel);
+        var withSecret = await Games.TakeKeyAsync(new KeyTake(computer, player, secret, T0), Cancel);
 
         Assert.Equal((false, (Guid?)null, secret), (withoutSecret!.Changed, withoutSecret.Key.HeldByInstance, withoutSecret.Key.ComputerSecret));
         Assert.True(withSecret!.Changed);
-        Assert.False((await games.TakeKeyAsync(new KeyTake(human, player, secret, T0), Cancel))!.Changed);
+        Assert.False((await Games.TakeKeyAsync(new KeyTake(human, player, secret, T0), Cancel))!.Changed);
     }
 
     [Fact]
     public async Task Releasing_needs_the_holder_and_the_clock_stops_when_the_last_player_leaves()
     {
         var (gameId, black, white) = await NewGameAsync();
-        var opponent = new KeyHolder(host.InstanceId, "opponent");
-        var joined = await games.TakeKeyAsync(new KeyTake(white, opponent, null, T0.AddSeconds(5)), Cancel);
+        var opponent = new KeyHolder(Host.InstanceId, "opponent");
+        var joined = await Games.TakeKeyAsync(new KeyTake(white, opponent, null, T0.AddSeconds(5)), Cancel);
         Assert.Equal((true, new PerColor<bool>(true, true), T0), (joined!.Changed, joined.Presence.Connected, joined.Presence.ClockRunningSince));
 
-        var notHolder = await games.ReleaseKeyAsync(new KeyRelease(gameId, black, opponent, T0), Cancel);
-        var first = await games.ReleaseKeyAsync(new KeyRelease(gameId, black, creator, T0.AddSeconds(8)), Cancel);
-        var afterFirst = await games.LoadPresenceAsync(gameId, Cancel);
-        var second = await games.ReleaseKeyAsync(new KeyRelease(gameId, white, opponent, T0.AddSeconds(9)), Cancel);
-        var afterSecond = await games.LoadPresenceAsync(gameId, Cancel);
+        var notHolder = await Games.ReleaseKeyAsync(new KeyRelease(gameId, black, opponent, T0), Cancel);
+        var first = await Games.ReleaseKeyAsync(new KeyRelease(gameId, black, Creator, T0.AddSeconds(8)), Cancel);
+        var afterFirst = await Games.LoadPresenceAsync(gameId, Cancel);
+        var second = await Games.ReleaseKeyAsync(new KeyRelease(gameId, white, opponent, T0.AddSeconds(9)), Cancel);
+        var afterSecond = await Games.LoadPresenceAsync(gameId, Cancel);
 
-        Assert.Equal((false, creator.ConnectionId), (notHolder!.Changed, notHolder.Key.HeldByConnection));
+        Assert.Equal((false, Creator.ConnectionId), (notHolder!.Changed, notHolder.Key.HeldByConnection));
         Assert.Equal((true, Color.Black, (Guid?)null), (first!.Changed, first.Key.Color, first.Key.HeldByInstance));
         Assert.Equal(afterFirst, first.Presence);
         Assert.Equal((new PerColor<bool>(false, true), T0), (afterFirst!.Connected, afterFirst.ClockRunningSince));
         Assert.Equal(afterSecond, second!.Presence);
         Assert.Equal(new PerColor<bool>(false, false), afterSecond!.Connected);
         Assert.Null(afterSecond.ClockRunningSince);
-        var back = await games.TakeKeyAsync(new KeyTake(white, opponent, null, T0.AddSeconds(30)), Cancel);
+        var back = await Games.TakeKeyAsync(new KeyTake(white, opponent, null, T0.AddSeconds(30)), Cancel);
         Assert.Equal(T0.AddSeconds(30), back!.Presence.ClockRunningSince);
-        Assert.Equal(back.Presence, await games.LoadPresenceAsync(gameId, Cancel));
+        Assert.Equal(back.Presence, await Games.LoadPresenceAsync(gameId, Cancel));
     }
 
     [Fact]
@@ -149,18 +130,18 @@ public abstract class GameStoreTests<TStore>(TStore store) : IAsyncLifetime
     {
         var (gameId, black, white) = await NewGameAsync();
         var (otherId, otherBlack, _) = await NewGameAsync();
-        var opponent = new KeyHolder(host.InstanceId, "opponent");
-        var created = new NewGame(9, Ruleset.Japanese(), NewKey(), NewKey(), Color.Black, creator, null, null, T0);
+        var opponent = new KeyHolder(Host.InstanceId, "opponent");
+        var created = new NewGame(9, Ruleset.Japanese(), NewKey(), NewKey(), Color.Black, Creator, null, null, T0);
 
-        var results = await games.CommitAsync(
+        var results = await Games.CommitAsync(
             [
                 new KeyRelease(otherId, otherBlack, opponent, T0),
-                Stone(gameId, 0, black, creator, Color.Black, 1),
+                Stone(gameId, 0, black, Creator, Color.Black, 1),
                 created,
                 new KeyTake(white, opponent, null, T0, gameId),
-                new KeyTake(white, creator, null, T0, gameId),
-                Stone(otherId, 3, otherBlack, creator, Color.Black, 1),
-                new KeyRelease(otherId, otherBlack, creator, T0.AddSeconds(2)),
+                new KeyTake(white, Creator, null, T0, gameId),
+                Stone(otherId, 3, otherBlack, Creator, Color.Black, 1),
+                new KeyRelease(otherId, otherBlack, Creator, T0.AddSeconds(2)),
             ],
             Cancel);
 
@@ -172,23 +153,23 @@ public abstract class GameStoreTests<TStore>(TStore store) : IAsyncLifetime
         Assert.Equal(CommitResult.VersionConflict, Assert.IsType<WriteResult.Action>(results[5]).Result);
         var released = Assert.IsType<WriteResult.Key>(results[6]).Change!;
         Assert.Equal((true, new PerColor<bool>(false, false), (DateTimeOffset?)null), (released.Changed, released.Presence.Connected, released.Presence.ClockRunningSince));
-        Assert.Equal((1, new PerColor<bool>(true, true)), ((await games.LoadGameAsync(gameId, Cancel))!.Game.Version, (await games.LoadGameAsync(gameId, Cancel))!.Connected));
-        Assert.Equal(new PerColor<bool>(true, false), (await games.LoadGameAsync(newId, Cancel))!.Connected);
+        Assert.Equal((1, new PerColor<bool>(true, true)), ((await Games.LoadGameAsync(gameId, Cancel))!.Game.Version, (await Games.LoadGameAsync(gameId, Cancel))!.Connected));
+        Assert.Equal(new PerColor<bool>(true, false), (await Games.LoadGameAsync(newId, Cancel))!.Connected);
     }
 
     [Fact]
     public async Task Two_commits_at_one_version_cannot_both_win()
     {
         var (gameId, black, white) = await NewGameAsync();
-        var opponent = new KeyHolder(host.InstanceId, "opponent");
-        await games.TakeKeyAsync(new KeyTake(white, opponent, null, T0), Cancel);
+        var opponent = new KeyHolder(Host.InstanceId, "opponent");
+        await Games.TakeKeyAsync(new KeyTake(white, opponent, null, T0), Cancel);
 
         var results = await Task.WhenAll(
-            CommitActionsAsync([Stone(gameId, 0, black, creator, Color.Black, 1)]),
+            CommitActionsAsync([Stone(gameId, 0, black, Creator, Color.Black, 1)]),
             CommitActionsAsync([Stone(gameId, 0, white, opponent, Color.White, 2)]));
 
         Assert.Equal([CommitResult.Committed, CommitResult.VersionConflict], results.Select(r => r[0]).Order());
-        var stored = await games.LoadGameAsync(gameId, Cancel);
+        var stored = await Games.LoadGameAsync(gameId, Cancel);
         Assert.Equal(1, stored!.Game.Version);
         Assert.Single(stored.Actions);
         Assert.Equal(1.5, stored.Game.TimePlayedSeconds);
@@ -198,12 +179,12 @@ public abstract class GameStoreTests<TStore>(TStore store) : IAsyncLifetime
     public async Task A_connection_that_no_longer_holds_its_key_cannot_commit()
     {
         var (gameId, black, _) = await NewGameAsync();
-        await games.ReleaseKeyAsync(new KeyRelease(gameId, black, creator, T0), Cancel);
+        await Games.ReleaseKeyAsync(new KeyRelease(gameId, black, Creator, T0), Cancel);
 
-        var result = await CommitActionsAsync([Stone(gameId, 0, black, creator, Color.Black, 1)]);
+        var result = await CommitActionsAsync([Stone(gameId, 0, black, Creator, Color.Black, 1)]);
 
         Assert.Equal(CommitResult.NotHolder, result[0]);
-        Assert.Equal(0, (await games.LoadGameAsync(gameId, Cancel))!.Game.Version);
+        Assert.Equal(0, (await Games.LoadGameAsync(gameId, Cancel))!.Game.Version);
     }
 
     [Fact]
@@ -215,31 +196,31 @@ public abstract class GameStoreTests<TStore>(TStore store) : IAsyncLifetime
             created.Add(await NewGameAsync());
         }
 
-        var batch = created.Select(g => Stone(g.GameId, 0, g.Black, creator, Color.Black, 3)).ToList();
+        var batch = created.Select(g => Stone(g.GameId, 0, g.Black, Creator, Color.Black, 3)).ToList();
         batch[2] = batch[2] with { ExpectedVersion = 5 };
 
         var results = await CommitActionsAsync(batch);
 
         Assert.Equal([CommitResult.Committed, CommitResult.Committed, CommitResult.VersionConflict, CommitResult.Committed], results);
-        var stored = await games.LoadGameAsync(created[0].GameId, Cancel);
+        var stored = await Games.LoadGameAsync(created[0].GameId, Cancel);
         var action = Assert.Single(stored!.Actions);
         Assert.Equal(new GameAction(ActionType.PlaceStone, Color.Black, new Point(3, 0), T0.AddSeconds(1)), action);
-        Assert.Empty((await games.LoadGameAsync(created[2].GameId, Cancel))!.Actions);
+        Assert.Empty((await Games.LoadGameAsync(created[2].GameId, Cancel))!.Actions);
     }
 
     [Fact]
     public async Task Chat_ids_increase_and_times_round_trip()
     {
         var (gameId, _, white) = await NewGameAsync();
-        var friend = new KeyHolder(host.InstanceId, "friend");
-        await games.TakeKeyAsync(new KeyTake(white, friend, null, T0), Cancel);
+        var friend = new KeyHolder(Host.InstanceId, "friend");
+        await Games.TakeKeyAsync(new KeyTake(white, friend, null, T0), Cancel);
 
-        var first = await games.AddChatAsync(gameId, Color.Black, creator, "hello", T0.AddTicks(1234560), Cancel);
-        var second = await games.AddChatAsync(gameId, Color.White, friend, "こんにちは", T0.AddSeconds(1), Cancel);
+        var first = await Games.AddChatAsync(gameId, Color.Black, Creator, "hello", T0.AddTicks(1234560), Cancel);
+        var second = await Games.AddChatAsync(gameId, Color.White, friend, "こんにちは", T0.AddSeconds(1), Cancel);
         Assert.NotNull(first);
         Assert.NotNull(second);
-        var all = await games.ChatAfterAsync(gameId, 0, Cancel);
-        var later = await games.ChatAfterAsync(gameId, first.Id, Cancel);
+        var all = await Games.ChatAfterAsync(gameId, 0, Cancel);
+        var later = await Games.ChatAfterAsync(gameId, first.Id, Cancel);
 
         Assert.True(second.Id > first.Id);
         Assert.Equal([("hello", Color.Black, T0.AddTicks(1234560)), ("こんにちは", Color.White, T0.AddSeconds(1))], all.Select(c => (c.Text, c.Color, c.At)));
@@ -250,19 +231,19 @@ public abstract class GameStoreTests<TStore>(TStore store) : IAsyncLifetime
     public async Task A_chat_line_from_a_connection_that_no_longer_holds_the_key_is_refused_and_not_stored()
     {
         var (gameId, black, _) = await NewGameAsync();
-        var newTab = new KeyHolder(host.InstanceId, "tab-new");
-        var oldTab = new KeyHolder(host.InstanceId, "tab-old");
-        await games.ReleaseKeyAsync(new KeyRelease(gameId, black, creator, T0), Cancel);
-        await games.TakeKeyAsync(new KeyTake(black, oldTab, null, T0) { TakeOverPrefix = "tab-" }, Cancel);
-        Assert.NotNull(await games.AddChatAsync(gameId, Color.Black, oldTab, "from the old tab", T0.AddSeconds(1), Cancel));
+        var newTab = new KeyHolder(Host.InstanceId, "tab-new");
+        var oldTab = new KeyHolder(Host.InstanceId, "tab-old");
+        await Games.ReleaseKeyAsync(new KeyRelease(gameId, black, Creator, T0), Cancel);
+        await Games.TakeKeyAsync(new KeyTake(black, oldTab, null, T0) { TakeOverPrefix = "tab-" }, Cancel);
+        Assert.NotNull(await Games.AddChatAsync(gameId, Color.Black, oldTab, "from the old tab", T0.AddSeconds(1), Cancel));
 
-        await games.TakeKeyAsync(new KeyTake(black, newTab, null, T0.AddSeconds(2)) { TakeOverPrefix = "tab-" }, Cancel);
-        var refused = await games.AddChatAsync(gameId, Color.Black, oldTab, "too late", T0.AddSeconds(3), Cancel);
-        var wrongColour = await games.AddChatAsync(gameId, Color.White, newTab, "not my key", T0.AddSeconds(3), Cancel);
+        await Games.TakeKeyAsync(new KeyTake(black, newTab, null, T0.AddSeconds(2)) { TakeOverPrefix = "tab-" }, Cancel);
+        var refused = await Games.AddChatAsync(gameId, Color.Black, oldTab, "too late", T0.AddSeconds(3), Cancel);
+        var wrongColour = await Games.AddChatAsync(gameId, Color.White, newTab, "not my key", T0.AddSeconds(3), Cancel);
 
         Assert.Null(refused);
         Assert.Null(wrongColour);
-        Assert.Equal(["from the old tab"], (await games.ChatAfterAsync(gameId, 0, Cancel)).Select(c => c.Text));
+        Assert.Equal(["from the old tab"], (await Games.ChatAfterAsync(gameId, 0, Cancel)).Select(c => c.Text));
     }
 }
 

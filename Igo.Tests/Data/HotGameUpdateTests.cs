@@ -14,31 +14,12 @@ namespace Igo.Tests.Data;
 /// gives at once (pg_stat_get_xact_*), on a game in the table's first page after enough games to fill it.
 /// </summary>
 [Trait("Category", "Data")]
-public sealed class HotGameUpdateTests(PostgresStore store) : IClassFixture<PostgresStore>, IAsyncLifetime
+public sealed class HotGameUpdateTests(PostgresStore store) : OneInstanceStoreTests(store), IClassFixture<PostgresStore>
 {
     private static readonly DateTimeOffset T0 = new(2026, 12, 4, 12, 0, 0, TimeSpan.Zero);
-    private TestHost host = null!;
-    private GameStore games = null!;
-    private KeyHolder black = null!;
-    private KeyHolder white = null!;
+    private KeyHolder Black => Holder("black");
 
-    public async ValueTask InitializeAsync()
-    {
-        host = await store.StartInstanceAsync();
-        games = host.Get<GameStore>();
-        black = new KeyHolder(host.InstanceId, "black");
-        white = new KeyHolder(host.InstanceId, "white");
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await host.DisposeAsync();
-        GC.SuppressFinalize(this);
-    }
-
-    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
-
-    private static string NewKey() => Guid.NewGuid().ToString("N")[..10];
+    private KeyHolder White => Holder("white");
 
     [Theory]
     [InlineData(false, false)]
@@ -60,7 +41,7 @@ public sealed class HotGameUpdateTests(PostgresStore store) : IClassFixture<Post
         for (var row = 0; row < 6; row += 2)
         {
             var action = new GameAction(ActionType.PlaceStone, Color.Black, new Point(row, 0), T0.AddSeconds(row));
-            var commit = new ActionCommit(gameId, row, blackKey, black, action, GameStatus.Play, null, row, action.At, Deadline(control, action.At));
+            var commit = new ActionCommit(gameId, row, blackKey, Black, action, GameStatus.Play, null, row, action.At, Deadline(control, action.At));
             await using var batch = new NpgsqlBatch(connection, transaction) { BatchCommands = { PostgresActionCommits.Command(commit) } };
             Assert.NotNull(await batch.ExecuteScalarAsync(Cancel));
             moves++;
@@ -86,8 +67,8 @@ public sealed class HotGameUpdateTests(PostgresStore store) : IClassFixture<Post
     private async Task<(long GameId, string BlackKey)> NewGameAsync(bool listed, TimeControl? control)
     {
         var (blackKey, whiteKey) = (NewKey(), NewKey());
-        var gameId = await games.CreateGameAsync(new NewGame(19, Ruleset.Japanese(), blackKey, whiteKey, Color.Black, black, null, null, T0, control) { Listed = listed }, Cancel);
-        await games.TakeKeyAsync(new KeyTake(whiteKey, white, null, T0), Cancel);
+        var gameId = await Games.CreateGameAsync(new NewGame(19, Ruleset.Japanese(), blackKey, whiteKey, Color.Black, Black, null, null, T0, control) { Listed = listed }, Cancel);
+        await Games.TakeKeyAsync(new KeyTake(whiteKey, White, null, T0), Cancel);
         return (gameId, blackKey);
     }
 }

@@ -9,32 +9,13 @@ namespace Igo.Tests.Data;
 /// the stored log replays to the very clocks that were played), the running clock's deadline that the timeout sweep
 /// reads, and since when a player's key has been let go.
 /// </summary>
-public abstract class TimedGameStoreTests<TStore>(TStore store) : IAsyncLifetime
+public abstract class TimedGameStoreTests<TStore>(TStore store) : OneInstanceStoreTests(store)
     where TStore : IStoreFixture
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 28, 12, 0, 0, TimeSpan.Zero);
-    private TestHost host = null!;
-    private GameStore games = null!;
-    private KeyHolder creator = null!;
-    private KeyHolder opponent = null!;
+    private KeyHolder Creator => Holder("creator");
 
-    public async ValueTask InitializeAsync()
-    {
-        host = await store.StartInstanceAsync();
-        games = host.Get<GameStore>();
-        creator = new KeyHolder(host.InstanceId, "creator");
-        opponent = new KeyHolder(host.InstanceId, "opponent");
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await host.DisposeAsync();
-        GC.SuppressFinalize(this);
-    }
-
-    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
-
-    private static string NewKey() => Guid.NewGuid().ToString("N")[..10];
+    private KeyHolder Opponent => Holder("opponent");
 
     [Theory]
     [MemberData(nameof(StoredTimeControls.Names), MemberType = typeof(StoredTimeControls))]
@@ -42,8 +23,8 @@ public abstract class TimedGameStoreTests<TStore>(TStore store) : IAsyncLifetime
     {
         var control = StoredTimeControls.ByName[name];
 
-        var (gameId, _, _) = await NewGameAsync(control, creator);
-        var stored = await games.LoadGameAsync(gameId, Cancel);
+        var (gameId, _, _) = await NewGameAsync(control, Creator);
+        var stored = await Games.LoadGameAsync(gameId, Cancel);
 
         Assert.Equal(control, stored!.Game.TimeControl);
         Assert.Null(stored.Game.Deadline);
@@ -53,8 +34,8 @@ public abstract class TimedGameStoreTests<TStore>(TStore store) : IAsyncLifetime
     public async Task The_stored_log_replays_to_the_clocks_that_were_played_and_the_deadline_follows_every_commit()
     {
         var control = TimeControl.ByoYomi(TimeSpan.FromSeconds(20), 3, TimeSpan.FromSeconds(10));
-        var (gameId, black, white) = await NewGameAsync(control, creator);
-        await games.TakeKeyAsync(new KeyTake(white, opponent, null, T0), Cancel);
+        var (gameId, black, white) = await NewGameAsync(control, Creator);
+        await Games.TakeKeyAsync(new KeyTake(white, Opponent, null, T0), Cancel);
         var game = Game.Create(9, Ruleset.Japanese(), control);
         var at = T0;
         var deadlines = new List<DateTimeOffset?>();
@@ -65,13 +46,13 @@ public abstract class TimedGameStoreTests<TStore>(TStore store) : IAsyncLifetime
             var thinking = game.Clock.Running is { } running ? at - running.Since : (TimeSpan?)null;
             var action = new GameAction(ActionType.PlaceStone, player, new Point(row, 0), at, thinking);
             Assert.True(game.Apply(action).Accepted);
-            var (key, holder) = player == Color.Black ? (black, creator) : (white, opponent);
+            var (key, holder) = player == Color.Black ? (black, Creator) : (white, Opponent);
             var commit = new ActionCommit(gameId, game.Version - 1, key, holder, action, game.Status, game.Result, 0, at, game.Clock.Deadline);
-            Assert.Equal([new WriteResult.Action(CommitResult.Committed)], await games.CommitAsync([commit], Cancel));
-            deadlines.Add((await games.LoadGameAsync(gameId, Cancel))!.Game.Deadline);
+            Assert.Equal([new WriteResult.Action(CommitResult.Committed)], await Games.CommitAsync([commit], Cancel));
+            deadlines.Add((await Games.LoadGameAsync(gameId, Cancel))!.Game.Deadline);
         }
 
-        var stored = await games.LoadGameAsync(gameId, Cancel);
+        var stored = await Games.LoadGameAsync(gameId, Cancel);
         var replayed = Game.Replay(9, Ruleset.Japanese(), stored!.Game.TimeControl, stored.Actions);
 
         Assert.Equal(game.Actions, stored.Actions);
@@ -90,15 +71,15 @@ public abstract class TimedGameStoreTests<TStore>(TStore store) : IAsyncLifetime
         var due = new List<long>();
         for (var i = 0; i < 4; i++)
         {
-            var (gameId, black, _) = await NewGameAsync(TimeControl.Absolute(TimeSpan.FromMinutes(1)), creator);
+            var (gameId, black, _) = await NewGameAsync(TimeControl.Absolute(TimeSpan.FromMinutes(1)), Creator);
             var action = new GameAction(ActionType.Pass, Color.Black, null, T0);
-            var commit = new ActionCommit(gameId, 0, black, creator, action, GameStatus.Play, null, 0, T0, i == 3 ? null : soon.AddSeconds(10 - i));
-            await games.CommitAsync([commit], Cancel);
+            var commit = new ActionCommit(gameId, 0, black, Creator, action, GameStatus.Play, null, 0, T0, i == 3 ? null : soon.AddSeconds(10 - i));
+            await Games.CommitAsync([commit], Cancel);
             due.Add(gameId);
         }
 
-        var found = await games.DueDeadlinesAsync(soon.AddSeconds(9), 10, Cancel);
-        var first = await games.DueDeadlinesAsync(soon.AddSeconds(60), 1, Cancel);
+        var found = await Games.DueDeadlinesAsync(soon.AddSeconds(9), 10, Cancel);
+        var first = await Games.DueDeadlinesAsync(soon.AddSeconds(60), 1, Cancel);
 
         Assert.Equal([new DueDeadline(due[2], 1, soon.AddSeconds(8)), new DueDeadline(due[1], 1, soon.AddSeconds(9))], found);
         Assert.Equal([due[2]], first.Select(d => d.GameId));
@@ -107,14 +88,14 @@ public abstract class TimedGameStoreTests<TStore>(TStore store) : IAsyncLifetime
     [Fact]
     public async Task A_released_key_is_away_since_its_release_and_taking_it_again_clears_that()
     {
-        var (gameId, black, white) = await NewGameAsync(TimeControl.None, creator);
-        Assert.Null((await games.FindKeyAsync(white, Cancel))!.AwaySince);
+        var (gameId, black, white) = await NewGameAsync(TimeControl.None, Creator);
+        Assert.Null((await Games.FindKeyAsync(white, Cancel))!.AwaySince);
 
-        await games.ReleaseKeyAsync(new KeyRelease(gameId, black, creator, T0.AddSeconds(7)), Cancel);
-        Assert.Equal(T0.AddSeconds(7), (await games.FindKeyAsync(black, Cancel))!.AwaySince);
+        await Games.ReleaseKeyAsync(new KeyRelease(gameId, black, Creator, T0.AddSeconds(7)), Cancel);
+        Assert.Equal(T0.AddSeconds(7), (await Games.FindKeyAsync(black, Cancel))!.AwaySince);
 
-        await games.TakeKeyAsync(new KeyTake(black, opponent, null, T0.AddSeconds(9)), Cancel);
-        Assert.Null((await games.FindKeyAsync(black, Cancel))!.AwaySince);
+        await Games.TakeKeyAsync(new KeyTake(black, Opponent, null, T0.AddSeconds(9)), Cancel);
+        Assert.Null((await Games.FindKeyAsync(black, Cancel))!.AwaySince);
     }
 
     [Fact]
@@ -122,17 +103,17 @@ public abstract class TimedGameStoreTests<TStore>(TStore store) : IAsyncLifetime
     {
         var dead = Guid.NewGuid();
         var (_, black, _) = await NewGameAsync(TimeControl.None, new KeyHolder(dead, "c"));
-        await host.Get<InstanceStore>().RenewAsync(dead, "gone", T0.AddSeconds(5), TimeSpan.FromSeconds(15), Cancel);
+        await Host.Get<InstanceStore>().RenewAsync(dead, "gone", T0.AddSeconds(5), TimeSpan.FromSeconds(15), Cancel);
 
-        await games.ReleaseInstanceKeysAsync(dead, T0.AddSeconds(40), Cancel);
+        await Games.ReleaseInstanceKeysAsync(dead, T0.AddSeconds(40), Cancel);
 
-        Assert.Equal(T0.AddSeconds(5), (await games.FindKeyAsync(black, Cancel))!.AwaySince);
+        Assert.Equal(T0.AddSeconds(5), (await Games.FindKeyAsync(black, Cancel))!.AwaySince);
     }
 
     private async Task<(long GameId, string Black, string White)> NewGameAsync(TimeControl control, KeyHolder holder)
     {
         var (black, white) = (NewKey(), NewKey());
-        var gameId = await games.CreateGameAsync(new NewGame(9, Ruleset.Japanese(), black, white, Color.Black, holder, null, null, T0, control), Cancel);
+        var gameId = await Games.CreateGameAsync(new NewGame(9, Ruleset.Japanese(), black, white, Color.Black, holder, null, null, T0, control), Cancel);
         return (gameId, black, white);
     }
 }
