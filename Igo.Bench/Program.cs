@@ -50,6 +50,11 @@ public static class BenchProgram
             return await Blazor.WatchLoad.RunAsync(watchOptions);
         }
 
+        if (args is ["blazor-spectators", .. var spectatorOptions])
+        {
+            return await Blazor.SpectatorClients.RunAsync(spectatorOptions);
+        }
+
         if (args is ["blazor-watch-cost", .. var costOptions])
         {
             return await Blazor.SpectatorCost.RunAsync(costOptions);
