@@ -15,6 +15,7 @@ public static class BenchProgram
     // or how many Blazor players one instance holds: dotnet run -c Release --project Igo.Bench -- blazor-load [--players 20,50,100,150,200]
     // or how long an engine review takes: dotnet run -c Release --project Igo.Bench -- engine-review [file.sgf] [--engine gnugo|playouts|both] [--playouts 400] [--budget 5]
     // or what spectators cost a watched game: dotnet run -c Release --project Igo.Bench -- blazor-watch [--headless] [--spectators 0,100,250,500]
+    // or what one spectator costs the server per move, without a browser: dotnet run -c Release --project Igo.Bench -- blazor-watch-cost [--spectators 0,100,500]
     public static async Task<int> Main(string[] args)
     {
         if (args is ["perf-load", .. var perfOptions])
@@ -47,6 +48,16 @@ public static class BenchProgram
         if (args is ["blazor-watch", .. var watchOptions])
         {
             return await Blazor.WatchLoad.RunAsync(watchOptions);
+        }
+
+        if (args is ["blazor-spectators", .. var spectatorOptions])
+        {
+            return await Blazor.SpectatorClients.RunAsync(spectatorOptions);
+        }
+
+        if (args is ["blazor-watch-cost", .. var costOptions])
+        {
+            return await Blazor.SpectatorCost.RunAsync(costOptions);
         }
 
         if (args is ["timeouts", var timeoutsConnection, ..])

@@ -20,12 +20,20 @@ internal sealed class BlazorBenchApp : IAsyncDisposable
     private BlazorBenchApp(AppProcess process, string directory, string? admin, string? database)
     {
         Process = process;
+        SqlitePath = Path.Combine(directory, "igo.db");
+        ConnectionString = admin is null || database is null ? null : new NpgsqlConnectionStringBuilder(admin) { Database = database }.ConnectionString;
         this.directory = directory;
         this.admin = admin;
         this.database = database;
     }
 
     public AppProcess Process { get; }
+
+    /// <summary>The embedded store's file (used when the app runs without PostgreSQL).</summary>
+    public string SqlitePath { get; }
+
+    /// <summary>The app's PostgreSQL database, when it runs on one.</summary>
+    public string? ConnectionString { get; }
 
     public static async Task<BlazorBenchApp> StartAsync(string? postgres)
     {

@@ -11,7 +11,7 @@ namespace Igo.Bench.Blazor;
 /// </summary>
 internal sealed class HeadlessSpectators : IAsyncDisposable
 {
-    private readonly List<(HeadlessCircuit Circuit, List<(double At, string Move)> Seen)> spectators = [];
+    private readonly List<(HeadlessCircuit Circuit, List<(double At, string Move)> Seen, List<CircuitBatch> Batches)> spectators = [];
 
     public int Count => spectators.Count;
 
@@ -25,9 +25,10 @@ internal sealed class HeadlessSpectators : IAsyncDisposable
             var batch = Enumerable.Range(0, Math.Min(atOnce, count - opened)).Select(async _ =>
             {
                 var seen = new List<(double At, string Move)>();
+                var batches = new List<CircuitBatch>();
                 var circuit = await HeadlessCircuit.OpenAsync(baseAddress, watchPath, keepBatches: false, CancellationToken.None);
-                circuit.OnBatch = batch => Note(seen, batch);
-                return (circuit, seen);
+                circuit.OnBatch = batch => Note(seen, batches, batch);
+                return (circuit, seen, batches);
             });
             spectators.AddRange(await Task.WhenAll(batch));
         }
@@ -42,7 +43,7 @@ internal sealed class HeadlessSpectators : IAsyncDisposable
         var latencies = new List<double>();
         var missed = 0;
         var list = moves.ToList();
-        foreach (var (_, seen) in spectators)
+        foreach (var (_, seen, _) in spectators)
         {
             (double At, string Move)[] copy;
             lock (seen)
@@ -71,14 +72,40 @@ internal sealed class HeadlessSpectators : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var (circuit, _) in spectators)
+        foreach (var (circuit, _, _) in spectators)
         {
             await circuit.DisposeAsync();
         }
     }
 
-    private static void Note(List<(double At, string Move)> seen, CircuitBatch batch)
+    /// <summary>What the spectators received between two moments (Unix milliseconds): batches, their bytes, and the components and edits in them.</summary>
+    public SpectatorTraffic TrafficBetween(double start, double end)
     {
+        var traffic = default(SpectatorTraffic);
+        foreach (var (_, _, batches) in spectators)
+        {
+            lock (batches)
+            {
+                foreach (var batch in batches.Where(b => b.ReceivedAt >= start && b.ReceivedAt < end))
+                {
+                    traffic = new SpectatorTraffic(
+                        traffic.Batches + 1, traffic.Bytes + batch.Bytes, traffic.Components + batch.Shape.Components, traffic.Edits + batch.Shape.Edits,
+                        traffic.Frames + batch.Shape.ReferenceFrames, traffic.StringBytes + batch.Shape.StringBytes);
+                }
+            }
+        }
+
+        return traffic;
+    }
+
+    private static void Note(List<(double At, string Move)> seen, List<CircuitBatch> batches, CircuitBatch batch)
+    {
+        lock (batches)
+        {
+            // Only the shape is kept: the strings of every batch of 500 spectators would be the benchmark's own load.
+            batches.Add(batch with { Strings = [] });
+        }
+
         foreach (var text in batch.Strings)
         {
             if (text.StartsWith("Black ", StringComparison.Ordinal) || text.StartsWith("White ", StringComparison.Ordinal))
@@ -93,3 +120,6 @@ internal sealed class HeadlessSpectators : IAsyncDisposable
         }
     }
 }
+
+/// <summary>Render batches received by all the spectators over a time, with their bytes, components, edits, frames and string bytes.</summary>
+internal readonly record struct SpectatorTraffic(long Batches, long Bytes, long Components, long Edits, long Frames, long StringBytes);

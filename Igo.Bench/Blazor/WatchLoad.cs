@@ -14,8 +14,11 @@ namespace Igo.Bench.Blazor;
 /// the later windows find no open point and measure nothing.
 /// With <c>--headless</c> the spectators are headless circuits (<see cref="HeadlessSpectators"/>) instead of pages, so
 /// that 500 of them fit on two cores (the players stay pages), and each step also gives the spectators' update latency
-/// (a player's click to a spectator's render batch announcing the move) p50/p99 and the spectator updates missed.
-/// <code>dotnet run -c Release --project Igo.Bench -- blazor-watch [--headless] [--spectators 0,100,250,500] [--size 19] [--think-ms 1000,2000] [--seconds 60] [--pg "&lt;Npgsql connection string&gt;"]</code>
+/// (a player's click to a spectator's render batch announcing the move) p50/p99, the spectator updates missed, the
+/// app's CPU per move and the bytes each spectator received per move. The headless spectators run in a process of
+/// their own at nice 19 (<c>--spectators-nice</c>, <see cref="SpectatorProcess"/>): on a shared machine they take only
+/// the CPU the app and the players' browser leave, so that the players' figures are the server's.
+/// <code>dotnet run -c Release --project Igo.Bench -- blazor-watch [--headless] [--spectators-nice 19] [--spectators 0,100,250,500] [--size 19] [--think-ms 1000,2000] [--seconds 60] [--pg "&lt;Npgsql connection string&gt;"]</code>
 /// </summary>
 public static class WatchLoad
 {
@@ -30,7 +33,7 @@ public static class WatchLoad
         var postgres = BenchOptions.Get(args, "--pg");
         if (args.Contains("--headless"))
         {
-            return await RunHeadlessAsync(steps, size, think, window, postgres);
+            return await RunHeadlessAsync(steps, size, think, window, postgres, BenchOptions.Integer(args, "--spectators-nice", 19));
         }
 
         await using var app = await BlazorBenchApp.StartAsync(postgres);
@@ -77,26 +80,26 @@ public static class WatchLoad
         return 0;
     }
 
-    private static async Task<int> RunHeadlessAsync(IReadOnlyList<int> steps, int size, IReadOnlyList<int> think, TimeSpan window, string? postgres)
+    private static async Task<int> RunHeadlessAsync(IReadOnlyList<int> steps, int size, IReadOnlyList<int> think, TimeSpan window, string? postgres, int niceness)
     {
         await using var app = await BlazorBenchApp.StartAsync(postgres);
         await using var browser = await HeadlessChromium.LaunchAsync(app.Process.BaseAddress);
-        await using var spectators = new HeadlessSpectators();
         using var probe = new HeapProbe(app.Process.ProcessId, app.Process.BaseAddress);
         var keys = (await app.CreateGamesAsync(1, size))[0];
         var black = new PagePlayer(await browser.OpenAsync(GameKeys.PathOf(keys.Black)));
         var white = new PagePlayer(await browser.OpenAsync(GameKeys.PathOf(keys.White)));
         var watchPath = new Uri(await black.Page.Locator("#watch-link").InputValueAsync()).AbsolutePath;
+        await using var spectators = SpectatorProcess.Start(app.Process.BaseAddress, watchPath, niceness);
 
-        Console.WriteLine($"One {size}×{size} game, a move {think[0]}-{think[1]} ms after the opponent's, {window.TotalSeconds:F0} s windows, headless spectators");
-        Console.WriteLine("| spectators | heap per spectator circuit (KB) | heap (MB) | moves/s | push p50 (ms) | push p99 (ms) | push max (ms) | lost | spectator p50 (ms) | spectator p99 (ms) | spectator missed | app CPU (%) | load |");
-        Console.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        Console.WriteLine($"One {size}×{size} game, a move {think[0]}-{think[1]} ms after the opponent's, {window.TotalSeconds:F0} s windows, headless spectators in a process at nice {niceness}");
+        Console.WriteLine("| spectators | heap per spectator circuit (KB) | heap (MB) | moves/s | push p50 (ms) | push p99 (ms) | push max (ms) | lost | spectator p50 (ms) | spectator p99 (ms) | spectator missed | app CPU (%) | app CPU per move (ms) | bytes per spectator per move | load |");
+        Console.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         double? previousHeap = null;
         var playing = false;
         foreach (var count in steps.Order())
         {
             var added = count - spectators.Count;
-            await spectators.OpenAsync(app.Process.BaseAddress, watchPath, added);
+            await spectators.OpenAsync(added);
             await Task.Delay(Settle);
             var heap = (await probe.CollectAndReadAsync()).LiveBytes;
             if (!playing)
@@ -115,14 +118,16 @@ public static class WatchLoad
                 made.AddRange((await player.ReadLogAsync()).Made.Where(m => m.At >= start && m.At < end).Select(m => (colour, m.Point, m.At)));
             }
 
-            var (latencies, missed) = spectators.LatenciesOf(made);
+            // The batches of the window's moves: from its start to a second after it (the last move's batches).
+            var report = await spectators.ReportAsync(made, start, end + 1000);
+            var bytes = count > 0 && made.Count > 0 ? (report.Traffic.Bytes / (double)count / made.Count).ToString("F0", CultureInfo.InvariantCulture) : "";
             var perSpectator = previousHeap is { } before && added > 0 ? ((heap - before) / added / 1024).ToString("F0", CultureInfo.InvariantCulture) : "";
             var load = File.ReadAllText("/proc/loadavg").Split(' ')[0];
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {count} | {perSpectator} | {heap / 1048576:F1} | {result.MovesPerSecond:F1} | {result.P50:F0} | {result.P99:F0} | {result.Max:F0} | {result.Lost} | {Percentile(latencies, 0.50):F0} | {Percentile(latencies, 0.99):F0} | {missed} | {result.AppCpu * 100:F0} | {load} |"));
-            if (spectators.Failed > 0)
+                $"| {count} | {perSpectator} | {heap / 1048576:F1} | {result.MovesPerSecond:F1} | {result.P50:F0} | {result.P99:F0} | {result.Max:F0} | {result.Lost} | {Percentile(report.Latencies, 0.50):F0} | {Percentile(report.Latencies, 0.99):F0} | {report.Missed} | {result.AppCpu * 100:F0} | {result.AppCpuPerMove * 1000:F1} | {bytes} | {load} |"));
+            if (report.Failed > 0)
             {
-                Console.WriteLine($"{spectators.Failed} spectator circuits failed or closed");
+                Console.WriteLine($"{report.Failed} spectator circuits failed or closed");
             }
 
             previousHeap = heap;

@@ -23,6 +23,7 @@ public sealed class HeadlessCircuit : IAsyncDisposable
     private readonly bool keepBatches;
     private TaskCompletionSource? firstBatch;
     private long received;
+    private long receivedBytes;
     private string? failure;
 
     private HeadlessCircuit(HubConnection hub, bool keepBatches)
@@ -51,6 +52,9 @@ public sealed class HeadlessCircuit : IAsyncDisposable
 
     /// <summary>Render batches received so far.</summary>
     public long BatchesReceived => Interlocked.Read(ref received);
+
+    /// <summary>The render batches' bytes received so far (without SignalR's framing).</summary>
+    public long BytesReceived => Interlocked.Read(ref receivedBytes);
 
     /// <summary>Why the circuit failed or closed, if it did.</summary>
     public string? Failure => failure;
@@ -145,9 +149,10 @@ public sealed class HeadlessCircuit : IAsyncDisposable
         // Acknowledged first: the server holds back further batches while too many are unacknowledged.
         await hub.SendAsync("OnRenderCompleted", id, null);
         Interlocked.Increment(ref received);
+        Interlocked.Add(ref receivedBytes, bytes.Length);
         if (keepBatches || OnBatch is not null)
         {
-            var batch = new CircuitBatch(id, at, RenderBatchStrings.Read(bytes));
+            var batch = new CircuitBatch(id, at, bytes.Length, RenderBatchShape.Read(bytes), RenderBatchStrings.Read(bytes));
             OnBatch?.Invoke(batch);
             if (keepBatches)
             {

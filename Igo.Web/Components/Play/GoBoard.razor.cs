@@ -103,8 +103,13 @@ public sealed partial class GoBoard
         }
     }
 
-    private MarkupString PointMarkupOf(Point point) =>
-        PointMarkup.For(View.Size, point, PointLook.Of(View, point, Mode, SuggestedDead, focused, awaitingConfirm, StoneNumbers));
+    /// <summary>The view's points as every board in this mode draws them, when this board adds nothing of its own but its focus.</summary>
+    private MarkupString[]? SharedPoints() => SuggestedDead is null && StoneNumbers is null ? BoardPoints.Of(View, Mode) : null;
+
+    private MarkupString PointMarkupOf(Point point, MarkupString[]? shared) =>
+        shared is not null && point != focused && point != awaitingConfirm
+            ? shared[(point.Row * View.Size) + point.Col]
+            : PointMarkup.For(View.Size, point, PointLook.Of(View, point, Mode, SuggestedDead, focused, awaitingConfirm, StoneNumbers));
 
     /// <summary>The point a delegated event names, when it is one of this board's.</summary>
     private Point? PointOf(BoardInputEventArgs input) =>
