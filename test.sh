@@ -35,6 +35,9 @@ if [ -f "$results/igo.trx" ]; then
   tr '\n' ' ' < "$results/igo.trx" | sed 's#<UnitTestResult #\n&#g' | grep '^<UnitTestResult [^>]*outcome="Failed"' \
     | sed -E -e 's#^<UnitTestResult testName="([^"]*)"[^>]*>(.*<Message>([^<]{0,1500}))?.*$#FAILED: \1\n  why: \3#' \
              -e 's/&quot;/"/g' -e "s/&apos;/'/g" -e 's/&lt;/</g' -e 's/&gt;/>/g' -e 's/&amp;/\&/g'
+  # And where in the tests it failed: the first frame of each failure's stack trace that has a file and line.
+  tr '\n' ' ' < "$results/igo.trx" | sed 's#<UnitTestResult #\n&#g' | grep '^<UnitTestResult [^>]*outcome="Failed"' \
+    | perl -ne 'print "  where ($1): $2\n" if /^<UnitTestResult testName="([^"]*)".*?<StackTrace>[^<]*? in ([^<]*?:line \d+)/'
 fi
 if [ "$status" != 0 ] && [ "$failed" = 0 ]; then failed=1; fi
 # CI reads "N passed, M failed" at the start of this line: keep that prefix.

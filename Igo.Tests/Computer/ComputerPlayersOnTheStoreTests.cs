@@ -85,7 +85,8 @@ public abstract class ComputerPlayersOnTheStoreTests<TStore>(TStore store) : IAs
         instances.Remove(driver);
 
         await Eventually.HoldsAsync(() => other.Get<ComputerPlayerHost>().DrivenKeys.Contains(computerKey), Cancel);
-        Assert.True((await seat.ActAsync(ActionType.PlaceStone, new Point(2, 2), Cancel)).Success);
+        var reply = await seat.ActAsync(ActionType.PlaceStone, AnEmptyLegalPoint(seat.Snapshot.View), Cancel);
+        Assert.True(reply.Success, reply.ToString());
         await Eventually.HoldsAsync(() => seat.Snapshot.View.MoveNumber == 4, Cancel);
         Assert.Equal(Color.Black, seat.Snapshot.View.Turn);
 
@@ -150,6 +151,14 @@ public abstract class ComputerPlayersOnTheStoreTests<TStore>(TStore store) : IAs
         var created = await host.Get<IGameCoordinator>().CreateGameAsync(new NewGameRequest(9, Ruleset.Japanese(), Color.Black, OpponentKind.Computer, ComputerPlayerCatalog.BeginnerId), Human(), Cancel);
         Assert.True(created.Success, created.ToString());
         return created.Seat!;
+    }
+
+    /// <summary>A point the player to move may take: the computer's reply may have taken any fixed one.</summary>
+    private static Point AnEmptyLegalPoint(GameView view)
+    {
+        var index = view.LegalForTurn.ToList().IndexOf(true);
+        Assert.True(index >= 0, "no legal point for the player to move");
+        return new Point(index / view.Size, index % view.Size);
     }
 
     private SeatHolder Human() => new(ConnectionKind.Socket, $"human-{Interlocked.Increment(ref connections)}");
