@@ -3,6 +3,7 @@ using Igo.Domain;
 using Igo.Web.Browser;
 using Igo.Web.Circuits;
 using Igo.Web.Components.Play;
+using Igo.Web.Games;
 using Microsoft.AspNetCore.Components;
 
 namespace Igo.Web.Components.Pages;
@@ -13,6 +14,7 @@ namespace Igo.Web.Components.Pages;
 /// </summary>
 public sealed partial class GamePage : IAsyncDisposable
 {
+    private readonly ShownRenders shown = new();
     private IDisposable? changes;
     private PositionAdvice? advice;
     private bool confirmTaps;
@@ -47,6 +49,8 @@ public sealed partial class GamePage : IAsyncDisposable
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
+        shown.Shown();
+
         // The chat shows times on the player's clock, which only the browser knows.
         if (!firstRender || !RendererInfo.IsInteractive)
         {
@@ -61,12 +65,15 @@ public sealed partial class GamePage : IAsyncDisposable
         }
     }
 
-    // Changes pushed by the game arrive on the event bus's thread: rendered on this circuit's.
+    // Changes pushed by the game arrive on the event bus's thread: rendered on this circuit's. The change counts as
+    // taken once the browser has it, so that the game's spectators start only then (ADR 14).
     private async Task SeatChangedAsync()
     {
         try
         {
+            var rendered = shown.Next;
             await InvokeAsync(StateHasChanged);
+            await ShownRenders.WithinAsync(rendered, GameObservers.DefaultSpectatorsWait);
         }
 #pragma warning disable CA1031 // Handed to the renderer, which shows the error UI.
         catch (Exception exception)
