@@ -15,6 +15,8 @@ namespace Igo.Web.Components.Pages;
 public sealed partial class GamePage : IAsyncDisposable
 {
     private readonly ShownRenders shown = new();
+    private const int NoPosition = -1;
+    private int positionShown = NoPosition;
     private IDisposable? changes;
     private PositionAdvice? advice;
     private bool confirmTaps;
@@ -65,15 +67,22 @@ public sealed partial class GamePage : IAsyncDisposable
         }
     }
 
-    // Changes pushed by the game arrive on the event bus's thread: rendered on this circuit's. The change counts as
-    // taken once the browser has it, so that the game's spectators start only then (ADR 14).
+    // Changes pushed by the game arrive on the event bus's thread: rendered on this circuit's. A new position counts as
+    // taken once the browser has it, so that the game's spectators start only then (ADR 14). Every other change (the
+    // player's own action on its way, a notice, presence, the page's first position) is taken at once: the player's
+    // move is never held back.
     private async Task SeatChangedAsync()
     {
         try
         {
             var rendered = shown.Next;
+            var version = Seat.State.Snapshot?.View.Version ?? NoPosition;
             await InvokeAsync(StateHasChanged);
-            await ShownRenders.WithinAsync(rendered, GameObservers.DefaultSpectatorsWait);
+            var previous = Interlocked.Exchange(ref positionShown, version);
+            if (previous != NoPosition && previous != version)
+            {
+                await ShownRenders.WithinAsync(rendered, GameObservers.DefaultSpectatorsWait);
+            }
         }
 #pragma warning disable CA1031 // Handed to the renderer, which shows the error UI.
         catch (Exception exception)
