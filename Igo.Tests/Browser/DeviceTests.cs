@@ -71,7 +71,15 @@ public sealed class DeviceTests(BrowserHost host)
 
             await black.Page.Context.SetOfflineAsync(false);
             await Expect(black.Page.Locator("#components-reconnect-modal")).ToBeHiddenAsync(new() { Timeout = 60_000 });
-            await black.PlayAsync("E5", "black");
+            try
+            {
+                await black.PlayAsync("E5", "black");
+            }
+            catch (TimeoutException timeout)
+            {
+                // It failed once in CI with no board on the page after the banner went: say what the page showed.
+                throw new TimeoutException($"No move after the reconnect. {await black.DescribeAsync()}", timeout);
+            }
         }
         finally
         {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -5,9 +6,18 @@ using static Microsoft.Playwright.Assertions;
 namespace Igo.Tests.Browser;
 
 /// <summary>One player's browser tab on Igo, with the gestures a player makes, found the way a player finds them.</summary>
-public sealed partial class PlayerPage(IPage page)
+public sealed partial class PlayerPage
 {
-    public IPage Page { get; } = page;
+    // The page's console (Blazor's own connection log goes there), kept for a failure's description.
+    private readonly ConcurrentQueue<string> console = new();
+
+    public PlayerPage(IPage page)
+    {
+        Page = page;
+        page.Console += (_, message) => console.Enqueue($"{message.Type}: {message.Text}");
+    }
+
+    public IPage Page { get; }
 
     public ILocator Cell(string label) => Page.Locator($"[role=gridcell][data-point='{label}']");
 
@@ -81,6 +91,14 @@ public sealed partial class PlayerPage(IPage page)
     {
         await Page.EvaluateAsync("() => window.scrollTo(0, 0)");
         await Page.ScreenshotAsync(new() { Path = path, FullPage = true });
+    }
+
+    /// <summary>Where the page is and what it shows, with its console: for a failure's message, to see what a player saw.</summary>
+    public async Task<string> DescribeAsync()
+    {
+        var text = await Page.InnerTextAsync("body", new() { Timeout = 5_000 });
+        return $"page {Page.Url} shows: {text[..Math.Min(text.Length, 1_500)]}{Environment.NewLine}" +
+               $"console: {string.Join(Environment.NewLine, console.TakeLast(40))}";
     }
 
     [GeneratedRegex(@"/game/[^/]+$")]
