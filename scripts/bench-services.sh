@@ -44,16 +44,17 @@ bench_build() {
 
 # Starts $1 instances on the connection string $2 and waits until each answers; sets BENCH_ARGS (--url and --app-pid
 # for each, as the generators take them). IGO_BENCH_APP_DIR runs the Release build in another checkout's Igo.Web folder
-# instead (built there beforehand), to compare a branch with main under the same generator.
+# instead (built there beforehand), to compare a branch with main under the same generator; IGO_BENCH_APP_ENV adds
+# environment variables ("NAME=value NAME2=value2") for the instances only, not the generator, to try a runtime setting.
 bench_start_instances() {
   local count=$1 connection=$2 http
   BENCH_ARGS=()
   for i in $(seq 1 "$count"); do
     http=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
-    (cd "${IGO_BENCH_APP_DIR:-Igo.Web}" && ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Igo="$connection" \
+    (cd "${IGO_BENCH_APP_DIR:-Igo.Web}" && exec env ${IGO_BENCH_APP_ENV:-} ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Igo="$connection" \
       Compat__MaxConnectionsPerAddress=100000 \
       Security__FailedJoinBurst=1000000 Logging__LogLevel__Default=Warning \
-      exec dotnet bin/Release/net10.0/Igo.Web.dll --urls "http://127.0.0.1:$http") >"$BENCH_DIR/app$i.log" 2>&1 &
+      dotnet bin/Release/net10.0/Igo.Web.dll --urls "http://127.0.0.1:$http") >"$BENCH_DIR/app$i.log" 2>&1 &
     BENCH_PIDS+=($!)
     BENCH_ARGS+=(--url "ws://127.0.0.1:$http/websocket" --app-pid $!)
     for _ in $(seq 1 120); do curl -s -o /dev/null "http://127.0.0.1:$http/websocket" && break; sleep 0.5; done

@@ -113,14 +113,15 @@ public sealed partial class GtpEngineProcess : IAsyncDisposable
     public bool Knows(string command) => KnownCommands.Contains(command);
 
     /// <summary>
-    /// Runs the engine at the lowest scheduling priority (nice 19 on Linux), for background work that must not slow the
-    /// games; false when the system does not allow it.
+    /// Runs the engine at the lowest scheduling priority (nice 19, and on Linux the <c>SCHED_IDLE</c> policy), for
+    /// background work that must not slow the games; false when the system allows neither.
     /// </summary>
     public bool RunAtIdlePriority()
     {
         try
         {
             process.PriorityClass = ProcessPriorityClass.Idle;
+            LinuxIdleScheduling.TryApply(process.Id);
             return true;
         }
         catch (Exception exception) when (exception is InvalidOperationException or System.ComponentModel.Win32Exception or PlatformNotSupportedException)

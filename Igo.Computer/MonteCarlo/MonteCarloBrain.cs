@@ -177,7 +177,20 @@ public sealed class MonteCarloBrain(MonteCarloSettings settings, string name = "
         for (var thread = 0; thread < tasks.Length; thread++)
         {
             var index = thread;
-            tasks[thread] = Task.Factory.StartNew(() => work(index), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            // LongRunning: a thread of its own, which ends with the search, so its scheduling policy dies with it.
+            tasks[thread] = Task.Factory.StartNew(
+                () =>
+                {
+                    if (settings.OnIdleCpuOnly)
+                    {
+                        LinuxIdleScheduling.TryApplyToCurrentThread();
+                    }
+
+                    return work(index);
+                },
+                CancellationToken.None,
+                TaskCreationOptions.LongRunning,
+                TaskScheduler.Default);
         }
 
         return await Task.WhenAll(tasks);

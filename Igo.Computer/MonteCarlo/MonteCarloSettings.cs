@@ -13,6 +13,12 @@ public sealed record MonteCarloSettings(int? Playouts, TimeSpan? Time, int Threa
 {
     public bool Tactics { get; init; }
 
+    /// <summary>
+    /// The search threads take only CPU that nothing else wants (<c>SCHED_IDLE</c> on Linux): for background work, such
+    /// as the engine review, that must never slow the games being played.
+    /// </summary>
+    public bool OnIdleCpuOnly { get; init; }
+
     public static int AllCores => Environment.ProcessorCount;
 
     public MonteCarloSettings Validate()

@@ -4,7 +4,7 @@ using Igo.Domain;
 namespace Igo.Computer.Review;
 
 /// <summary>
-/// The built-in estimate: random playouts from each position on one thread, and Black's expected area in them less
+/// The built-in estimate: random playouts from each position on one thread that takes only idle CPU, and Black's expected area in them less
 /// komi (each point's ownership, +1 Black to -1 White, added up). Not the endgame advice's count, which gives a whole
 /// open region to the only colour touching it and so calls an opening won by hundreds of points; an area estimate also
 /// stands in for territory rules, where the two counts differ by a point or two. <paramref name="playoutsPerPosition"/>
@@ -15,7 +15,7 @@ public sealed class PlayoutLeadEstimator(int playoutsPerPosition, int? seed = nu
     public const string EngineName = "playouts";
 
     private readonly MonteCarloBrain brain = new(
-        new MonteCarloSettings(playoutsPerPosition, null, Threads: 1, Seed: seed, JudgePlayouts: Math.Max(1, playoutsPerPosition)),
+        new MonteCarloSettings(playoutsPerPosition, null, Threads: 1, Seed: seed, JudgePlayouts: Math.Max(1, playoutsPerPosition)) { OnIdleCpuOnly = true },
         "Built-in Monte-Carlo playouts");
 
     public string Name => EngineName;

@@ -170,16 +170,12 @@ public sealed class GtpEnginePoolTests
         await using var adviceLease = await advice.RentAsync(token);
 
         Assert.Equal(NiceOf(Environment.ProcessId), NiceOf(plainLease.Engine.ProcessId));
+        Assert.Equal(ProcStat.SchedOther, ProcStat.Field(plainLease.Engine.ProcessId, ProcStat.Policy));
         Assert.Equal(19, NiceOf(adviceLease.Engine.ProcessId));
+        Assert.Equal(ProcStat.SchedIdle, ProcStat.Field(adviceLease.Engine.ProcessId, ProcStat.Policy));
     }
 
-    // Field 19 of /proc/<pid>/stat; the command name before it is in parentheses and may hold spaces.
-    private static int NiceOf(int processId)
-    {
-        var stat = File.ReadAllText($"/proc/{processId}/stat");
-        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        return int.Parse(fields[16], System.Globalization.CultureInfo.InvariantCulture);
-    }
+    private static int NiceOf(int processId) => ProcStat.Field(processId, ProcStat.Nice);
 
     private static GtpEnginePool NewPool(int maxProcesses) =>
         new("gnugo", GnuGo.CommandLine, maxProcesses, GtpTimeouts.Default, NullLogger.Instance);
