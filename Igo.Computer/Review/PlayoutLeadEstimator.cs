@@ -4,11 +4,11 @@ using Igo.Domain;
 namespace Igo.Computer.Review;
 
 /// <summary>
-/// The built-in estimate: random playouts from each position on one thread that takes only idle CPU, and Black's expected area in them less
-/// komi (each point's ownership, +1 Black to -1 White, added up). Not the endgame advice's count, which gives a whole
-/// open region to the only colour touching it and so calls an opening won by hundreds of points; an area estimate also
-/// stands in for territory rules, where the two counts differ by a point or two. <paramref name="playoutsPerPosition"/>
-/// bounds the work of each position.
+/// The built-in estimate: random playouts from each position on one thread that takes only idle CPU, and Black's
+/// expected area in them less komi (each point's ownership, +1 Black to -1 White, added up). Not the endgame advice's
+/// count, which gives a whole open region to the only colour touching it and so calls an opening won by hundreds of
+/// points; an area estimate also stands in for territory rules, where the two counts differ by a point or two.
+/// <paramref name="playoutsPerPosition"/> bounds the work of each position.
 /// </summary>
 public sealed class PlayoutLeadEstimator(int playoutsPerPosition, int? seed = null) : IScoreLeadEstimator
 {
