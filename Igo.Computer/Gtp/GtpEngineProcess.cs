@@ -113,8 +113,8 @@ public sealed partial class GtpEngineProcess : IAsyncDisposable
     public bool Knows(string command) => KnownCommands.Contains(command);
 
     /// <summary>
-    /// Runs the engine at the lowest scheduling priority (nice 19, and on Linux the <c>SCHED_IDLE</c> policy), for
-    /// background work that must not slow the games; false when the system allows neither.
+    /// Runs the engine at the lowest scheduling priority (nice 19, and on Linux also the <c>SCHED_IDLE</c> policy where
+    /// allowed), for background work that must not slow the games; false when the system refuses nice 19.
     /// </summary>
     public bool RunAtIdlePriority()
     {
