@@ -35,9 +35,19 @@ public sealed class ComputerOptions
     /// </summary>
     public bool SuggestDeadStones { get; set; } = true;
 
+    /// <summary>
+    /// Background engine work (the dead-stone suggestion, the engine review of finished games) runs only while normal
+    /// work keeps less than this share of all cores busy (0.5: half of them); above it, suggestions are skipped and
+    /// reviews wait. 1 turns the check off. From 0.05 to 1.
+    /// </summary>
+    public double BackgroundBusyLimit { get; set; } = 0.5;
+
     /// <summary>Whether every duration is positive (a zero sweep interval would spin).</summary>
     public bool HasPositiveDurations() =>
         CommandTimeout > TimeSpan.Zero && ThinkTimeout > TimeSpan.Zero && SweepInterval > TimeSpan.Zero && OpponentAwayGrace >= TimeSpan.Zero;
+
+    /// <summary>Whether <see cref="BackgroundBusyLimit"/> is a share the gate can use.</summary>
+    public bool HasValidBusyLimit() => BackgroundBusyLimit is >= 0.05 and <= 1;
 
     /// <summary>
     /// When set, every built-in level thinks for this many playouts a move instead of its time budget: repeatable play

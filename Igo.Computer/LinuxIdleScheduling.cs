@@ -12,11 +12,18 @@ internal static partial class LinuxIdleScheduling
 {
     private const int SchedIdle = 5;
 
+    // PRIO_PROCESS with who 0: on Linux, nice belongs to the calling thread, not the whole process.
+    private const int ProcessWhich = 0;
+
     /// <summary>Puts a process (its main thread: GNU Go has only that one) under <c>SCHED_IDLE</c>; false off Linux or when refused.</summary>
     public static bool TryApply(int processId) => OperatingSystem.IsLinux() && SetIdle(processId);
 
-    /// <summary>Puts the calling thread under <c>SCHED_IDLE</c> for the rest of its life: only for a thread of one's own, never a pool thread.</summary>
-    public static bool TryApplyToCurrentThread() => OperatingSystem.IsLinux() && SetIdle(0);
+    /// <summary>
+    /// Puts the calling thread under <c>SCHED_IDLE</c> and nice 19 for the rest of its life: only for a thread of one's
+    /// own, never a pool thread. Nice too, so its time counts as niced in <c>/proc/stat</c>, as GNU Go's does, and
+    /// <see cref="Background.BackgroundCpuGate"/> does not take the review's own work for play.
+    /// </summary>
+    public static bool TryApplyToCurrentThread() => OperatingSystem.IsLinux() && SetIdle(0) && SetPriority(ProcessWhich, 0, 19) == 0;
 
     private static bool SetIdle(int processOrThreadId)
     {
@@ -24,6 +31,9 @@ internal static partial class LinuxIdleScheduling
         var priority = 0;
         return SetScheduler(processOrThreadId, SchedIdle, ref priority) == 0;
     }
+
+    [LibraryImport("libc", EntryPoint = "setpriority")]
+    private static partial int SetPriority(int which, int who, int priority);
 
     [LibraryImport("libc", EntryPoint = "sched_setscheduler")]
     private static partial int SetScheduler(int processOrThreadId, int policy, ref int priority);

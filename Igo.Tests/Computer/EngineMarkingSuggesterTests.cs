@@ -1,8 +1,10 @@
 using Igo.Computer;
+using Igo.Computer.Background;
 using Igo.Domain;
 using Igo.Web.Computer;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Igo.Tests.Computer;
 
@@ -15,7 +17,7 @@ public sealed class EngineMarkingSuggesterTests
     {
         var token = TestContext.Current.CancellationToken;
         var advisor = new HeldAdvisor();
-        using var suggester = new EngineMarkingSuggester(advisor, Options.Create(new ComputerOptions()), NullLogger<EngineMarkingSuggester>.Instance);
+        using var suggester = Suggester(advisor, new BackgroundCpuGate(() => null, 0.5, TimeProvider.System));
         var view = Positions.EndgameOf(Positions.DeadStoneInside).View();
 
         var inLine = Enumerable.Range(0, EngineMarkingSuggester.MaxWaiting + 1).Select(_ => suggester.SuggestDeadAsync(view, token)).ToList();
@@ -28,6 +30,35 @@ public sealed class EngineMarkingSuggesterTests
         Assert.All(await Task.WhenAll(inLine), dead => Assert.Equal([DeadStone], dead));
         Assert.Equal(EngineMarkingSuggester.MaxWaiting + 1, advisor.Asked);
     }
+
+    [Fact]
+    public async Task While_play_keeps_the_cpus_busy_games_start_unmarked_without_asking_the_engine_and_get_suggestions_again_once_it_eases()
+    {
+        var token = TestContext.Current.CancellationToken;
+        var time = new FakeTimeProvider();
+        var busy = new CpuTimes(0, 0);
+        var gate = new BackgroundCpuGate(() => busy, 0.5, time);
+        var advisor = new HeldAdvisor();
+        advisor.Release();
+        using var suggester = Suggester(advisor, gate);
+        var view = Positions.EndgameOf(Positions.DeadStoneInside).View();
+        gate.HasSpareCpu();
+
+        busy = new CpuTimes(90, 100);
+        time.Advance(BackgroundCpuGate.Window);
+        var whileBusy = await suggester.SuggestDeadAsync(view, token);
+
+        busy = new CpuTimes(100, 200);
+        time.Advance(BackgroundCpuGate.Window);
+        var onceEased = await suggester.SuggestDeadAsync(view, token);
+
+        Assert.Empty(whileBusy);
+        Assert.Equal([DeadStone], onceEased);
+        Assert.Equal(1, advisor.Asked);
+    }
+
+    private static EngineMarkingSuggester Suggester(IPositionAdvisor advisor, BackgroundCpuGate gate) =>
+        new(advisor, gate, Options.Create(new ComputerOptions()), NullLogger<EngineMarkingSuggester>.Instance);
 
     private sealed class HeldAdvisor : IPositionAdvisor
     {

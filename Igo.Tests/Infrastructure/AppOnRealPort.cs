@@ -21,6 +21,12 @@ public sealed class AppOnRealPort : IAsyncDisposable
     /// <summary>Off unless a test turns it on: an engine's judgement would mark stones in every test that passes twice.</summary>
     public const string SuggestDeadStonesSetting = "Computer:SuggestDeadStones";
 
+    /// <summary>
+    /// Off (1) unless a test sets it: the test run keeps both cores busy, and an app that waited for spare CPU would not
+    /// make the suggestions and reviews its tests look for.
+    /// </summary>
+    public const string BackgroundBusyLimitSetting = "Computer:BackgroundBusyLimit";
+
     private readonly Factory factory;
     private readonly string? ownDatabase;
 
@@ -41,6 +47,7 @@ public sealed class AppOnRealPort : IAsyncDisposable
         var chosen = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
         string? ownDatabase = null;
         chosen.TryAdd(SuggestDeadStonesSetting, "false");
+        chosen.TryAdd(BackgroundBusyLimitSetting, "1");
         var onPostgres = chosen.TryGetValue("ConnectionStrings:Igo", out var connection) && !string.IsNullOrEmpty(connection);
         if (!onPostgres && !chosen.ContainsKey(SqlitePathSetting))
         {

@@ -1,6 +1,8 @@
 using Igo.Computer;
+using Igo.Computer.Background;
 using Igo.Computer.Gtp;
 using Igo.Web.Games;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Igo.Web.Computer;
@@ -18,6 +20,7 @@ public static class ComputerServiceCollectionExtensions
         services.AddOptions<ComputerOptions>()
             .BindConfiguration(ComputerOptions.SectionName)
             .Validate(o => o.HasPositiveDurations(), "Computer: CommandTimeout, ThinkTimeout and SweepInterval must be positive, OpponentAwayGrace not negative")
+            .Validate(o => o.HasValidBusyLimit(), "Computer: BackgroundBusyLimit must be from 0.05 to 1 (1 turns the check off)")
             .RejectRetired(
                 ComputerOptions.SectionName,
                 ["CommandTimeoutSeconds", "ThinkTimeoutSeconds", "SweepIntervalSeconds", "OpponentAwayGraceSeconds"],
@@ -29,6 +32,7 @@ public static class ComputerServiceCollectionExtensions
         services.AddSingleton<IComputerOpponents>(provider => provider.GetRequiredService<ComputerPlayerCatalog>());
         services.AddSingleton<PositionAdvisor>();
         services.AddSingleton<IPositionAdvisor>(provider => provider.GetRequiredService<PositionAdvisor>());
+        services.AddBackgroundCpuGate();
         services.AddSingleton<IMarkingSuggester, EngineMarkingSuggester>();
 
         services.AddSingleton<IComputerKeyDirectory, StoreComputerKeyDirectory>();
@@ -41,6 +45,15 @@ public static class ComputerServiceCollectionExtensions
             provider.GetRequiredService<ILogger<ComputerPlayerHost>>()));
         services.AddSingleton<IComputerPlayerLauncher>(provider => provider.GetRequiredService<ComputerPlayerHost>());
         services.AddHostedService(provider => provider.GetRequiredService<ComputerPlayerHost>());
+        return services;
+    }
+
+    /// <summary>The one gate of this instance's background engine work, on the "Computer" section's busy limit.</summary>
+    internal static IServiceCollection AddBackgroundCpuGate(this IServiceCollection services)
+    {
+        services.TryAddSingleton(provider => new BackgroundCpuGate(
+            provider.GetRequiredService<IOptions<ComputerOptions>>().Value.BackgroundBusyLimit,
+            provider.GetRequiredService<TimeProvider>()));
         return services;
     }
 }

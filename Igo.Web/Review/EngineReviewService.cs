@@ -1,4 +1,5 @@
 using Igo.Computer;
+using Igo.Computer.Background;
 using Igo.Computer.Gtp;
 using Igo.Computer.Review;
 using Igo.Data;
@@ -11,12 +12,14 @@ namespace Igo.Web.Review;
 /// Makes the engine review of each finished game, once across all instances, off the request path: one game at a time
 /// on this instance, claimed in the store first (<see cref="AnalysisStore"/>) and the claim refreshed as it goes. GNU Go
 /// runs at idle priority with a budget per position; the built-in playouts run on one thread with a playout budget per
-/// position. A GNU Go failure falls back to the playouts; a game neither can review is stored as not reviewable.
+/// position. A GNU Go failure falls back to the playouts; a game neither can review is stored as not reviewable. Reviews
+/// wait, before each game and between positions, while play keeps the machine's CPUs busy (<see cref="BackgroundCpuGate"/>).
 /// </summary>
 public sealed partial class EngineReviewService(
     AnalysisStore analyses,
     GameStore games,
     IgoInstance instance,
+    BackgroundCpuGate spareCpu,
     IOptions<EngineReviewOptions> options,
     IOptions<ComputerOptions> computer,
     TimeProvider time,
@@ -62,6 +65,7 @@ public sealed partial class EngineReviewService(
 
     private async Task<bool> ReviewNextAsync(EngineReviewOptions settings, CancellationToken stoppingToken)
     {
+        await spareCpu.WaitForSpareCpuAsync(stoppingToken);
         var now = time.GetUtcNow();
         foreach (var gameId in await analyses.NextToAnalyseAsync(now - settings.ClaimLife, CandidatesPerLook, stoppingToken))
         {
@@ -87,7 +91,7 @@ public sealed partial class EngineReviewService(
 
         using var takenOver = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         var refreshed = time.GetTimestamp();
-        async Task Progress(int done)
+        async Task RefreshClaimIfDueAsync()
         {
             // A third of the claim's life between refreshes: two can be late before another instance takes over.
             if (time.GetElapsedTime(refreshed) >= settings.ClaimLife / 3)
@@ -100,6 +104,18 @@ public sealed partial class EngineReviewService(
             }
 
             takenOver.Token.ThrowIfCancellationRequested();
+        }
+
+        async Task Progress(int done)
+        {
+            // A paused review keeps its claim: the game is this instance's until the machine has CPU again.
+            while (!spareCpu.HasSpareCpu())
+            {
+                await RefreshClaimIfDueAsync();
+                await Task.Delay(BackgroundCpuGate.RetryInterval, time, takenOver.Token);
+            }
+
+            await RefreshClaimIfDueAsync();
         }
 
         var started = time.GetTimestamp();

@@ -1,3 +1,5 @@
+using Igo.Web.Computer;
+
 namespace Igo.Web.Review;
 
 public static class ReviewServiceCollectionExtensions
@@ -14,6 +16,7 @@ public static class ReviewServiceCollectionExtensions
                 o => o.IsValid,
                 "Igo:Review: Engine must be auto, gnugo or playouts; PollInterval 1 s to 1 h, ClaimLife 10 s to 1 h, PositionBudget 1 s to 1 min, Playouts 10 to 100000")
             .ValidateOnStart();
+        services.AddBackgroundCpuGate();
         services.AddSingleton<IGameReviews, GameReviews>();
         services.AddHostedService<EngineReviewService>();
         return services;
