@@ -77,7 +77,8 @@ public sealed class DeviceTests(BrowserHost host)
             }
             catch (TimeoutException timeout)
             {
-                // It failed once in CI with no board on the page after the banner went: say what the page showed.
+                // It failed in CI when the connection came back while the key was still being released (the page said
+                // "already open on this page"; CircuitSeat.ResumeAsync now waits for the release): say what the page showed.
                 throw new TimeoutException($"No move after the reconnect. {await black.DescribeAsync()}", timeout);
             }
         }

@@ -209,6 +209,31 @@ public sealed class CircuitSeatTests : GamePageTestBase
     }
 
     [Fact]
+    public async Task A_connection_back_while_the_key_is_still_being_released_takes_it_back_once_the_release_is_done()
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var first = NewSeat();
+        first.Releasing = release.Task;
+        var again = NewSeat();
+        AnswerJoins(Joined(first), Joined(again));
+        await Seat.OpenAsync(Key);
+        var presence = Context.Services.GetServices<CircuitHandler>().OfType<SeatPresence>().Single();
+
+        var down = presence.OnConnectionDownAsync(null!, CancellationToken.None);
+        var up = presence.OnConnectionUpAsync(null!, CancellationToken.None);
+        await Task.Delay(100, TestContext.Current.CancellationToken);
+
+        // Joined now, the store would find this very circuit still holding the key ("already open on this page").
+        Assert.Single(Coordinator.Joins);
+        Assert.False(up.IsCompleted);
+
+        release.SetResult();
+        await Task.WhenAll(down, up).WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+        Assert.Equal([Key, Key], Coordinator.Joins.Select(j => j.Key));
+        Assert.Same(again, Seat.State.Seat);
+    }
+
+    [Fact]
     public async Task A_page_that_left_its_game_while_disconnected_does_not_take_the_key_back()
     {
         AnswerJoins(Joined(NewSeat()));

@@ -104,10 +104,13 @@ internal sealed class FakeGameSeat(string key, Color color, GameSnapshot snapsho
         }
     }
 
+    /// <summary>What releasing the key waits for: done at once unless a test holds it.</summary>
+    public Task Releasing { get; set; } = Task.CompletedTask;
+
     public ValueTask DisposeAsync()
     {
         Disposed = true;
-        return ValueTask.CompletedTask;
+        return new ValueTask(Releasing);
     }
 
     private sealed class Subscription(Action remove) : IDisposable

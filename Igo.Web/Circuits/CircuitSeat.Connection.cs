@@ -8,6 +8,7 @@ namespace Igo.Web.Circuits;
 internal sealed partial class CircuitSeat
 {
     private string? suspendedKey;
+    private Task suspension = Task.CompletedTask;
 
     /// <summary>
     /// The circuit lost its connection (the server's keep-alive gave up on the browser): releases the key, so that the
@@ -26,23 +27,39 @@ internal sealed partial class CircuitSeat
             suspendedKey = shown.Key;
         }
 
-        return LeaveVisitAsync();
+        var leaving = LeaveVisitAsync();
+        lock (gate)
+        {
+            suspension = leaving;
+        }
+
+        return leaving;
     }
 
     /// <summary>
     /// The circuit is connected again: takes back the key <see cref="SuspendAsync"/> let go of, if it is still free (else
-    /// the page says the game is open elsewhere); nothing if none.
+    /// the page says the game is open elsewhere); nothing if none. Only once that release is done: the connection can come
+    /// back while the store is still releasing the key, and a join then would find this very circuit holding it.
     /// </summary>
-    public Task ResumeAsync()
+    public async Task ResumeAsync()
     {
         string? key;
+        Task released;
         lock (gate)
         {
             key = suspendedKey;
             suspendedKey = null;
+            released = suspension;
         }
 
+        if (key is null)
+        {
+            return;
+        }
+
+        await released;
+
         // A plain join: the page that comes back must not take the seat from a tab opened meanwhile.
-        return key is null ? Task.CompletedTask : OpenAsync(key, takeOver: false);
+        await OpenAsync(key, takeOver: false);
     }
 }
