@@ -28,8 +28,10 @@ public sealed class BackgroundCpuGate(Func<CpuTimes?> readTimes, double busyLimi
     }
 
     /// <summary>
-    /// Whether background work may run now: normal work kept the CPUs busy less than the limit over the last window.
-    /// The first look, with nothing to compare yet, says yes.
+    /// Whether background work may run now: normal work kept the CPUs busy less than the limit since the previous look
+    /// (at least <see cref="Window"/> ago; a look within it gets the same answer). The first look, with nothing to compare
+    /// yet, says yes; after a long quiet spell one look averages over all of it, and the next one, half a second on, no
+    /// longer does.
     /// </summary>
     public bool HasSpareCpu()
     {
