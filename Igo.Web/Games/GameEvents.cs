@@ -26,9 +26,16 @@ internal sealed class GameEvents(long id, Guid me, GameCopy copy, GameObservers 
         return OnEventAsync(new ResyncNeeded(id));
     }
 
+    /// <summary>
+    /// Whether the copy can learn anything from the event: an event this instance published is already in it (except a
+    /// resync). Asked before the event is queued, so that this instance's own actions, which come back through LISTEN,
+    /// cost no step on the game's queue.
+    /// </summary>
+    public bool IsNews(GameEvent gameEvent) => gameEvent.Origin != me || gameEvent is ResyncNeeded;
+
     public async Task OnEventAsync(GameEvent gameEvent)
     {
-        if (!copy.Loaded || (gameEvent.Origin == me && gameEvent is not ResyncNeeded))
+        if (!copy.Loaded || !IsNews(gameEvent))
         {
             return;
         }

@@ -70,7 +70,13 @@ internal sealed partial class LiveGame : IAsyncDisposable
     private static async Task<LiveGame> OpenAsync(long id, GameServices services, Func<LiveGame, Task> load)
     {
         var live = new LiveGame(id, services);
-        live.subscription = services.Bus.Subscribe(id, gameEvent => live.queue.Post(() => live.events.OnEventAsync(gameEvent)));
+        live.subscription = services.Bus.Subscribe(id, gameEvent =>
+        {
+            if (live.events.IsNews(gameEvent))
+            {
+                live.queue.Post(() => live.events.OnEventAsync(gameEvent));
+            }
+        });
         try
         {
             await live.queue.RunAsync(async () =>
