@@ -209,6 +209,28 @@ public abstract class GameStoreTests<TStore>(TStore store) : OneInstanceStoreTes
     }
 
     [Fact]
+    public async Task Two_actions_of_one_game_in_one_group_commit_one_after_the_other_in_the_order_given()
+    {
+        var (gameId, black, white) = await NewGameAsync();
+        var (otherId, otherBlack, _) = await NewGameAsync();
+        var opponent = new KeyHolder(Host.InstanceId, "opponent");
+        await Games.TakeKeyAsync(new KeyTake(white, opponent, null, T0), Cancel);
+
+        var results = await CommitActionsAsync(
+            [
+                Stone(gameId, 0, black, Creator, Color.Black, 1),
+                Stone(otherId, 0, otherBlack, Creator, Color.Black, 1),
+                Stone(gameId, 1, white, opponent, Color.White, 2),
+            ]);
+
+        Assert.Equal([CommitResult.Committed, CommitResult.Committed, CommitResult.Committed], results);
+        var stored = await Games.LoadGameAsync(gameId, Cancel);
+        Assert.Equal(2, stored!.Game.Version);
+        Assert.Equal([Color.Black, Color.White], stored.Actions.Select(a => a.Player));
+        Assert.Equal(1, (await Games.LoadGameAsync(otherId, Cancel))!.Game.Version);
+    }
+
+    [Fact]
     public async Task Chat_ids_increase_and_times_round_trip()
     {
         var (gameId, _, white) = await NewGameAsync();

@@ -44,14 +44,14 @@ public sealed class HotGameUpdateTests(PostgresStore store) : OneInstanceStoreTe
         {
             var action = new GameAction(ActionType.PlaceStone, Color.Black, new Point(row, 0), T0.AddSeconds(row));
             var commit = new ActionCommit(gameId, row, blackKey, Black, action, GameStatus.Play, null, row, action.At, Deadline(control, action.At));
-            await using var batch = new NpgsqlBatch(connection, transaction) { BatchCommands = { PostgresActionCommits.Command(commit) } };
+            await using var batch = new NpgsqlBatch(connection, transaction) { BatchCommands = { PostgresActionCommits.Command([commit]) } };
             Assert.NotNull(await batch.ExecuteScalarAsync(Cancel));
             moves++;
 
             // The other colour's move, so that the next version check passes.
             var reply = new GameAction(ActionType.PlaceStone, Color.White, new Point(row + 1, 0), T0.AddSeconds(row + 1));
             var replyCommit = new ActionCommit(gameId, row + 1, null, null, reply, GameStatus.Play, null, row + 1, reply.At, Deadline(control, reply.At));
-            await using var replyBatch = new NpgsqlBatch(connection, transaction) { BatchCommands = { PostgresActionCommits.Command(replyCommit) } };
+            await using var replyBatch = new NpgsqlBatch(connection, transaction) { BatchCommands = { PostgresActionCommits.Command([replyCommit]) } };
             Assert.NotNull(await replyBatch.ExecuteScalarAsync(Cancel));
             moves++;
         }
