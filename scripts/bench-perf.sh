@@ -8,6 +8,7 @@
 # With two instances black plays on the first and white on the second: every push crosses PostgreSQL NOTIFY.
 # Prints one markdown table of all runs (a cold and a warm window each) to paste into docs/BENCHMARKS.md.
 # Usage: IGO_BENCH_PG_PORT=55433 scripts/bench-perf.sh [instances=1|2] [slots=1,50,200,1000] [seconds=20] [warmup=60] [moves=60]
+# IGO_BENCH_GENERATOR_ENV sets variables for the generator alone (IGO_BENCH_APP_ENV, in bench-services.sh, for the app).
 # IGO_BENCH_PG_STATEMENTS=1 also loads pg_stat_statements (not a stock setting: a profile, not a headline) and prints,
 # after each slot count, PostgreSQL's statements by total time over the whole run, per action the generator counted.
 set -euo pipefail
@@ -34,7 +35,7 @@ for slots in ${slot_counts//,/ }; do
   trap bench_cleanup EXIT
   bench_start_instances "$instances" "$BENCH_PG"
   echo "== $slots slots, $instances instance(s): $(uptime)"
-  output=$(dotnet Igo.Bench/bin/Release/net10.0/Igo.Bench.dll perf-load "${BENCH_ARGS[@]}" --postmaster-pid "$(bench_postmaster_pid)" \
+  output=$(env ${IGO_BENCH_GENERATOR_ENV:-} dotnet Igo.Bench/bin/Release/net10.0/Igo.Bench.dll perf-load "${BENCH_ARGS[@]}" --postmaster-pid "$(bench_postmaster_pid)" \
     --slots "$slots" --seconds "$seconds" --warmup "$warmup" --moves "$moves")
   echo "$output"
   while IFS= read -r row; do rows+=("$row"); done < <(echo "$output" | grep '^| [0-9]')
