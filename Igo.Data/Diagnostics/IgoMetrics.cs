@@ -26,6 +26,7 @@ public sealed class IgoMetrics : IDisposable
     private readonly Histogram<double> actionDuration;
     private readonly Counter<long> rejectedInputs;
     private readonly Histogram<long> commitBatchSize;
+    private readonly Histogram<double> commitDuration;
     private readonly Histogram<long> notifyBatchSize;
     private readonly Histogram<double> notifyLag;
     private readonly Counter<long> listenerReconnects;
@@ -49,6 +50,9 @@ public sealed class IgoMetrics : IDisposable
         commitBatchSize = meter.CreateHistogram(
             "igo.store.commit.batch_size", "{action}", "Writes (actions, new games, keys taken and released) committed together in one group-commit transaction",
             tags: null, advice: new InstrumentAdvice<long> { HistogramBucketBoundaries = BatchBuckets });
+        commitDuration = meter.CreateHistogram(
+            "igo.store.commit.duration", "s", "One group-commit transaction, from taking its writes off the queue to their results (the durable commit included); every write in it waited this long, after waiting for the transaction before it",
+            tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = SecondsBuckets });
         notifyBatchSize = meter.CreateHistogram(
             "igo.events.notify.batch_size", "{event}", "Events sent in one NOTIFY round trip",
             tags: null, advice: new InstrumentAdvice<long> { HistogramBucketBoundaries = BatchBuckets });
@@ -81,7 +85,12 @@ public sealed class IgoMetrics : IDisposable
     /// <param name="reason">A short snake_case reason, such as malformed, flooding, too_large, bad_coordinates.</param>
     public void InputRejected(string reason) => rejectedInputs.Add(1, new KeyValuePair<string, object?>("igo.rejection.reason", reason));
 
-    public void CommitBatch(int writeCount) => commitBatchSize.Record(writeCount);
+    /// <summary>A group commit ended (committed or failed) after <paramref name="elapsed"/>.</summary>
+    public void CommitBatch(int writeCount, TimeSpan elapsed)
+    {
+        commitBatchSize.Record(writeCount);
+        commitDuration.Record(elapsed.TotalSeconds);
+    }
 
     public void NotifyBatch(int eventCount) => notifyBatchSize.Record(eventCount);
 

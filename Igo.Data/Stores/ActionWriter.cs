@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Igo.Data.Diagnostics;
 using Microsoft.Extensions.Logging;
@@ -92,10 +93,11 @@ public sealed partial class ActionWriter : IAsyncDisposable
                 batch.Add(pending);
             }
 
-            metrics.CommitBatch(batch.Count);
+            var started = Stopwatch.GetTimestamp();
             try
             {
                 var results = await store.CommitAsync([.. batch.Select(p => p.Write)], CancellationToken.None);
+                metrics.CommitBatch(batch.Count, Stopwatch.GetElapsedTime(started));
                 Interlocked.Increment(ref transactions);
                 Interlocked.Add(ref actions, results.Count(r => r is WriteResult.Action { Result: CommitResult.Committed }));
                 for (var i = 0; i < batch.Count; i++)
@@ -107,6 +109,7 @@ public sealed partial class ActionWriter : IAsyncDisposable
             catch (Exception exception)
 #pragma warning restore CA1031
             {
+                metrics.CommitBatch(batch.Count, Stopwatch.GetElapsedTime(started));
                 LogBatchFailed(exception, batch.Count);
                 foreach (var pending in batch)
                 {

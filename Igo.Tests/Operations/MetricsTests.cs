@@ -46,6 +46,7 @@ public sealed class MetricsTests(PostgresDatabase database) : IClassFixture<Post
             var latency = Assert.Single(onA.Of("igo.action.duration"));
             Assert.InRange(latency.Value, 0.000001, 10);
             Assert.Contains(onA.Of("igo.store.commit.batch_size"), r => r.Value >= 1);
+            Assert.Contains(onA.Of("igo.store.commit.duration"), r => r.Value > 0);
             // B may hear the move before A's NOTIFY round trip has returned and been counted.
             await onA.WaitUntilAsync(m => m.Of("igo.events.notify.batch_size").Any(r => r.Value >= 1), "A to count its NOTIFY batch");
             await onB.WaitUntilAsync(m => m.Of("igo.events.notify.lag", ("igo.event.origin", "other")).Count > 0, "B to time the move A notified");
