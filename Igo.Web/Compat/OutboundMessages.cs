@@ -82,17 +82,67 @@ internal static class OutboundMessages
 
     private static byte[] Write(string messageType, Action<Utf8JsonWriter> writeData)
     {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        var frame = FrameWriter.Take();
+        try
         {
+            var writer = frame.Writer;
             writer.WriteStartObject();
             writer.WriteString("messageType", messageType);
             writer.WriteStartObject("data");
             writeData(writer);
             writer.WriteEndObject();
             writer.WriteEndObject();
+            writer.Flush();
+            return frame.Buffer.WrittenSpan.ToArray();
+        }
+        finally
+        {
+            FrameWriter.Return(frame);
+        }
+    }
+
+    /// <summary>
+    /// A buffer and JSON writer kept per thread and reused: a 19×19 <c>game_status</c> is 7.5 KB or more, and growing a fresh
+    /// buffer to that size, 256 bytes at a time doubled, for every frame was most of what the server allocated under load
+    /// (docs/BENCHMARKS.md, "Allocation per action"). A frame written while another is being written on the same thread
+    /// gets a fresh one, and one grown past <see cref="MaxKeptBytes"/> (a long chat thread) is not kept.
+    /// </summary>
+    private sealed class FrameWriter
+    {
+        private const int InitialBytes = 16 * 1024;
+        private const int MaxKeptBytes = 64 * 1024;
+
+        [ThreadStatic]
+        private static FrameWriter? kept;
+
+        private FrameWriter()
+        {
+            Buffer = new ArrayBufferWriter<byte>(InitialBytes);
+            Writer = new Utf8JsonWriter(Buffer, WriterOptions);
         }
 
-        return buffer.WrittenSpan.ToArray();
+        public ArrayBufferWriter<byte> Buffer { get; }
+
+        public Utf8JsonWriter Writer { get; }
+
+        public static FrameWriter Take()
+        {
+            var frame = kept ?? new FrameWriter();
+            kept = null;
+            return frame;
+        }
+
+        public static void Return(FrameWriter frame)
+        {
+            if (frame.Buffer.Capacity > MaxKeptBytes)
+            {
+                frame.Writer.Dispose();
+                return;
+            }
+
+            frame.Buffer.ResetWrittenCount();
+            frame.Writer.Reset(frame.Buffer);
+            kept = frame;
+        }
     }
 }
