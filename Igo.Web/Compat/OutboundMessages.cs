@@ -102,8 +102,8 @@ internal static class OutboundMessages
     }
 
     /// <summary>
-    /// A buffer and JSON writer kept per thread and reused: a 19×19 <c>game_status</c> is 7.5 KB or more, and growing a fresh
-    /// buffer to that size, 256 bytes at a time doubled, for every frame was most of what the server allocated under load
+    /// A buffer and JSON writer kept per thread and reused: a 19×19 <c>game_status</c> is 7.5 KB or more, and a fresh
+    /// buffer for every frame, doubled from 256 bytes until it held one, was most of what the server allocated under load
     /// (docs/BENCHMARKS.md, "Allocation per action"). A frame written while another is being written on the same thread
     /// gets a fresh one, and one grown past <see cref="MaxKeptBytes"/> (a long chat thread) is not kept.
     /// </summary>
