@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Net.WebSockets;
+using System.Text;
+using System.Text.Unicode;
 using Igo.Testing.Sockets;
 
 namespace Igo.Bench.Compat;
@@ -109,19 +111,19 @@ internal sealed class PerfSlot(Uri black, Uri white, int moves, int passes, Time
                     var stone = action < moves;
                     Volatile.Write(ref sentAt[action], Stopwatch.GetTimestamp());
                     await player.SendAsync(stone ? Wire.PlaceStone(key, action) : Wire.Pass(key));
-                    var answer = (await player.ExpectMessageAsync("game_action_response")).Raw;
-                    if (!answer.Contains("\"success\":true", StringComparison.Ordinal))
+                    var answer = await player.ExpectMessageAsync("game_action_response");
+                    if (answer.Utf8.IndexOf("\"success\":true"u8) < 0)
                     {
-                        outcome.Fail(LoadFailure.Refused, answer);
+                        outcome.Fail(LoadFailure.Refused, answer.Raw);
                         return;
                     }
 
                     recorder.Record(stone ? Timing.Move : Timing.Pass, Stopwatch.GetElapsedTime(Volatile.Read(ref sentAt[action])).TotalMilliseconds);
-                    ExpectStatus((await player.ExpectMessageAsync("game_status")).Raw, action);
+                    ExpectStatus(await player.ExpectMessageAsync("game_status"), action);
                 }
                 else
                 {
-                    ExpectStatus((await player.ExpectMessageAsync("game_status")).Raw, action);
+                    ExpectStatus(await player.ExpectMessageAsync("game_status"), action);
                     recorder.Record(Timing.Push, Stopwatch.GetElapsedTime(Volatile.Read(ref sentAt[action])).TotalMilliseconds);
                 }
             }
@@ -133,17 +135,24 @@ internal sealed class PerfSlot(Uri black, Uri white, int moves, int passes, Time
     }
 
     /// <summary>The state after <paramref name="action"/>: its stone as the last move (or none after a pass), whose turn, and the status.</summary>
-    private void ExpectStatus(string raw, int action)
+    private void ExpectStatus(Received message, int action)
     {
-        var tail = raw.AsSpan(Math.Max(0, raw.LastIndexOf("\"status\":", StringComparison.Ordinal)));
+        // On the bytes as received: the generator reads thousands of 7.5 KB statuses a second, and a decoded copy of each
+        // made its own collector a measurable part of the latency it reports (docs/BENCHMARKS.md).
+        var utf8 = message.Utf8;
+        var tail = utf8[Math.Max(0, utf8.LastIndexOf("\"status\":"u8))..];
         var secondPass = passes == 2 && action == moves + 1;
-        var turn = action % 2 == 0 ? "\"turn\":\"white\"" : "\"turn\":\"black\"";
-        var lastMove = action < moves ? $"\"lastMove\":[{Wire.Point(action).Row},{Wire.Point(action).Column}]" : "\"lastMove\":null";
-        var status = secondPass ? "\"status\":\"endgame\"" : "\"status\":\"play\"";
-        if (!tail.StartsWith(status, StringComparison.Ordinal) || !tail.Contains(lastMove, StringComparison.Ordinal)
-            || (!secondPass && !tail.Contains(turn, StringComparison.Ordinal)))
+        var turn = action % 2 == 0 ? "\"turn\":\"white\""u8 : "\"turn\":\"black\""u8;
+        Span<byte> lastMove = stackalloc byte[32];
+        var point = Wire.Point(action);
+        _ = action < moves
+            ? Utf8.TryWrite(lastMove, $"\"lastMove\":[{point.Row},{point.Column}]", out var written)
+            : Utf8.TryWrite(lastMove, $"\"lastMove\":null", out written);
+        var status = secondPass ? "\"status\":\"endgame\""u8 : "\"status\":\"play\""u8;
+        if (!tail.StartsWith(status) || tail.IndexOf(lastMove[..written]) < 0 || (!secondPass && tail.IndexOf(turn) < 0))
         {
-            throw new UnexpectedMessageException($"Expected the game_status of action {action} ({status}, {lastMove}, {turn}), got …{tail[..Math.Min(200, tail.Length)]}");
+            throw new UnexpectedMessageException(
+                $"Expected the game_status of action {action} ({Encoding.UTF8.GetString(status)}, {Encoding.UTF8.GetString(lastMove[..written])}, {Encoding.UTF8.GetString(turn)}), got …{Encoding.UTF8.GetString(tail[..Math.Min(200, tail.Length)])}");
         }
     }
 

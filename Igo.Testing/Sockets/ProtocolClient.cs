@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
@@ -17,6 +18,9 @@ public sealed class ProtocolClient : IAsyncDisposable
 
     /// <summary>How long "nothing more arrives" is watched for.</summary>
     public static readonly TimeSpan QuietWindow = TimeSpan.FromMilliseconds(300);
+
+    // A 19x19 game_status is about 7.5 KB: one receive holds it.
+    private const int ReceiveBufferBytes = 16 * 1024;
 
     private readonly Channel<Received> messages = Channel.CreateUnbounded<Received>(new UnboundedChannelOptions { SingleWriter = true });
     private readonly TaskCompletionSource<WebSocketCloseStatus?> closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -195,29 +199,34 @@ public sealed class ProtocolClient : IAsyncDisposable
 
     private async Task ReadAsync()
     {
-        var buffer = new byte[64 * 1024];
-        var message = new MemoryStream();
+        // Pooled: the load generator opens two sockets per game, hundreds a second, and a buffer of each socket's own
+        // lived as long as its game, so every collection it outlived had to copy it.
+        var buffer = ArrayPool<byte>.Shared.Rent(ReceiveBufferBytes);
+        MemoryStream? longMessage = null;
         try
         {
             while (true)
             {
-                var result = await Socket.ReceiveAsync(buffer, stop.Token);
+                var result = await Socket.ReceiveAsync(buffer.AsMemory(), stop.Token);
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
-                    closed.TrySetResult(result.CloseStatus);
+                    closed.TrySetResult(Socket.CloseStatus);
                     return;
                 }
 
-                message.Write(buffer, 0, result.Count);
-                if (!result.EndOfMessage)
+                if (!result.EndOfMessage || longMessage is { Length: > 0 })
                 {
-                    continue;
+                    longMessage ??= new MemoryStream();
+                    longMessage.Write(buffer, 0, result.Count);
+                    if (!result.EndOfMessage)
+                    {
+                        continue;
+                    }
                 }
 
-                var bytes = message.GetBuffer().AsSpan(0, (int)message.Length);
-                var received = new Received(MessageTypeOf(bytes), Encoding.UTF8.GetString(bytes));
-                message.SetLength(0);
-                messages.Writer.TryWrite(received);
+                var bytes = longMessage is { Length: > 0 } ? longMessage.ToArray() : buffer.AsSpan(0, result.Count).ToArray();
+                longMessage?.SetLength(0);
+                messages.Writer.TryWrite(new Received(MessageTypeOf(bytes), bytes));
             }
         }
         catch (Exception ended) when (ended is WebSocketException or OperationCanceledException or ObjectDisposedException)
@@ -227,6 +236,7 @@ public sealed class ProtocolClient : IAsyncDisposable
         finally
         {
             messages.Writer.TryComplete();
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 }
