@@ -54,6 +54,8 @@ internal sealed class LoadWindow(string name, TimeSpan from, TimeSpan length)
     private double seconds;
     private CpuSample cpuAtOpen;
     private CpuSample cpu;
+    private GcSample gcAtOpen;
+    private GcSample gc;
     private string loadAtOpen = "";
     private string loadAtClose = "";
 
@@ -61,17 +63,17 @@ internal sealed class LoadWindow(string name, TimeSpan from, TimeSpan length)
 
     public TimeSpan Until => from + length;
 
-    public void Open(CpuMeter meter)
+    public void Open(CpuMeter meter, GcSample collected)
     {
-        (cpuAtOpen, loadAtOpen, openedAt) = (meter.Sample(), LoadAverage(), Stopwatch.GetTimestamp());
+        (cpuAtOpen, gcAtOpen, loadAtOpen, openedAt) = (meter.Sample(), collected, LoadAverage(), Stopwatch.GetTimestamp());
         open = true;
     }
 
-    public void Close(CpuMeter meter)
+    public void Close(CpuMeter meter, GcSample collected)
     {
         open = false;
         seconds = Stopwatch.GetElapsedTime(openedAt).TotalSeconds;
-        (cpu, loadAtClose) = (meter.Sample() - cpuAtOpen, LoadAverage());
+        (cpu, gc, loadAtClose) = (meter.Sample() - cpuAtOpen, collected - gcAtOpen, LoadAverage());
     }
 
     /// <summary>An action answered with success after <paramref name="milliseconds"/> (or a push received).</summary>
@@ -121,6 +123,10 @@ internal sealed class LoadWindow(string name, TimeSpan from, TimeSpan length)
     /// </summary>
     public string Row(int instances, int slots, int moves, int passes) => string.Create(CultureInfo.InvariantCulture,
         $"| {instances} | {slots:N0} | {moves} + {passes} | {name} {from.TotalSeconds:F0}–{Until.TotalSeconds:F0} s | {games:N0} | {actions:N0} | {actions / seconds:N0} | {Percentiles(Timing.NewGame)} | {Percentiles(Timing.JoinGame)} | {Percentiles(Timing.Move)} | {Percentiles(Timing.Pass)} | {Percentiles(Timing.Push)} | {Errors()} | {PerUnit(actions, cpu.App, cpu.Postgres, cpu.Generator)} | {(games >= 2 * slots ? PerUnit(games, cpu.App, cpu.Postgres) : "–")} | {loadAtOpen} → {loadAtClose} |");
+
+    /// <summary>The window's garbage collection, app and generator, as a line to print under the table.</summary>
+    public string Collections() => string.Create(CultureInfo.InvariantCulture,
+        $"Garbage collection, {name} {from.TotalSeconds:F0}–{Until.TotalSeconds:F0} s: app {gc.App?.Describe(actions) ?? "unknown (no /metrics)"}; generator {gc.Generator.Describe(actions)}");
 
     private string Percentiles(Timing timing)
     {

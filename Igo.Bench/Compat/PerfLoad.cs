@@ -10,7 +10,8 @@ namespace Igo.Bench.Compat;
 /// PostgreSQL NOTIFY. Each phase reports two windows of <c>--seconds</c>: cold, from the start, and warm, from the end
 /// of <c>--warmup</c>: games completed, actions (new_game, join_game, stones, passes) and actions/s, p50/p95/p99 of each
 /// action's answer and of the opponent's push, errors by kind, CPU per action and per game (<see cref="CpuMeter"/>:
-/// <c>--app-pid</c>, <c>--postmaster-pid</c>) and the load average. <c>--moves</c> may list values (0,10,0,10), one
+/// <c>--app-pid</c>, <c>--postmaster-pid</c>) and the load average, and under the table each window's garbage
+/// collection in the app and the generator (<see cref="GcMeter"/>). <c>--moves</c> may list values (0,10,0,10), one
 /// phase each against the same instances; <c>--moves 0 --passes 0</c> is game setup alone (create, join, two
 /// releases), and <c>--pg</c> adds PostgreSQL's own counts per game (<see cref="StoreCounters"/>).
 /// <code>dotnet run -c Release --project Igo.Bench -- perf-load --url ws://127.0.0.1:8888/websocket --slots 200 --seconds 20 --warmup 30</code>
@@ -38,6 +39,7 @@ public static class PerfLoad
         }
 
         var meter = CpuMeter.FromArgs(args);
+        using var collections = new GcMeter(urls);
         Console.WriteLine(LoadWindow.Header);
         foreach (var moves in phases)
         {
@@ -48,13 +50,18 @@ public static class PerfLoad
             var runs = Enumerable.Range(0, slots)
                 .Select(_ => Task.Run(() => new PerfSlot(urls[0], urls[^1], moves, passes, timeout, recorder).RunAsync(stop.Token)))
                 .ToArray();
-            await MeasureAsync(windows, meter);
+            await MeasureAsync(windows, meter, collections);
             await stop.CancelAsync();
             await Task.WhenAll(runs);
 
             foreach (var measured in windows)
             {
                 Console.WriteLine(measured.Row(urls.Length, slots, moves, passes));
+            }
+
+            foreach (var measured in windows)
+            {
+                Console.WriteLine(measured.Collections());
             }
 
             Console.WriteLine(recorder.Totals);
@@ -70,7 +77,7 @@ public static class PerfLoad
     }
 
     /// <summary>Opens and closes each window at its time from now; the windows may overlap.</summary>
-    private static async Task MeasureAsync(LoadWindow[] windows, CpuMeter meter)
+    private static async Task MeasureAsync(LoadWindow[] windows, CpuMeter meter, GcMeter collections)
     {
         var start = TimeProvider.System.GetTimestamp();
         var events = windows.Select(w => (At: w.From, Open: true, Window: w))
@@ -86,11 +93,11 @@ public static class PerfLoad
 
             if (open)
             {
-                measured.Open(meter);
+                measured.Open(meter, await collections.SampleAsync());
             }
             else
             {
-                measured.Close(meter);
+                measured.Close(meter, await collections.SampleAsync());
             }
         }
     }
