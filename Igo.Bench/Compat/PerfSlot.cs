@@ -111,19 +111,18 @@ internal sealed class PerfSlot(Uri black, Uri white, int moves, int passes, Time
                     var stone = action < moves;
                     Volatile.Write(ref sentAt[action], Stopwatch.GetTimestamp());
                     await player.SendAsync(stone ? Wire.PlaceStone(key, action) : Wire.Pass(key));
-                    var answer = await player.ExpectMessageAsync("game_action_response");
-                    if (answer.Utf8.IndexOf("\"success\":true"u8) < 0)
+                    if (await player.ExpectMessageAsync("game_action_response", Refusal) is { } refused)
                     {
-                        outcome.Fail(LoadFailure.Refused, answer.Raw);
+                        outcome.Fail(LoadFailure.Refused, refused);
                         return;
                     }
 
                     recorder.Record(stone ? Timing.Move : Timing.Pass, Stopwatch.GetElapsedTime(Volatile.Read(ref sentAt[action])).TotalMilliseconds);
-                    ExpectStatus(await player.ExpectMessageAsync("game_status"), action);
+                    await ExpectStatusAsync(player, action);
                 }
                 else
                 {
-                    ExpectStatus(await player.ExpectMessageAsync("game_status"), action);
+                    await ExpectStatusAsync(player, action);
                     recorder.Record(Timing.Push, Stopwatch.GetElapsedTime(Volatile.Read(ref sentAt[action])).TotalMilliseconds);
                 }
             }
@@ -135,11 +134,12 @@ internal sealed class PerfSlot(Uri black, Uri white, int moves, int passes, Time
     }
 
     /// <summary>The state after <paramref name="action"/>: its stone as the last move (or none after a pass), whose turn, and the status.</summary>
-    private void ExpectStatus(Received message, int action)
+    /// <remarks>
+    /// On the bytes as received, which then go back to the pool: the generator reads thousands of 7.5 KB statuses a
+    /// second, and a copy of each made its own collector a measurable part of the latency it reports (docs/BENCHMARKS.md).
+    /// </remarks>
+    private void ExpectStatus(ReadOnlySpan<byte> utf8, int action)
     {
-        // On the bytes as received: the generator reads thousands of 7.5 KB statuses a second, and a decoded copy of each
-        // made its own collector a measurable part of the latency it reports (docs/BENCHMARKS.md).
-        var utf8 = message.Utf8;
         var tail = utf8[Math.Max(0, utf8.LastIndexOf("\"status\":"u8))..];
         var secondPass = passes == 2 && action == moves + 1;
         var turn = action % 2 == 0 ? "\"turn\":\"white\""u8 : "\"turn\":\"black\""u8;
@@ -155,6 +155,17 @@ internal sealed class PerfSlot(Uri black, Uri white, int moves, int passes, Time
                 $"Expected the game_status of action {action} ({Encoding.UTF8.GetString(status)}, {Encoding.UTF8.GetString(lastMove[..written])}, {Encoding.UTF8.GetString(turn)}), got …{Encoding.UTF8.GetString(tail[..Math.Min(200, tail.Length)])}");
         }
     }
+
+    private ValueTask<bool> ExpectStatusAsync(ProtocolClient player, int action) =>
+        player.ExpectMessageAsync("game_status", status =>
+        {
+            ExpectStatus(status, action);
+            return true;
+        });
+
+    /// <summary>The answer's text when it refused the action; null when it succeeded.</summary>
+    private static string? Refusal(ReadOnlySpan<byte> answer) =>
+        answer.IndexOf("\"success\":true"u8) >= 0 ? null : Encoding.UTF8.GetString(answer);
 
     private static LoadFailure Classify(Exception failure) => failure switch
     {
