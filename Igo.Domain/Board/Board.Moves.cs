@@ -43,14 +43,43 @@ public sealed partial class Board
     }
 
     /// <summary>The hash the board would have after <paramref name="color"/> plays a legal move at <paramref name="point"/>, without playing it.</summary>
-    public ulong HashAfter(Point point, Color color)
+    public ulong HashAfter(Point point, Color color) => HashAfterCell(CellOf(point), (byte)color);
+
+    /// <summary>
+    /// For every point, row-major (index = row * Size + col): whether <paramref name="color"/> may place a stone there as
+    /// far as the board is concerned (<see cref="IsLegal"/>) and, where it may, the hash the board would have after it
+    /// (<see cref="HashAfter"/>). One pass over the board: what a view of the whole board needs after every move.
+    /// </summary>
+    public void Placements(Color color, Span<bool> legal, Span<ulong> hashAfter)
     {
-        var cell = CellOf(point);
-        var own = (byte)color;
+        var points = size * size;
+        if (legal.Length != points || hashAfter.Length != points)
+        {
+            throw new ArgumentException($"A {size}x{size} board has {points} points.", nameof(legal));
+        }
+
+        var index = 0;
+        for (var row = 0; row < size; row++)
+        {
+            var cell = CellOf(row, 0);
+            for (var col = 0; col < size; col++, cell++, index++)
+            {
+                legal[index] = IsLegalCell(cell, (byte)color);
+                if (legal[index])
+                {
+                    hashAfter[index] = HashAfterCell(cell, (byte)color);
+                }
+            }
+        }
+    }
+
+    private ulong HashAfterCell(int cell, byte own)
+    {
         var opponent = (byte)(3 - own);
         var result = hash ^ KeyOf(cell, own);
-        Span<int> seen = stackalloc int[4];
-        var seenCount = 0;
+
+        // The chains it captures, each once: of four neighbours, the fourth need only be told from the three before.
+        int first = NoCell, second = NoCell, third = NoCell;
         foreach (var neighbour in Neighbours(cell))
         {
             if (cells[neighbour] != opponent)
@@ -59,10 +88,10 @@ public sealed partial class Board
             }
 
             var head = chainOf[neighbour];
-            if (libertyCount[head] == 1 && !seen[..seenCount].Contains(head))
+            if (libertyCount[head] == 1 && head != first && head != second && head != third)
             {
-                seen[seenCount++] = head;
                 result ^= chainHash[head];
+                (first, second, third) = (head, first, second);
             }
         }
 

@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-
 namespace Igo.Domain;
 
 /// <summary>Builds the immutable <see cref="GameView"/> of a game state.</summary>
@@ -13,33 +11,20 @@ internal static class GameViewFactory
         marked.UnionWith(state.Marking?.Dead ?? []);
         var owners = state.Tally?.Territory.Owners;
         var points = new PointState[size * size];
-        var legal = new bool[size * size];
-        var inPlay = state.Status == GameStatus.Play;
-        var turn = state.Position.Turn;
-        // Only the few empty points the rules refuse (suicide, ko) have a reason; most views have none to keep.
-        Dictionary<Point, ActionRefusal>? refusals = null;
-        for (var row = 0; row < size; row++)
+        var placements = state.Status == GameStatus.Play ? state.Position.PlacementsForTurn() : Placements.None(size);
+        for (var index = 0; index < points.Length; index++)
         {
-            for (var col = 0; col < size; col++)
-            {
-                var point = new Point(row, col);
-                var index = (row * size) + col;
-                var stone = board[point];
-                var counted = owners is not null && stone == Stone.Empty;
-                points[index] = new PointState(stone, stone != Stone.Empty && marked.Contains(point), counted, counted ? owners![index] : Stone.Empty);
-                legal[index] = inPlay && state.Position.IsLegal(point, turn);
-                if (inPlay && !legal[index] && stone == Stone.Empty && state.Position.PlacementRefusal(point, turn) is { } refusal)
-                {
-                    (refusals ??= [])[point] = refusal;
-                }
-            }
+            var point = new Point(index / size, index % size);
+            var stone = board[point];
+            var counted = owners is not null && stone == Stone.Empty;
+            points[index] = new PointState(stone, stone != Stone.Empty && marked.Count > 0 && marked.Contains(point), counted, counted ? owners![index] : Stone.Empty);
         }
 
         return new GameView(
             size,
             state.Rules,
             state.Status,
-            turn,
+            state.Position.Turn,
             Array.AsReadOnly(points),
             state.Position.Prisoners,
             state.Tally?.Territory.Territory ?? default,
@@ -49,14 +34,14 @@ internal static class GameViewFactory
             state.Position.Moves.Count,
             version,
             state.Tally?.Score,
-            Array.AsReadOnly(legal))
+            Array.AsReadOnly(placements.Legal))
         {
             Clock = state.Clock,
             Scoring = Scoring(state),
             LastPlay = state.Position.Moves.Count > 0 ? state.Position.Moves[^1] : null,
             LastMoveBy = new PerColor<Move?>(LastMoveOf(state.Position.Moves, Color.Black), LastMoveOf(state.Position.Moves, Color.White)),
-            KoPoint = refusals?.Values.OfType<ActionRefusal.Ko>().FirstOrDefault(ko => ko.Rule == KoRule.Simple)?.Point,
-            Refusals = refusals ?? (IReadOnlyDictionary<Point, ActionRefusal>)FrozenDictionary<Point, ActionRefusal>.Empty,
+            KoPoint = placements.KoPoint,
+            Refusals = placements.Refusals,
         };
     }
 

@@ -53,18 +53,47 @@ internal sealed class Position
             return new ActionRefusal.Suicide(point);
         }
 
-        return ko.Check(Board.HashAfter(point, player), player.Opponent()) switch
+        return KoRefusal(point, ko.Check(Board.HashAfter(point, player), player.Opponent()));
+    }
+
+    /// <summary>
+    /// <see cref="PlacementRefusal"/> of the player to move on every point at once, in one pass over the board: what a
+    /// view of the game needs after every action.
+    /// </summary>
+    public Placements PlacementsForTurn()
+    {
+        var size = Board.Size;
+        var legal = new bool[size * size];
+        Span<ulong> hashAfter = stackalloc ulong[legal.Length];
+        Board.Placements(Turn, legal, hashAfter);
+        Dictionary<Point, ActionRefusal>? refusals = null;
+        for (var index = 0; index < legal.Length; index++)
         {
-            KoViolation.SimpleKo => new ActionRefusal.Ko(point, KoRule.Simple),
-            KoViolation.PositionalSuperko => new ActionRefusal.Ko(point, KoRule.PositionalSuperko),
-            KoViolation.SituationalSuperko => new ActionRefusal.Ko(point, KoRule.SituationalSuperko),
-            _ => null,
-        };
+            var point = new Point(index / size, index % size);
+            ActionRefusal? refusal = legal[index]
+                ? KoRefusal(point, ko.Check(hashAfter[index], Turn.Opponent()))
+                : Board[point] == Stone.Empty ? new ActionRefusal.Suicide(point) : null;
+            if (refusal is not null)
+            {
+                legal[index] = false;
+                (refusals ??= [])[point] = refusal;
+            }
+        }
+
+        return new Placements(legal, refusals);
     }
 
     /// <summary>The same judgement as <see cref="PlacementRefusal"/> without building a refusal (legal-move lists).</summary>
     public bool IsLegal(Point point, Color player) =>
         Board.IsLegal(point, player) && ko.Check(Board.HashAfter(point, player), player.Opponent()) == KoViolation.None;
+
+    private static ActionRefusal.Ko? KoRefusal(Point point, KoViolation violation) => violation switch
+    {
+        KoViolation.SimpleKo => new ActionRefusal.Ko(point, KoRule.Simple),
+        KoViolation.PositionalSuperko => new ActionRefusal.Ko(point, KoRule.PositionalSuperko),
+        KoViolation.SituationalSuperko => new ActionRefusal.Ko(point, KoRule.SituationalSuperko),
+        _ => null,
+    };
 
     public void Place(Point point, Color player)
     {

@@ -215,17 +215,10 @@ public sealed class ReviewLine
         var board = position.Board;
         var final = !InVariation && AtEnd ? Record.FinalPoints : null;
         var points = new PointState[size * size];
-        var legal = new bool[size * size];
-        var refusals = new Dictionary<Point, ActionRefusal>();
+        var placements = position.PlacementsForTurn();
         for (var index = 0; index < points.Length; index++)
         {
-            var point = new Point(index / size, index % size);
-            points[index] = final?[index] ?? new PointState(board[point], false, false, Stone.Empty);
-            legal[index] = position.IsLegal(point, position.Turn);
-            if (!legal[index] && board[point] == Stone.Empty && position.PlacementRefusal(point, position.Turn) is { } refusal)
-            {
-                refusals[point] = refusal;
-            }
+            points[index] = final?[index] ?? new PointState(board[new Point(index / size, index % size)], false, false, Stone.Empty);
         }
 
         return new GameView(
@@ -242,11 +235,11 @@ public sealed class ReviewLine
             Cursor,
             changes,
             null,
-            Array.AsReadOnly(legal))
+            Array.AsReadOnly(placements.Legal))
         {
             LastPlay = last,
-            KoPoint = refusals.Values.OfType<ActionRefusal.Ko>().FirstOrDefault(ko => ko.Rule == KoRule.Simple)?.Point,
-            Refusals = refusals,
+            KoPoint = placements.KoPoint,
+            Refusals = placements.Refusals,
         };
     }
 }

@@ -44,6 +44,8 @@ public sealed class BoardInvariantTests
             }
 
             AssertMatchesFromScratch(board, placed - captured);
+            AssertPlacementsMatchEachPoint(board, Color.Black);
+            AssertPlacementsMatchEachPoint(board, Color.White);
             color = color.Opponent();
         }
 
@@ -70,6 +72,24 @@ public sealed class BoardInvariantTests
         }
 
         return null;
+    }
+
+    // The whole-board pass against the board's judgement of each point alone.
+    private static void AssertPlacementsMatchEachPoint(Board board, Color color)
+    {
+        var size = board.Size;
+        var legal = new bool[size * size];
+        var hashAfter = new ulong[size * size];
+        board.Placements(color, legal, hashAfter);
+        for (var index = 0; index < legal.Length; index++)
+        {
+            var point = new Point(index / size, index % size);
+            Assert.Equal(board.IsLegal(point, color), legal[index]);
+            if (legal[index])
+            {
+                Assert.Equal(board.HashAfter(point, color), hashAfter[index]);
+            }
+        }
     }
 
     private static void AssertMatchesFromScratch(Board board, int expectedStones)
