@@ -7,7 +7,8 @@
 # are raised, because every simulated client comes from 127.0.0.1, and the log level is Warning (bench-services.sh).
 # With two instances black plays on the first and white on the second: every push crosses PostgreSQL NOTIFY.
 # Prints one markdown table of all runs (a cold and a warm window each) to paste into docs/BENCHMARKS.md, then each
-# run's totals and each window's garbage collection in the app (its /metrics) and the generator.
+# run's totals, each window's garbage collection in the app (its /metrics) and the generator, and each window's
+# action path in the app (from its /metrics: an action's time in its game, and the group commits').
 # Usage: IGO_BENCH_PG_PORT=55433 scripts/bench-perf.sh [instances=1|2] [slots=1,50,200,1000] [seconds=20] [warmup=60] [moves=60]
 # IGO_BENCH_GENERATOR_ENV sets variables for the generator alone (IGO_BENCH_APP_ENV, in bench-services.sh, for the app).
 # IGO_BENCH_PG_STATEMENTS=1 also loads pg_stat_statements (not a stock setting: a profile, not a headline) and prints,
@@ -40,7 +41,7 @@ for slots in ${slot_counts//,/ }; do
     --slots "$slots" --seconds "$seconds" --warmup "$warmup" --moves "$moves")
   echo "$output"
   while IFS= read -r row; do rows+=("$row"); done < <(echo "$output" | grep '^| [0-9]')
-  while IFS= read -r total; do totals+=("$slots slots: $total"); done < <(echo "$output" | grep -e '^Whole phase' -e '^Garbage collection')
+  while IFS= read -r total; do totals+=("$slots slots: $total"); done < <(echo "$output" | grep -e '^Whole phase' -e '^Garbage collection' -e '^Action path')
   header=$(echo "$output" | grep -m 2 '^| [a-z-]')
   if [ "${IGO_BENCH_PG_STATEMENTS:-0}" = 1 ]; then bench_statements; fi
   bench_cleanup

@@ -54,8 +54,8 @@ internal sealed class LoadWindow(string name, TimeSpan from, TimeSpan length)
     private double seconds;
     private CpuSample cpuAtOpen;
     private CpuSample cpu;
-    private GcSample gcAtOpen;
-    private GcSample gc;
+    private MetricsSample? metricsAtOpen;
+    private MetricsSample? metrics;
     private string loadAtOpen = "";
     private string loadAtClose = "";
 
@@ -63,17 +63,17 @@ internal sealed class LoadWindow(string name, TimeSpan from, TimeSpan length)
 
     public TimeSpan Until => from + length;
 
-    public void Open(CpuMeter meter, GcSample collected)
+    public void Open(CpuMeter meter, MetricsSample read)
     {
-        (cpuAtOpen, gcAtOpen, loadAtOpen, openedAt) = (meter.Sample(), collected, LoadAverage(), Stopwatch.GetTimestamp());
+        (cpuAtOpen, metricsAtOpen, loadAtOpen, openedAt) = (meter.Sample(), read, LoadAverage(), Stopwatch.GetTimestamp());
         open = true;
     }
 
-    public void Close(CpuMeter meter, GcSample collected)
+    public void Close(CpuMeter meter, MetricsSample read)
     {
         open = false;
         seconds = Stopwatch.GetElapsedTime(openedAt).TotalSeconds;
-        (cpu, gc, loadAtClose) = (meter.Sample() - cpuAtOpen, collected - gcAtOpen, LoadAverage());
+        (cpu, metrics, loadAtClose) = (meter.Sample() - cpuAtOpen, read - metricsAtOpen!, LoadAverage());
     }
 
     /// <summary>An action answered with success after <paramref name="milliseconds"/> (or a push received).</summary>
@@ -126,7 +126,16 @@ internal sealed class LoadWindow(string name, TimeSpan from, TimeSpan length)
 
     /// <summary>The window's garbage collection, app and generator, as a line to print under the table.</summary>
     public string Collections() => string.Create(CultureInfo.InvariantCulture,
-        $"Garbage collection, {name} {from.TotalSeconds:F0}–{Until.TotalSeconds:F0} s: app {gc.App?.Describe(actions) ?? "unknown (no /metrics)"}; generator {gc.Generator.Describe(actions)}");
+        $"Garbage collection, {Name}: app {metrics?.AppGc?.Describe(actions) ?? "unknown (no /metrics)"}; generator {metrics?.GeneratorGc.Describe(actions)}");
+
+    /// <summary>
+    /// The window's action path inside the app and its group commits, p50 / p90 / p99 from the instances' histograms,
+    /// as a line to print under the table: set against the opponent push, it says how much of the push is the game's.
+    /// </summary>
+    public string ActionPath() => string.Create(CultureInfo.InvariantCulture,
+        $"Action path in the app, {Name}: from reaching its game to its answer {metrics?.Actions?.DescribeSeconds() ?? "unknown"}; group commits {metrics?.Commits?.DescribeSeconds() ?? "none"}");
+
+    private string Name => string.Create(CultureInfo.InvariantCulture, $"{name} {from.TotalSeconds:F0}–{Until.TotalSeconds:F0} s");
 
     private string Percentiles(Timing timing)
     {

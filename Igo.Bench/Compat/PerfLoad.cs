@@ -11,8 +11,8 @@ namespace Igo.Bench.Compat;
 /// of <c>--warmup</c>: games completed, actions (new_game, join_game, stones, passes) and actions/s, p50/p95/p99 of each
 /// action's answer and of the opponent's push, errors by kind, CPU per action and per game (<see cref="CpuMeter"/>:
 /// <c>--app-pid</c>, <c>--postmaster-pid</c>) and the load average, and under the table each window's garbage
-/// collection in the app and the generator (<see cref="GcMeter"/>). <c>--moves</c> may list values (0,10,0,10), one
-/// phase each against the same instances; <c>--moves 0 --passes 0</c> is game setup alone (create, join, two
+/// collection in the app and the generator and the action path inside the app (<see cref="MetricsMeter"/>).
+/// <c>--moves</c> may list values (0,10,0,10), one phase each against the same instances; <c>--moves 0 --passes 0</c> is game setup alone (create, join, two
 /// releases), and <c>--pg</c> adds PostgreSQL's own counts per game (<see cref="StoreCounters"/>).
 /// <code>dotnet run -c Release --project Igo.Bench -- perf-load --url ws://127.0.0.1:8888/websocket --slots 200 --seconds 20 --warmup 30</code>
 /// Every socket comes from one address, so the server must allow them (Compat__MaxConnectionsPerAddress).
@@ -39,7 +39,7 @@ public static class PerfLoad
         }
 
         var meter = CpuMeter.FromArgs(args);
-        using var collections = new GcMeter(urls);
+        using var instances = new MetricsMeter(urls);
         Console.WriteLine(LoadWindow.Header);
         foreach (var moves in phases)
         {
@@ -50,7 +50,7 @@ public static class PerfLoad
             var runs = Enumerable.Range(0, slots)
                 .Select(_ => Task.Run(() => new PerfSlot(urls[0], urls[^1], moves, passes, timeout, recorder).RunAsync(stop.Token)))
                 .ToArray();
-            await MeasureAsync(windows, meter, collections);
+            await MeasureAsync(windows, meter, instances);
             await stop.CancelAsync();
             await Task.WhenAll(runs);
 
@@ -62,6 +62,7 @@ public static class PerfLoad
             foreach (var measured in windows)
             {
                 Console.WriteLine(measured.Collections());
+                Console.WriteLine(measured.ActionPath());
             }
 
             Console.WriteLine(recorder.Totals);
@@ -77,7 +78,7 @@ public static class PerfLoad
     }
 
     /// <summary>Opens and closes each window at its time from now; the windows may overlap.</summary>
-    private static async Task MeasureAsync(LoadWindow[] windows, CpuMeter meter, GcMeter collections)
+    private static async Task MeasureAsync(LoadWindow[] windows, CpuMeter meter, MetricsMeter instances)
     {
         var start = TimeProvider.System.GetTimestamp();
         var events = windows.Select(w => (At: w.From, Open: true, Window: w))
@@ -93,11 +94,11 @@ public static class PerfLoad
 
             if (open)
             {
-                measured.Open(meter, await collections.SampleAsync());
+                measured.Open(meter, await instances.SampleAsync());
             }
             else
             {
-                measured.Close(meter, await collections.SampleAsync());
+                measured.Close(meter, await instances.SampleAsync());
             }
         }
     }

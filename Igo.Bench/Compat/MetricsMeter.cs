@@ -3,36 +3,47 @@ using System.Globalization;
 namespace Igo.Bench.Compat;
 
 /// <summary>
-/// Garbage collection over a window: the app instances' (from their <c>/metrics</c>, .NET's System.Runtime counters) and
-/// this generator's own. A collection stops every thread of its process, so each push in flight through it waits, and
-/// the generator's pauses are in the latencies it reports as much as the app's (docs/BENCHMARKS.md, "What a pause is
-/// made of"). An instance whose metrics cannot be read makes the app's figures unknown, not zero.
+/// What the app instances say of themselves in their <c>/metrics</c>, and this generator of itself, read at each end of
+/// a window. Garbage collection: a collection stops every thread of its process, so each push in flight through it
+/// waits, and the generator's pauses are in the latencies it reports as much as the app's (docs/BENCHMARKS.md, "What a
+/// pause is made of"). The action's own path inside the app (<c>igo.action.duration</c>: the game's queue, the rules
+/// and the durable commit) and the group commits (<c>igo.store.commit.duration</c>): what of the push's time is the
+/// game's, and what is the sockets' either side of it. An instance whose metrics cannot be read makes the app's
+/// figures unknown, not zero.
 /// </summary>
-internal sealed class GcMeter(IReadOnlyList<Uri> sockets) : IDisposable
+internal sealed class MetricsMeter(IReadOnlyList<Uri> sockets) : IDisposable
 {
     private readonly HttpClient http = new() { Timeout = TimeSpan.FromSeconds(5) };
     private readonly Uri[] metrics = [.. sockets.Distinct().Select(MetricsOf)];
 
-    public async Task<GcSample> SampleAsync()
+    public async Task<MetricsSample> SampleAsync()
     {
         var generator = GcCounts.OfThisProcess();
         GcCounts? app = new GcCounts(0, 0, 0);
+        BucketHistogram? actions = null, commits = null;
+        var readable = true;
         foreach (var uri in metrics)
         {
             try
             {
-                app = GcCounts.FromMetrics(await http.GetStringAsync(uri)) is { } counts ? app + counts : null;
+                var text = await http.GetStringAsync(uri);
+                app = GcCounts.FromMetrics(text) is { } counts ? app + counts : null;
+                actions = Add(actions, BucketHistogram.FromMetrics(text, "igo_action_duration_seconds"));
+                commits = Add(commits, BucketHistogram.FromMetrics(text, "igo_store_commit_duration_seconds"));
             }
             catch (Exception unreadable) when (unreadable is HttpRequestException or TaskCanceledException)
             {
-                app = null;
+                readable = false;
             }
         }
 
-        return new GcSample(app, generator);
+        return readable ? new MetricsSample(app, generator, actions, commits) : new MetricsSample(null, generator, null, null);
     }
 
     public void Dispose() => http.Dispose();
+
+    private static BucketHistogram? Add(BucketHistogram? sum, BucketHistogram? instance) =>
+        sum is null ? instance : instance is null ? sum : sum + instance;
 
     private static Uri MetricsOf(Uri socket) =>
         new UriBuilder(socket) { Scheme = socket.Scheme == "wss" ? "https" : "http", Path = "/metrics", Query = "" }.Uri;
@@ -83,8 +94,22 @@ internal readonly record struct GcCounts(long Collections, double PausedSeconds,
     private static double ValueOf(string line) => double.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture);
 }
 
-internal readonly record struct GcSample(GcCounts? App, GcCounts Generator)
+/// <summary>
+/// One reading of <see cref="MetricsMeter"/>: the app's figures are null when an instance could not be read, and a
+/// histogram is null too before its first observation (an instance exports it from then on).
+/// </summary>
+internal sealed record MetricsSample(GcCounts? AppGc, GcCounts GeneratorGc, BucketHistogram? Actions, BucketHistogram? Commits)
 {
-    public static GcSample operator -(GcSample after, GcSample before) =>
-        new(after.App is { } a && before.App is { } b ? a - b : null, after.Generator - before.Generator);
+    public static MetricsSample operator -(MetricsSample after, MetricsSample before)
+    {
+        var read = after.AppGc is not null && before.AppGc is not null;
+        return new MetricsSample(
+            read ? after.AppGc - before.AppGc : null,
+            after.GeneratorGc - before.GeneratorGc,
+            read ? Since(after.Actions, before.Actions) : null,
+            read ? Since(after.Commits, before.Commits) : null);
+    }
+
+    private static BucketHistogram? Since(BucketHistogram? after, BucketHistogram? before) =>
+        after is null ? null : before is null ? after : after - before;
 }
