@@ -91,7 +91,7 @@ public sealed class AccessibilityScanTests(BrowserHost host)
             found.AddRange(await ScanAsync(spectator, "watch page, reviewing"));
 
             await spectator.OpenAsync($"/review/{finished.Black}");
-            await Expect(spectator.Page.Locator("svg.score-graph-svg")).ToBeVisibleAsync();
+            await Expect(spectator.Page.Locator("svg.score-graph-svg")).ToBeVisibleAsync(new() { Timeout = BrowserHost.EngineReviewTimeoutMs });
             found.AddRange(await ScanAsync(spectator, "review page"));
         }
         finally

@@ -16,6 +16,13 @@ public sealed class BrowserHost : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
+    /// <summary>
+    /// How long a test waits for a finished game's engine review. The review runs under <c>SCHED_IDLE</c>
+    /// (Igo.Computer's LinuxIdleScheduling), so it gets no CPU while the rest of the suite keeps both cores of a CI
+    /// machine busy, which has lasted over a minute; the default wait of a minute then fails a review that was only waiting.
+    /// </summary>
+    public const float EngineReviewTimeoutMs = 240_000;
+
     public async ValueTask InitializeAsync()
     {
         Directory.CreateDirectory(directory);

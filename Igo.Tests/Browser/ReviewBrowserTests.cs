@@ -30,7 +30,7 @@ public sealed class ReviewBrowserTests(BrowserHost host)
             await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/review/{keys.Black}$"));
             await Expect(page.Locator("section.review[data-interactive=true]")).ToHaveCountAsync(1);
             await Expect(position).ToHaveTextAsync("Move 70, White G10");
-            await Expect(page.Locator("svg.score-graph-svg")).ToBeVisibleAsync();
+            await Expect(page.Locator("svg.score-graph-svg")).ToBeVisibleAsync(new() { Timeout = BrowserHost.EngineReviewTimeoutMs });
 
             // Step with the keys from the move controls.
             await page.Locator("[data-action=previous]").FocusAsync();
