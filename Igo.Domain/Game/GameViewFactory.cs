@@ -12,12 +12,16 @@ internal static class GameViewFactory
         var owners = state.Tally?.Territory.Owners;
         var points = new PointState[size * size];
         var placements = state.Status == GameStatus.Play ? state.Position.PlacementsForTurn() : Placements.None(size);
-        for (var index = 0; index < points.Length; index++)
+        for (var row = 0; row < size; row++)
         {
-            var point = new Point(index / size, index % size);
-            var stone = board[point];
-            var counted = owners is not null && stone == Stone.Empty;
-            points[index] = new PointState(stone, stone != Stone.Empty && marked.Count > 0 && marked.Contains(point), counted, counted ? owners![index] : Stone.Empty);
+            for (var col = 0; col < size; col++)
+            {
+                var point = new Point(row, col);
+                var index = (row * size) + col;
+                var stone = board[point];
+                var counted = owners is not null && stone == Stone.Empty;
+                points[index] = new PointState(stone, stone != Stone.Empty && marked.Count > 0 && marked.Contains(point), counted, counted ? owners![index] : Stone.Empty);
+            }
         }
 
         return new GameView(

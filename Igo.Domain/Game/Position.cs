@@ -67,16 +67,20 @@ internal sealed class Position
         Span<ulong> hashAfter = stackalloc ulong[legal.Length];
         Board.Placements(Turn, legal, hashAfter);
         Dictionary<Point, ActionRefusal>? refusals = null;
-        for (var index = 0; index < legal.Length; index++)
+        for (var row = 0; row < size; row++)
         {
-            var point = new Point(index / size, index % size);
-            ActionRefusal? refusal = legal[index]
-                ? KoRefusal(point, ko.Check(hashAfter[index], Turn.Opponent()))
-                : Board[point] == Stone.Empty ? new ActionRefusal.Suicide(point) : null;
-            if (refusal is not null)
+            for (var col = 0; col < size; col++)
             {
-                legal[index] = false;
-                (refusals ??= [])[point] = refusal;
+                var point = new Point(row, col);
+                var index = (row * size) + col;
+                ActionRefusal? refusal = legal[index]
+                    ? KoRefusal(point, ko.Check(hashAfter[index], Turn.Opponent()))
+                    : Board[point] == Stone.Empty ? new ActionRefusal.Suicide(point) : null;
+                if (refusal is not null)
+                {
+                    legal[index] = false;
+                    (refusals ??= [])[point] = refusal;
+                }
             }
         }
 
