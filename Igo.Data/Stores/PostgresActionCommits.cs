@@ -12,6 +12,11 @@ namespace Igo.Data.Stores;
 /// most of its time per action under load. A server's action (a timeout) has no holder: only its version is checked.
 /// A failed action is told apart by the versions statement that ends the group.
 /// </summary>
+/// <remarks>
+/// The holder check is a scalar subquery on the key, not an EXISTS: PostgreSQL may run an EXISTS as one hash of the
+/// whole subquery, and at a few thousand keys its cost model chose to read every key once per group commit over ten
+/// lookups by the key's index (docs/BENCHMARKS.md, "Every key, once per group"). A scalar subquery has only the lookup.
+/// </remarks>
 internal static class PostgresActionCommits
 {
     private const string CommitSql = """
@@ -29,9 +34,8 @@ internal static class PostgresActionCommits
             FROM u
             WHERE g.id = u.id AND g.version = u.version
               AND (u.actor_key IS NULL
-                   OR EXISTS (SELECT 1 FROM player_keys k
-                              WHERE k.key = u.actor_key::character(10) AND k.held_by_instance = u.holder_instance
-                                AND k.held_by_connection = u.holder_connection))
+                   OR (SELECT k.held_by_instance = u.holder_instance AND k.held_by_connection = u.holder_connection
+                       FROM player_keys k WHERE k.key = u.actor_key::character(10)))
             RETURNING g.id)
         INSERT INTO actions (game_id, sequence, type, point_row, point_col, color, at, thinking_ms)
         SELECT u.id, u.version + 1, u.type, u.point_row, u.point_col, u.color, u.at, u.thinking_ms
