@@ -46,6 +46,7 @@ public sealed class ListenerLockTests(PostgresStore store) : IClassFixture<Postg
         using var subscription = survivor.Get<IGameEventBus>().Subscribe(gameId, recorder.Record);
         await WaitForLockHolderAsync(dead.InstanceId, except: null);
         await WaitUntilJudgingAsync(survivor);
+        await WaitForALookAsync(survivor);
 
         await dead.CrashAsync();
         var sinceCrash = Stopwatch.StartNew();
@@ -124,6 +125,31 @@ public sealed class ListenerLockTests(PostgresStore store) : IClassFixture<Postg
             Cancel,
             EventRecorder.Deadline,
             $"the instance's listener to have listened for {settle.TotalSeconds} s (listening since)");
+    }
+
+    /// <summary>
+    /// Waits until the instance has looked at the locks once since now. Each heartbeat renews its lease, then looks: a
+    /// second renewal from now means the look after the first is done. Without it a crash right after the other
+    /// instance took its lock could come before any look saw the lock held, on a machine busy enough to make a heartbeat
+    /// late (it did in CI), and such an instance is left to its lease.
+    /// </summary>
+    private async Task WaitForALookAsync(TestHost host)
+    {
+        await using var connection = new NpgsqlConnection(store.ConnectionString);
+        await connection.OpenAsync(Cancel);
+        var versions = new HashSet<string>();
+        await Eventually.QueriesAsync(
+            async () =>
+            {
+                await using var query = new NpgsqlCommand("SELECT xmin::text FROM instances WHERE id = $1", connection);
+                query.Parameters.Add(new NpgsqlParameter { Value = host.InstanceId });
+                versions.Add((string)(await query.ExecuteScalarAsync(Cancel))!);
+                return versions.Count;
+            },
+            seen => seen >= 3,
+            Cancel,
+            EventRecorder.Deadline,
+            "two renewals of the instance's lease");
     }
 
     /// <summary>Waits until a session holds the instance's lock (another than <paramref name="except"/>): its process id and application name.</summary>
